@@ -1,0 +1,23 @@
+/* error.h: the one error enum of finsam-stats and its message table. */
+#ifndef FINSAM_ERROR_H
+#define FINSAM_ERROR_H
+
+typedef enum fs_error {
+    FS_OK = 0,
+    FS_ERR_IO,      /* a file could not be opened, read or written */
+    FS_ERR_PARSE,   /* the input is not well-formed (CSV, encoding, config) */
+    FS_ERR_DATA,    /* well-formed input whose content is wrong (missing column, bad value) */
+    FS_ERR_USAGE,   /* a bad option or argument */
+    FS_ERR_MEMORY,  /* out of memory */
+    FS_ERR_OUTPUT,  /* an output could not be produced (writer or library failure) */
+    FS_ERR_RANGE    /* a computation was asked for outside what it supports */
+} fs_error;
+
+/* A short English description of err; never NULL, static, do not free. */
+const char *fs_strerror(fs_error err);
+
+/* An internal bug: prints source file:line and aborts. Only for "cannot happen". */
+#define FS_BUG(msg) fs_bug(__FILE__, __LINE__, (msg))
+void fs_bug(const char *file, int line, const char *msg);
+
+#endif

@@ -1,0 +1,89 @@
+/* stats.h: the statistics finsam-stats reports, matching R's stats package.
+ *
+ * Every function returns FS_OK or an fs_error and never prints. Results are written to
+ * caller-owned structs. p-values follow R (see each function). GSL supplies the
+ * distributions; fs_stats_init() must be called once before use (it turns off GSL's
+ * abort-on-error handler so that every failure is returned as a value). */
+#ifndef FINSAM_STATS_H
+#define FINSAM_STATS_H
+
+#include <stddef.h>
+
+#include "finsam/error.h"
+
+typedef enum fs_alternative {
+    FS_ALT_TWO_SIDED = 0,
+    FS_ALT_GREATER,   /* P(success) > 0.5: for a sign test, improvement more likely */
+    FS_ALT_LESS
+} fs_alternative;
+
+/* Parses "two-sided"/"two.sided"/"greater"/"less"; returns FS_ERR_USAGE otherwise. */
+fs_error fs_alternative_parse(const char *s, fs_alternative *out);
+/* "two-sided", "greater" or "less"; static, do not free. */
+const char *fs_alternative_name(fs_alternative alt);
+
+void fs_stats_init(void);
+
+/* Exact binomial test of x successes in n trials against p = 0.5, as R's
+ * binom.test(x, n, 0.5, alternative). Two-sided p = min(1, 2 * min(P(X <= x), P(X >= x))).
+ * The interval is Clopper-Pearson at conf_level for P(success), one-sided for one-sided
+ * alternatives, as R. n == 0 is defined: p = 1, interval [0, 1]. */
+typedef struct fs_binom_result {
+    unsigned x, n;
+    double p_value;
+    double ci_low, ci_high;
+} fs_binom_result;
+fs_error fs_binom_test(unsigned x, unsigned n, fs_alternative alt, double conf_level,
+                       fs_binom_result *out);
+
+/* Exact sign test: binom.test(better, better + worse, 0.5, alt). Ties are not passed in. */
+fs_error fs_sign_test(unsigned worse, unsigned better, fs_alternative alt, double conf_level,
+                      fs_binom_result *out);
+
+/* McNemar for paired yes/no: b = yes->no, c = no->yes discordant pairs.
+ * chisq_cc and p_chisq_cc as R's mcnemar.test(correct = TRUE) (no correction when b == c);
+ * p_exact = binom.test(c, b + c)$p.value. b + c == 0: statistic NaN-free, p = 1. */
+typedef struct fs_mcnemar_result {
+    double chisq_cc, p_chisq_cc, p_exact;
+} fs_mcnemar_result;
+fs_error fs_mcnemar(unsigned b, unsigned c, fs_mcnemar_result *out);
+
+/* Wilcoxon signed-rank test on differences d[0..n-1] (after - before), as R's
+ * wilcox.test(d, mu = 0, alternative) with defaults: zeros dropped; exact distribution when
+ * the remaining n_used < 50 and there are no ties and no zeros; otherwise the normal
+ * approximation with continuity and tie correction. V = sum of ranks of positive d. */
+typedef struct fs_wilcoxon_result {
+    size_t n_used;   /* non-zero differences */
+    double V;
+    double p_value;
+    int exact;       /* 1 exact, 0 normal approximation with continuity correction */
+} fs_wilcoxon_result;
+fs_error fs_wilcoxon_signed_rank(const double *d, size_t n, fs_alternative alt,
+                                 fs_wilcoxon_result *out);
+
+/* Two-sided intervals for a proportion x/n at conf_level. Wilson as
+ * prop.test(x, n, correct = FALSE)$conf.int; Clopper-Pearson as binom.test(x, n)$conf.int. */
+fs_error fs_wilson_ci(unsigned x, unsigned n, double conf_level, double *low, double *high);
+fs_error fs_clopper_pearson_ci(unsigned x, unsigned n, double conf_level, double *low,
+                               double *high);
+
+/* A 2 x k contingency table given as two rows of k counts. Columns whose total is 0 are
+ * ignored (as if absent). Pearson chi-square without continuity correction as
+ * chisq.test(tab, correct = FALSE): statistic, df = k' - 1, p. Fisher's exact test as
+ * fisher.test(tab): p = sum of P(table) over tables with the same margins and
+ * P <= P(observed) * (1 + 1e-7). Fisher returns FS_ERR_RANGE when the table is too large
+ * to enumerate within a fixed work budget (the caller then reports chi-square only).
+ * Both return FS_ERR_RANGE when fewer than 2 non-empty columns or an empty row. */
+typedef struct fs_chisq_result {
+    double statistic;
+    unsigned df;
+    double p_value;
+} fs_chisq_result;
+fs_error fs_chisq_2xk(const unsigned *row1, const unsigned *row2, size_t k,
+                      fs_chisq_result *out);
+fs_error fs_fisher_2xk(const unsigned *row1, const unsigned *row2, size_t k, double *p_value);
+
+/* Quantile of sorted[0..n-1] at probability prob, R's default type 7. n > 0. */
+double fs_quantile_sorted(const double *sorted, size_t n, double prob);
+
+#endif
