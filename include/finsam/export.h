@@ -1,0 +1,128 @@
+/* export.h: reading SUS-style exports into participant episodes.
+ *
+ * Maps the header (default names and aliases of DOMAIN.md, or the [columns] of the config)
+ * to fields, parses each row into an fs_episode and reports every problem it sees through a
+ * callback, as data (kind, file, line, column) with a ready message. The personnummer is
+ * used to derive sex and birth year and is never passed on. */
+#ifndef FINSAM_EXPORT_H
+#define FINSAM_EXPORT_H
+
+#include "finsam/category.h"
+#include "finsam/config.h"
+#include "finsam/csv.h"
+#include "finsam/date.h"
+#include "finsam/pnr.h"
+
+typedef enum fs_field {
+    FS_FIELD_ID,
+    FS_FIELD_PNR,
+    FS_FIELD_SEX,
+    FS_FIELD_BIRTH_YEAR,
+    FS_FIELD_INSATS,
+    FS_FIELD_ENTRY,
+    FS_FIELD_EXIT,
+    FS_FIELD_REASON,
+    FS_FIELD_INCOME_START,
+    FS_FIELD_INCOME_END,
+    FS_FIELD_REFERRER,
+    FS_FIELD_TARGET_GROUP,
+    FS_FIELD_MUNICIPALITY,
+    FS_FIELD_COUNT
+} fs_field;
+
+#define FS_FIELD_BIT(f) (1u << (f))
+
+/* The config name of a field ("exit_reason"); static. */
+const char *fs_field_name(fs_field f);
+/* The field of a config name, or -1. */
+int fs_field_by_name(const char *name);
+/* The default header of a field ("Avslutsanledning"); static. */
+const char *fs_field_default_header(fs_field f);
+/* The NULL-terminated list of headers accepted by default for f; static. */
+const char *const *fs_field_aliases(fs_field f);
+
+/* One episode. Strings are "" when absent and valid only during the callback. */
+typedef struct fs_episode {
+    const char *file;
+    unsigned long line;
+    const char *id, *insats, *reason, *income_start, *income_end, *referrer, *target_group,
+        *municipality;
+    fs_sex sex;
+    int birth_year;   /* 0 when unknown */
+    fs_date entry, exit;
+    int has_exit;
+    int reason_group; /* FS_EXIT_* group, FS_EXIT_EXCLUDED, or FS_CAT_NONE (unmatched/empty) */
+    int excluded;     /* a row-level error was reported: do not count this row */
+} fs_episode;
+
+typedef enum fs_problem_kind {
+    /* errors: the row is excluded (or, with --strict, the run fails) */
+    FS_PROB_MISSING_ENTRY,
+    FS_PROB_BAD_DATE,
+    FS_PROB_EXIT_BEFORE_ENTRY,
+    /* warnings: the row is counted */
+    FS_PROB_EXIT_WITHOUT_REASON,
+    FS_PROB_REASON_WITHOUT_EXIT,
+    FS_PROB_UNKNOWN_REASON,
+    FS_PROB_UNKNOWN_SEX,
+    FS_PROB_NO_SEX,
+    FS_PROB_BAD_PNR,
+    FS_PROB_SEX_CONTRADICTS_PNR,
+    FS_PROB_BAD_BIRTH_YEAR,
+    FS_PROB_FUTURE_DATE,
+    FS_PROB_N_READER_KINDS,
+    /* reported by `check` itself, listed here so that every kind has one name */
+    FS_PROB_UNKNOWN_REFERRER = FS_PROB_N_READER_KINDS,
+    FS_PROB_UNKNOWN_INCOME,
+    FS_PROB_OVERLAP,
+    FS_PROB_MISSING_COLUMN,
+    FS_PROB_N_KINDS
+} fs_problem_kind;
+
+/* A stable short name of a kind ("bad_date"), for JSON and summaries; static. */
+const char *fs_problem_kind_name(fs_problem_kind k);
+/* 1 when the kind excludes the row. */
+int fs_problem_is_error(fs_problem_kind k);
+
+typedef struct fs_problem {
+    fs_problem_kind kind;
+    const char *file;
+    unsigned long line;
+    const char *column;  /* the header as written in the file; NULL for file-level problems */
+    const char *value;   /* the offending value; NULL when it must not be shown (personnummer) */
+    const char *message; /* `column "Avslutsdatum": "2024-13-01" is not a date` */
+} fs_problem;
+
+typedef struct fs_export_options {
+    fs_csv_options csv;
+    const fs_config *config; /* may be NULL */
+    unsigned required;       /* FS_FIELD_BIT()s of the columns the command needs */
+    fs_date as_of;           /* dates after it are reported (when check_future) */
+    int check_future;
+} fs_export_options;
+
+typedef struct fs_export_callbacks {
+    /* Every data row, excluded ones too (ep->excluded). Return non-zero to stop. */
+    int (*episode)(const fs_episode *ep, void *user);
+    void (*problem)(const fs_problem *p, void *user);
+    void *user;
+} fs_export_callbacks;
+
+typedef struct fs_export_reader fs_export_reader;
+
+/* NULL on memory failure. opt and cb are copied; opt->config must outlive the reader. */
+fs_export_reader *fs_export_reader_new(const fs_export_options *opt, const fs_export_callbacks *cb);
+void fs_export_reader_free(fs_export_reader *r);
+
+/* Reads one file. A file that cannot be read as a whole (I/O, malformed CSV, a missing
+ * required column, no data rows) returns an error with err set; row problems do not.
+ * Several files may be read in turn as one data set. */
+fs_error fs_export_reader_read(fs_export_reader *r, const char *path, fs_msg *err);
+/* The same over a memory buffer. */
+fs_error fs_export_reader_read_buffer(fs_export_reader *r, const char *name, const char *data,
+                                      size_t len, fs_msg *err);
+
+/* Rows that were entirely empty (e.g. ";;;;" lines Excel leaves at the end), skipped. */
+unsigned long fs_export_reader_empty_rows(const fs_export_reader *r);
+
+#endif

@@ -1,0 +1,29 @@
+/* pnr.h: Swedish personnummer (and samordningsnummer), used only in memory to derive sex
+ * and birth year and to validate. The number itself is never copied into any output,
+ * message or log: functions here return facts about it, never its digits. */
+#ifndef FINSAM_PNR_H
+#define FINSAM_PNR_H
+
+#include "finsam/category.h"
+#include "finsam/date.h"
+
+typedef enum fs_pnr_status {
+    FS_PNR_OK = 0,
+    FS_PNR_BAD_FORMAT,   /* not 10 or 12 digits with an optional '-' or '+' */
+    FS_PNR_BAD_DATE,     /* the birth date does not exist (day + 60 allowed) */
+    FS_PNR_BAD_CHECKSUM  /* the Luhn check digit does not match */
+} fs_pnr_status;
+
+typedef struct fs_pnr {
+    int birth_year;  /* 0 when unknown */
+    fs_sex sex;      /* from the second-to-last digit: odd man, even woman */
+} fs_pnr;
+
+/* Parses s. today decides the century of a 10-digit number ('+' = 100 years or older).
+ * Sex and birth year are filled whenever the format is right, even with a bad check digit. */
+fs_pnr_status fs_pnr_parse(const char *s, fs_date today, fs_pnr *out);
+
+/* A description of a status, for messages ("bad check digit"); static. */
+const char *fs_pnr_status_text(fs_pnr_status st);
+
+#endif

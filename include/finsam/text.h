@@ -1,0 +1,51 @@
+/* text.h: UTF-8 helpers built on utf8proc, and a small growable string. */
+#ifndef FINSAM_TEXT_H
+#define FINSAM_TEXT_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* The matching form of s: Unicode NFC, case-folded, surrounding white space removed and
+ * inner runs of white space collapsed to one space. "  KÖN " and "ko\u0308n" both give "kön".
+ * Returns a new string (caller frees) or NULL when s is not valid UTF-8 or memory ran out. */
+char *fs_fold(const char *s);
+
+/* A stable ASCII key for s: accents stripped, lower case, runs of anything but [a-z0-9]
+ * replaced by one '_', no leading or trailing '_'. "Påbörjat studier" -> "paborjat_studier".
+ * Empty result becomes "value". Caller frees; NULL on memory failure. */
+char *fs_slug(const char *s);
+
+/* Length of the longest valid UTF-8 prefix of s[0..len). */
+size_t fs_utf8_valid_prefix(const unsigned char *s, size_t len);
+
+/* Number of characters (code points) in a valid UTF-8 string, for aligning text columns. */
+size_t fs_utf8_width(const char *s);
+
+/* Trims ASCII white space at both ends, in place; returns s. */
+char *fs_trim(char *s);
+
+/* strdup that returns NULL for NULL. */
+char *fs_strdup(const char *s);
+
+/* printf into a new string; caller frees; NULL on failure. */
+char *fs_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *fs_vasprintf(const char *fmt, va_list ap);
+
+/* A growable byte string. Initialise with {0}; fs_buf_free releases it. */
+typedef struct fs_buf {
+    char *data;
+    size_t len, cap;
+    int failed; /* sticky: set when an allocation failed */
+} fs_buf;
+void fs_buf_append(fs_buf *b, const char *s, size_t n);
+void fs_buf_puts(fs_buf *b, const char *s);
+void fs_buf_printf(fs_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void fs_buf_free(fs_buf *b);
+
+/* Formats v with exactly `decimals` decimals (round half to even on the binary value, as
+ * printf), independent of the C locale; decimal_comma uses ',' instead of '.'. */
+void fs_format_fixed(char *out, size_t outsz, double v, int decimals, int decimal_comma);
+/* Shortest decimal text that reads back as exactly v (for JSON), locale independent. */
+void fs_format_exact(char *out, size_t outsz, double v);
+
+#endif

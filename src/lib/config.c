@@ -1,0 +1,137 @@
+#include "finsam/config.h"
+
+#include <errno.h>
+#include <ini.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "finsam/category.h"
+#include "finsam/export.h"
+#include "finsam/text.h"
+
+/* Sections owned by commands; their keys are checked by the command that reads them. */
+static const char *const free_sections[] = {"exit_reasons", "referrers", "income", "age",
+                                            "hls", "ogq", "paired", "barometer", NULL};
+static const char *const default_keys[] = {"lang", "rounding", "decimals", "suppress", "source",
+                                           "csv_dialect", "encoding", "separator", NULL};
+
+static int in_list(const char *s, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(s, *list) == 0)
+            return 1;
+    return 0;
+}
+
+typedef struct load_ctx {
+    fs_config *cfg;
+    FILE *fp;
+    unsigned line; /* the line last read: the handler is called for it */
+    int mid_line;  /* the last fgets stopped inside a long line */
+    char problem[256];
+} load_ctx;
+
+/* Debian's inih does not pass line numbers to the handler, so the reader counts them. */
+static char *read_line(char *str, int num, void *stream)
+{
+    load_ctx *c = stream;
+    char *s = fgets(str, num, c->fp);
+    if (s && !c->mid_line)
+        c->line++;
+    if (s)
+        c->mid_line = !strchr(s, '\n');
+    return s;
+}
+
+static int on_entry(void *user, const char *section, const char *key, const char *value)
+{
+    load_ctx *c = user;
+    fs_config *cfg = c->cfg;
+    unsigned lineno = c->line;
+    if (strcmp(section, "columns") == 0) {
+        if (fs_field_by_name(key) < 0) {
+            snprintf(c->problem, sizeof c->problem, "unknown field \"%s\" in [columns]", key);
+            return 0;
+        }
+    } else if (strcmp(section, "defaults") == 0) {
+        if (!in_list(key, default_keys)) {
+            snprintf(c->problem, sizeof c->problem, "unknown key \"%s\" in [defaults]", key);
+            return 0;
+        }
+    } else if (!in_list(section, free_sections)) {
+        snprintf(c->problem, sizeof c->problem, "unknown section [%s]", section);
+        return 0;
+    }
+    if (strcmp(section, "exit_reasons") == 0 && fs_exit_group_by_key(value) == FS_CAT_NONE) {
+        snprintf(c->problem, sizeof c->problem,
+                 "\"%s\" is not an exit-reason group (work_studies, job_seeking, "
+                 "continued_rehab, illness, moved, other, not_measured, excluded)",
+                 value);
+        return 0;
+    }
+    fs_config_entry *e = realloc(cfg->entries, (cfg->n + 1) * sizeof *e);
+    if (!e) {
+        snprintf(c->problem, sizeof c->problem, "out of memory");
+        return 0;
+    }
+    cfg->entries = e;
+    e = &cfg->entries[cfg->n];
+    e->section = fs_strdup(section);
+    e->key = fs_strdup(key);
+    e->value = fs_strdup(value);
+    e->line = lineno;
+    cfg->n++;
+    if (!e->section || !e->key || !e->value) {
+        snprintf(c->problem, sizeof c->problem, "out of memory");
+        return 0;
+    }
+    return 1;
+}
+
+fs_error fs_config_load(const char *path, fs_config *cfg, fs_msg *err)
+{
+    load_ctx c = {cfg, NULL, 0, 0, ""};
+    cfg->path = fs_strdup(path);
+    c.fp = fopen(path, "r");
+    if (!c.fp) {
+        fs_msg_set(err, "%s: cannot open the configuration file: %s", path, strerror(errno));
+        return FS_ERR_IO;
+    }
+    int rc = ini_parse_stream(read_line, &c, on_entry, &c);
+    fclose(c.fp);
+    if (rc != 0) {
+        fs_msg_set(err, "%s:%d: %s", path, rc, c.problem[0] ? c.problem : "syntax error");
+        return FS_ERR_PARSE;
+    }
+    return FS_OK;
+}
+
+void fs_config_free(fs_config *cfg)
+{
+    for (size_t i = 0; i < cfg->n; i++) {
+        free(cfg->entries[i].section);
+        free(cfg->entries[i].key);
+        free(cfg->entries[i].value);
+    }
+    free(cfg->entries);
+    free(cfg->path);
+    memset(cfg, 0, sizeof *cfg);
+}
+
+const fs_config_entry *fs_config_find(const fs_config *cfg, const char *section,
+                                      const char *key)
+{
+    if (!cfg)
+        return NULL;
+    for (size_t i = cfg->n; i-- > 0;)
+        if (strcmp(cfg->entries[i].section, section) == 0 && strcmp(cfg->entries[i].key, key) == 0)
+            return &cfg->entries[i];
+    return NULL;
+}
+
+const char *fs_config_get(const fs_config *cfg, const char *section, const char *key)
+{
+    const fs_config_entry *e = fs_config_find(cfg, section, key);
+    return e ? e->value : NULL;
+}

@@ -1,0 +1,404 @@
+/* export.c: header mapping and row parsing of SUS-style exports. */
+#include "finsam/export.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "finsam/text.h"
+
+typedef struct field_def {
+    const char *name;
+    const char *const aliases[6]; /* the default header first */
+} field_def;
+
+static const field_def fields[FS_FIELD_COUNT] = {
+    [FS_FIELD_ID] = {"id", {"Deltagar-ID", "Deltagarnummer", "Löpnummer", "ID", "Deltagarid", NULL}},
+    [FS_FIELD_PNR] = {"personnummer", {"Personnummer", "Personnr", "Pnr", NULL}},
+    [FS_FIELD_SEX] = {"sex", {"Kön", "Kon", NULL}},
+    [FS_FIELD_BIRTH_YEAR] = {"birth_year", {"Födelseår", "Fodelsear", NULL}},
+    [FS_FIELD_INSATS] = {"insats", {"Insats", "Insatsnamn", "Projekt", NULL}},
+    [FS_FIELD_ENTRY] = {"entry_date", {"Inskrivningsdatum", "Inskriven", "Startdatum", NULL}},
+    [FS_FIELD_EXIT] = {"exit_date",
+                       {"Avslutsdatum", "Utskrivningsdatum", "Utskriven", "Slutdatum", NULL}},
+    [FS_FIELD_REASON] = {"exit_reason",
+                         {"Avslutsanledning", "Avslutsorsak", "Avslutningsanledning", NULL}},
+    [FS_FIELD_INCOME_START] = {"income_start", {"Försörjning vid inskrivning", NULL}},
+    [FS_FIELD_INCOME_END] = {"income_end", {"Försörjning vid avslut", NULL}},
+    [FS_FIELD_REFERRER] = {"referrer", {"Remittent", "Remitterande aktör", NULL}},
+    [FS_FIELD_TARGET_GROUP] = {"target_group", {"Målgrupp", NULL}},
+    [FS_FIELD_MUNICIPALITY] = {"municipality", {"Kommun", "Folkbokföringskommun", NULL}},
+};
+
+const char *fs_field_name(fs_field f)
+{
+    return fields[f].name;
+}
+
+int fs_field_by_name(const char *name)
+{
+    for (int f = 0; f < FS_FIELD_COUNT; f++)
+        if (strcmp(fields[f].name, name) == 0)
+            return f;
+    return -1;
+}
+
+const char *fs_field_default_header(fs_field f)
+{
+    return fields[f].aliases[0];
+}
+
+const char *const *fs_field_aliases(fs_field f)
+{
+    return fields[f].aliases;
+}
+
+static const char *const kind_names[FS_PROB_N_KINDS] = {
+    [FS_PROB_MISSING_ENTRY] = "missing_entry_date",
+    [FS_PROB_BAD_DATE] = "bad_date",
+    [FS_PROB_EXIT_BEFORE_ENTRY] = "exit_before_entry",
+    [FS_PROB_EXIT_WITHOUT_REASON] = "exit_without_reason",
+    [FS_PROB_REASON_WITHOUT_EXIT] = "reason_without_exit",
+    [FS_PROB_UNKNOWN_REASON] = "unknown_exit_reason",
+    [FS_PROB_UNKNOWN_SEX] = "unknown_sex",
+    [FS_PROB_NO_SEX] = "no_sex",
+    [FS_PROB_BAD_PNR] = "bad_personnummer",
+    [FS_PROB_SEX_CONTRADICTS_PNR] = "sex_contradicts_personnummer",
+    [FS_PROB_BAD_BIRTH_YEAR] = "bad_birth_year",
+    [FS_PROB_FUTURE_DATE] = "future_date",
+    [FS_PROB_UNKNOWN_REFERRER] = "unknown_referrer",
+    [FS_PROB_UNKNOWN_INCOME] = "unknown_income",
+    [FS_PROB_OVERLAP] = "overlapping_episodes",
+    [FS_PROB_MISSING_COLUMN] = "missing_column",
+};
+
+const char *fs_problem_kind_name(fs_problem_kind k)
+{
+    return (unsigned)k < FS_PROB_N_KINDS && kind_names[k] ? kind_names[k] : "problem";
+}
+
+int fs_problem_is_error(fs_problem_kind k)
+{
+    return k == FS_PROB_MISSING_ENTRY || k == FS_PROB_BAD_DATE || k == FS_PROB_EXIT_BEFORE_ENTRY ||
+           k == FS_PROB_MISSING_COLUMN;
+}
+
+struct fs_export_reader {
+    fs_export_options opt;
+    fs_export_callbacks cb;
+    fs_catmap *reasons;
+    fs_catmap *sexes;
+    unsigned long empty_rows;
+
+    /* per file */
+    const char *file;
+    int col[FS_FIELD_COUNT]; /* column index of each field, -1 when absent */
+    char *header[FS_FIELD_COUNT]; /* header text as written */
+    unsigned long data_rows;
+    int header_done;
+    int stopped;
+    fs_error err;
+    fs_msg *msg;
+};
+
+fs_export_reader *fs_export_reader_new(const fs_export_options *opt, const fs_export_callbacks *cb)
+{
+    fs_export_reader *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->opt = *opt;
+    r->cb = *cb;
+    r->reasons = fs_exit_reason_map_new();
+    r->sexes = fs_sex_map_new();
+    if (!r->reasons || !r->sexes)
+        goto fail;
+    const fs_config *cfg = opt->config;
+    for (size_t i = 0; cfg && i < cfg->n; i++) {
+        const fs_config_entry *e = &cfg->entries[i];
+        if (strcmp(e->section, "exit_reasons") == 0 &&
+            fs_catmap_add(r->reasons, e->key, fs_exit_group_by_key(e->value)))
+            goto fail;
+    }
+    return r;
+fail:
+    fs_export_reader_free(r);
+    return NULL;
+}
+
+void fs_export_reader_free(fs_export_reader *r)
+{
+    if (!r)
+        return;
+    fs_catmap_free(r->reasons);
+    fs_catmap_free(r->sexes);
+    for (int f = 0; f < FS_FIELD_COUNT; f++)
+        free(r->header[f]);
+    free(r);
+}
+
+unsigned long fs_export_reader_empty_rows(const fs_export_reader *r)
+{
+    return r->empty_rows;
+}
+
+static void problem(fs_export_reader *r, fs_problem_kind kind, unsigned long line, fs_field f,
+                    const char *value, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+static void problem(fs_export_reader *r, fs_problem_kind kind, unsigned long line, fs_field f,
+                    const char *value, const char *fmt, ...)
+{
+    char detail[600], message[900];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(detail, sizeof detail, fmt, ap);
+    va_end(ap);
+    const char *column = r->header[f] ? r->header[f] : fs_field_default_header(f);
+    snprintf(message, sizeof message, "column \"%s\": %s", column, detail);
+    fs_problem p = {kind, r->file, line, column, value, message};
+    if (r->cb.problem)
+        r->cb.problem(&p, r->cb.user);
+}
+
+/* Finds the columns; a configured header replaces the default aliases of its field. */
+static int map_header(fs_export_reader *r, const fs_csv_record *rec)
+{
+    char **folded = calloc(rec->n_fields ? rec->n_fields : 1, sizeof *folded);
+    int ok = 0;
+    if (!folded)
+        goto oom;
+    for (size_t i = 0; i < rec->n_fields; i++) {
+        folded[i] = fs_fold(rec->fields[i]);
+        if (!folded[i]) {
+            r->err = FS_ERR_PARSE;
+            fs_msg_set(r->msg, "%s:%lu: column %zu: the header is not valid text", r->file,
+                       rec->line, i + 1);
+            goto done;
+        }
+    }
+    for (int f = 0; f < FS_FIELD_COUNT; f++) {
+        const char *configured = fs_config_get(r->opt.config, "columns", fields[f].name);
+        const char *one[2] = {configured, NULL};
+        const char *const *names = configured ? one : fields[f].aliases;
+        r->col[f] = -1;
+        for (const char *const *n = names; *n && r->col[f] < 0; n++) {
+            char *want = fs_fold(*n);
+            if (!want)
+                goto oom;
+            for (size_t i = 0; i < rec->n_fields && r->col[f] < 0; i++)
+                if (strcmp(folded[i], want) == 0)
+                    r->col[f] = (int)i;
+            free(want);
+        }
+        free(r->header[f]);
+        r->header[f] = r->col[f] >= 0 ? fs_strdup(rec->fields[r->col[f]]) : NULL;
+        if (r->col[f] >= 0 && !r->header[f])
+            goto oom;
+        if (r->col[f] < 0 && (r->opt.required & FS_FIELD_BIT(f))) {
+            r->err = FS_ERR_DATA;
+            if (configured) {
+                const fs_config_entry *e = fs_config_find(r->opt.config, "columns", fields[f].name);
+                fs_msg_set(r->msg, "%s:%lu: missing required column \"%s\" (set for %s in %s:%u)",
+                           r->file, rec->line, configured, fields[f].name, r->opt.config->path,
+                           e ? e->line : 0);
+            } else {
+                fs_buf also = {0};
+                for (int k = 1; fields[f].aliases[k]; k++)
+                    fs_buf_printf(&also, "%s%s", k > 1 ? ", " : "", fields[f].aliases[k]);
+                fs_msg_set(r->msg, "%s:%lu: missing required column \"%s\"%s%s%s", r->file,
+                           rec->line, fields[f].aliases[0], also.len ? " (also accepted: " : "",
+                           also.len ? also.data : "", also.len ? ")" : "");
+                fs_buf_free(&also);
+            }
+            goto done;
+        }
+    }
+    ok = 1;
+    goto done;
+oom:
+    r->err = FS_ERR_MEMORY;
+    fs_msg_set(r->msg, "%s: out of memory", r->file);
+done:
+    for (size_t i = 0; folded && i < rec->n_fields; i++)
+        free(folded[i]);
+    free(folded);
+    return ok;
+}
+
+static const char *get(const fs_export_reader *r, const fs_csv_record *rec, fs_field f)
+{
+    int c = r->col[f];
+    if (c < 0 || (size_t)c >= rec->n_fields)
+        return "";
+    return fs_trim(rec->fields[c]);
+}
+
+static int parse_date_field(fs_export_reader *r, const fs_csv_record *rec, fs_field f,
+                            fs_date *out, fs_episode *ep)
+{
+    const char *s = get(r, rec, f);
+    if (!*s)
+        return 0;
+    if (fs_date_parse(s, out)) {
+        problem(r, FS_PROB_BAD_DATE, rec->line, f, s, "\"%s\" is not a date", s);
+        ep->excluded = 1;
+        return 0;
+    }
+    if (r->opt.check_future && *out > r->opt.as_of) {
+        char d[11];
+        fs_date_format(r->opt.as_of, d);
+        problem(r, FS_PROB_FUTURE_DATE, rec->line, f, s, "\"%s\" is after %s", s, d);
+    }
+    return 1;
+}
+
+static int all_empty(const fs_csv_record *rec)
+{
+    for (size_t i = 0; i < rec->n_fields; i++)
+        for (const char *p = rec->fields[i]; *p; p++)
+            if (!isspace((unsigned char)*p))
+                return 0;
+    return 1;
+}
+
+static void parse_sex(fs_export_reader *r, const fs_csv_record *rec, fs_episode *ep)
+{
+    const char *sex = get(r, rec, FS_FIELD_SEX);
+    const char *pnr = get(r, rec, FS_FIELD_PNR);
+    fs_pnr p = {0, FS_SEX_UNKNOWN};
+    fs_pnr_status st = FS_PNR_BAD_FORMAT;
+    if (*pnr) {
+        st = fs_pnr_parse(pnr, r->opt.as_of, &p);
+        if (st != FS_PNR_OK)
+            problem(r, FS_PROB_BAD_PNR, rec->line, FS_FIELD_PNR, NULL, "%s", fs_pnr_status_text(st));
+    }
+    int pnr_usable = *pnr && st != FS_PNR_BAD_FORMAT;
+    ep->sex = FS_SEX_UNKNOWN;
+    if (*sex) {
+        int g = fs_catmap_lookup(r->sexes, sex);
+        if (g == FS_CAT_NONE)
+            problem(r, FS_PROB_UNKNOWN_SEX, rec->line, FS_FIELD_SEX, sex,
+                    "\"%s\" is not a sex (Kvinna, Man, K, M)", sex);
+        else
+            ep->sex = (fs_sex)g;
+        if (g != FS_CAT_NONE && pnr_usable && st == FS_PNR_OK && p.sex != ep->sex)
+            problem(r, FS_PROB_SEX_CONTRADICTS_PNR, rec->line, FS_FIELD_SEX, sex,
+                    "\"%s\" contradicts the personnummer", sex);
+    }
+    if (ep->sex == FS_SEX_UNKNOWN && pnr_usable)
+        ep->sex = p.sex;
+    if (ep->sex == FS_SEX_UNKNOWN && !*sex && !*pnr)
+        problem(r, FS_PROB_NO_SEX, rec->line, FS_FIELD_SEX, "",
+                "empty and no personnummer: sex unknown");
+
+    const char *by = get(r, rec, FS_FIELD_BIRTH_YEAR);
+    ep->birth_year = pnr_usable ? p.birth_year : 0;
+    if (*by) {
+        char *end;
+        long y = strtol(by, &end, 10);
+        int ty, tm, td;
+        fs_date_to_ymd(r->opt.as_of, &ty, &tm, &td);
+        if (*end || y < 1900 || y > ty)
+            problem(r, FS_PROB_BAD_BIRTH_YEAR, rec->line, FS_FIELD_BIRTH_YEAR, by,
+                    "\"%s\" is not a birth year", by);
+        else
+            ep->birth_year = (int)y;
+    }
+}
+
+static int on_record(const fs_csv_record *rec, void *user)
+{
+    fs_export_reader *r = user;
+    if (!r->header_done) {
+        r->header_done = 1;
+        return !map_header(r, rec);
+    }
+    if (all_empty(rec)) {
+        r->empty_rows++;
+        return 0;
+    }
+    r->data_rows++;
+    fs_episode ep = {0};
+    ep.file = r->file;
+    ep.line = rec->line;
+    ep.id = get(r, rec, FS_FIELD_ID);
+    ep.insats = get(r, rec, FS_FIELD_INSATS);
+    ep.reason = get(r, rec, FS_FIELD_REASON);
+    ep.income_start = get(r, rec, FS_FIELD_INCOME_START);
+    ep.income_end = get(r, rec, FS_FIELD_INCOME_END);
+    ep.referrer = get(r, rec, FS_FIELD_REFERRER);
+    ep.target_group = get(r, rec, FS_FIELD_TARGET_GROUP);
+    ep.municipality = get(r, rec, FS_FIELD_MUNICIPALITY);
+
+    if (!*get(r, rec, FS_FIELD_ENTRY)) {
+        problem(r, FS_PROB_MISSING_ENTRY, rec->line, FS_FIELD_ENTRY, "",
+                "empty; the entry date is required");
+        ep.excluded = 1;
+    } else {
+        parse_date_field(r, rec, FS_FIELD_ENTRY, &ep.entry, &ep);
+    }
+    ep.has_exit = parse_date_field(r, rec, FS_FIELD_EXIT, &ep.exit, &ep);
+    if (!ep.excluded && ep.has_exit && ep.exit < ep.entry) {
+        char a[11], b[11];
+        fs_date_format(ep.exit, a);
+        fs_date_format(ep.entry, b);
+        problem(r, FS_PROB_EXIT_BEFORE_ENTRY, rec->line, FS_FIELD_EXIT, a,
+                "exit date %s is before entry date %s", a, b);
+        ep.excluded = 1;
+    }
+
+    ep.reason_group = *ep.reason ? fs_catmap_lookup(r->reasons, ep.reason) : FS_CAT_NONE;
+    if (ep.has_exit && !*ep.reason && r->col[FS_FIELD_REASON] >= 0)
+        problem(r, FS_PROB_EXIT_WITHOUT_REASON, rec->line, FS_FIELD_REASON, "",
+                "empty, but the episode has an exit date");
+    else if (!ep.has_exit && *ep.reason && ep.reason_group != FS_EXIT_EXCLUDED &&
+             !ep.excluded)
+        problem(r, FS_PROB_REASON_WITHOUT_EXIT, rec->line, FS_FIELD_REASON, ep.reason,
+                "\"%s\" given, but there is no exit date", ep.reason);
+    if (*ep.reason && ep.reason_group == FS_CAT_NONE)
+        problem(r, FS_PROB_UNKNOWN_REASON, rec->line, FS_FIELD_REASON, ep.reason,
+                "\"%s\" matches no exit-reason group", ep.reason);
+
+    parse_sex(r, rec, &ep);
+
+    if (r->cb.episode && r->cb.episode(&ep, r->cb.user)) {
+        r->stopped = 1;
+        return 1;
+    }
+    return 0;
+}
+
+static fs_error finish(fs_export_reader *r, const char *name, fs_error e, fs_msg *err)
+{
+    if (e == FS_OK && r->err)
+        e = r->err;
+    if (e == FS_OK && !r->stopped && r->data_rows == 0) {
+        fs_msg_set(err, "%s: no data rows (only a header)", name);
+        e = FS_ERR_DATA;
+    }
+    return e;
+}
+
+static void start(fs_export_reader *r, const char *name, fs_msg *err)
+{
+    r->file = name;
+    r->header_done = 0;
+    r->data_rows = 0;
+    r->stopped = 0;
+    r->err = FS_OK;
+    r->msg = err;
+}
+
+fs_error fs_export_reader_read(fs_export_reader *r, const char *path, fs_msg *err)
+{
+    start(r, path, err);
+    fs_error e = fs_csv_read_file(path, &r->opt.csv, on_record, r, NULL, err);
+    return finish(r, path, e, err);
+}
+
+fs_error fs_export_reader_read_buffer(fs_export_reader *r, const char *name, const char *data,
+                                      size_t len, fs_msg *err)
+{
+    start(r, name, err);
+    fs_error e = fs_csv_read_buffer(name, data, len, &r->opt.csv, on_record, r, NULL, err);
+    return finish(r, name, e, err);
+}

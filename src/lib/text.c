@@ -1,0 +1,245 @@
+#include "finsam/text.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+static char *collapse_space(char *s)
+{
+    char *w = s;
+    int pending = 0;
+    for (char *r = s; *r; r++) {
+        if (isspace((unsigned char)*r)) {
+            pending = (w != s);
+            continue;
+        }
+        if (pending) {
+            *w++ = ' ';
+            pending = 0;
+        }
+        *w++ = *r;
+    }
+    *w = '\0';
+    return s;
+}
+
+char *fs_fold(const char *s)
+{
+    utf8proc_uint8_t *out = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
+                                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                          UTF8PROC_CASEFOLD);
+    if (n < 0)
+        return NULL;
+    return collapse_space((char *)out);
+}
+
+char *fs_slug(const char *s)
+{
+    utf8proc_uint8_t *tmp = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &tmp,
+                                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
+                                          UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+    if (n < 0)
+        tmp = (utf8proc_uint8_t *)fs_strdup("");
+    if (!tmp)
+        return NULL;
+    char *w = (char *)tmp;
+    int pending = 0;
+    for (const char *r = (const char *)tmp; *r; r++) {
+        unsigned char c = (unsigned char)*r;
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            if (pending && w != (char *)tmp)
+                *w++ = '_';
+            pending = 0;
+            *w++ = (char)c;
+        } else {
+            pending = 1;
+        }
+    }
+    *w = '\0';
+    if (!*(char *)tmp) {
+        free(tmp);
+        return fs_strdup("value");
+    }
+    return (char *)tmp;
+}
+
+size_t fs_utf8_valid_prefix(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t need;
+        unsigned min;
+        unsigned cp;
+        if (c >= 0xC2 && c <= 0xDF) {
+            need = 1; cp = c & 0x1F; min = 0x80;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            need = 2; cp = c & 0x0F; min = 0x800;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            need = 3; cp = c & 0x07; min = 0x10000;
+        } else {
+            return i;
+        }
+        if (i + need >= len)
+            return i; /* truncated sequence */
+        for (size_t k = 1; k <= need; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += need + 1;
+    }
+    return i;
+}
+
+size_t fs_utf8_width(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+char *fs_trim(char *s)
+{
+    size_t len = strlen(s);
+    while (len && isspace((unsigned char)s[len - 1]))
+        s[--len] = '\0';
+    size_t start = 0;
+    while (s[start] && isspace((unsigned char)s[start]))
+        start++;
+    if (start)
+        memmove(s, s + start, len - start + 1);
+    return s;
+}
+
+char *fs_strdup(const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+char *fs_vasprintf(const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0)
+        return NULL;
+    char *s = malloc((size_t)n + 1);
+    if (s)
+        vsnprintf(s, (size_t)n + 1, fmt, ap);
+    return s;
+}
+
+char *fs_asprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = fs_vasprintf(fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+void fs_buf_append(fs_buf *b, const char *s, size_t n)
+{
+    if (b->failed)
+        return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 64;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *d = realloc(b->data, cap);
+        if (!d) {
+            b->failed = 1;
+            return;
+        }
+        b->data = d;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void fs_buf_puts(fs_buf *b, const char *s)
+{
+    fs_buf_append(b, s, strlen(s));
+}
+
+void fs_buf_printf(fs_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = fs_vasprintf(fmt, ap);
+    va_end(ap);
+    if (!s) {
+        b->failed = 1;
+        return;
+    }
+    fs_buf_puts(b, s);
+    free(s);
+}
+
+void fs_buf_free(fs_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+/* printf's %f and %g use the C locale here: the program never calls setlocale(), so
+ * LC_NUMERIC stays "C". The decimal separator is still normalised below in case a library
+ * changed the locale. */
+static void fix_decimal_point(char *s, int decimal_comma)
+{
+    for (; *s; s++)
+        if (*s == '.' || *s == ',')
+            *s = decimal_comma ? ',' : '.';
+}
+
+void fs_format_fixed(char *out, size_t outsz, double v, int decimals, int decimal_comma)
+{
+    if (isnan(v)) {
+        snprintf(out, outsz, "%s", "");
+        return;
+    }
+    snprintf(out, outsz, "%.*f", decimals, v);
+    if (strcmp(out, "-0") == 0 || (out[0] == '-' && strspn(out + 1, "0.,") == strlen(out + 1)))
+        memmove(out, out + 1, strlen(out)); /* no negative zero */
+    fix_decimal_point(out, decimal_comma);
+}
+
+void fs_format_exact(char *out, size_t outsz, double v)
+{
+    if (v == floor(v) && fabs(v) < 1e15) {
+        snprintf(out, outsz, "%.0f", v);
+    } else {
+        for (int prec = 15; prec <= 17; prec++) {
+            snprintf(out, outsz, "%.*g", prec, v);
+            if (strtod(out, NULL) == v)
+                break;
+        }
+    }
+    fix_decimal_point(out, 0);
+    if (strcmp(out, "-0") == 0)
+        snprintf(out, outsz, "0");
+}
