@@ -336,12 +336,15 @@ def main(argv):
 
     print("\nsex (all rows): %s" % dict(Counter(sex_of(r) for r in rows)))
     print("Kön spellings: %s" % dict(Counter(r["Kön"] for r in rows)))
-    print("empty Kön, personnummer present: %s" % ", ".join(
-        "%s(%s)" % (r["Deltagar-ID"], sex_of(r)) for r in rows
-        if not r["Kön"].strip() and r["Personnummer"].strip()))
-    print("neither Kön nor personnummer: %s" % ", ".join(
-        r["Deltagar-ID"] for r in rows
-        if not r["Kön"].strip() and not r["Personnummer"].strip()))
+    def ids(sel, show_sex):
+        hits = ["%s(%s)" % (r["Deltagar-ID"], sex_of(r)) if show_sex else r["Deltagar-ID"]
+                for r in rows if sel(r)]
+        more = " ... (%d in all)" % len(hits) if len(hits) > 40 else ""
+        return "%d: %s%s" % (len(hits), ", ".join(hits[:40]), more)
+    print("empty Kön, personnummer present: %s" % ids(
+        lambda r: not r["Kön"].strip() and r["Personnummer"].strip(), True))
+    print("neither Kön nor personnummer: %s" % ids(
+        lambda r: not r["Kön"].strip() and not r["Personnummer"].strip(), False))
     pn = Counter(len(pnr_digits(r["Personnummer"]) or "") for r in rows)
     print("personnummer digits: %s" % dict(pn))
 
