@@ -1,1 +1,67 @@
-int main(void) { return 0; }
+/* main.c: finsam-stats, one program with several commands.
+ *
+ * The command table. To add a command:
+ *   1. write src/cli/cmd_<name>.c exporting int cmd_<name>(int argc, char **argv) and
+ *      declare it in cli.h; it parses its options, calls the library, hands an fs_report
+ *      to fs_cli_write() and holds no CSV parsing or statistics of its own;
+ *   2. add its row to commands[] below;
+ *   3. write man/finsam-stats-<name>.1 and list it in man/finsam-stats.1;
+ *   4. add command tests under tests/cli/<name>/<case>/;
+ *   5. describe it in README.md.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "finsam/stats.h"
+
+static const struct command {
+    const char *name;
+    int (*fn)(int argc, char **argv);
+    const char *summary;
+} commands[] = {
+    {"exits", cmd_exits, "exit reasons of ended participants, by sex"},
+};
+
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static void usage(FILE *fp)
+{
+    fputs("Usage: finsam-stats COMMAND [OPTIONS] FILE...\n"
+          "       finsam-stats --help | --version\n"
+          "\n"
+          "Outcome statistics for Finsam (samordningsförbund) programmes, from SUS-style\n"
+          "CSV exports and questionnaire files, as text, CSV, JSON or Excel tables.\n"
+          "\n"
+          "Commands:\n",
+          fp);
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        fprintf(fp, "  %-13s %s\n", commands[i].name, commands[i].summary);
+    fputs("\n"
+          "Run 'finsam-stats COMMAND --help' for a command's options; see finsam-stats(1).\n"
+          "Exit status: 0 success, 1 data or runtime error, 2 usage error.\n",
+          fp);
+}
+
+int main(int argc, char **argv)
+{
+    fs_stats_init();
+    if (argc < 2) {
+        usage(stderr);
+        return FS_EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        usage(stdout);
+        return fflush(stdout) == 0 && !ferror(stdout) ? FS_EXIT_OK : FS_EXIT_FAILURE;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("finsam-stats %s\n", FS_VERSION);
+        return fflush(stdout) == 0 && !ferror(stdout) ? FS_EXIT_OK : FS_EXIT_FAILURE;
+    }
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].fn(argc - 1, argv + 1);
+    fprintf(stderr, "finsam-stats: '%s' is not a command\nTry 'finsam-stats --help'.\n", argv[1]);
+    return FS_EXIT_USAGE;
+}

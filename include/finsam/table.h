@@ -1,0 +1,120 @@
+/* table.h: the one table model. Every computation produces fs_tables inside an fs_report;
+ * every writer consumes them. A writer knows nothing about commands. */
+#ifndef FINSAM_TABLE_H
+#define FINSAM_TABLE_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "finsam/date.h"
+#include "finsam/error.h"
+
+typedef enum fs_col_kind {
+    FS_COL_COUNT,  /* whole numbers */
+    FS_COL_SHARE,  /* a percentage 0-100; text/csv print the rounded `shown` value */
+    FS_COL_NUMBER, /* a measurement printed with the column's decimals (medians, means) */
+    FS_COL_PVALUE  /* a p-value, printed with 6 significant digits */
+} fs_col_kind;
+
+typedef enum fs_rounding {
+    FS_ROUND_LARGEST_REMAINDER = 0, /* Hamilton: a column's shares sum to exactly 100 */
+    FS_ROUND_HALF_EVEN,
+    FS_ROUND_HALF_UP
+} fs_rounding;
+fs_error fs_rounding_parse(const char *s, fs_rounding *out);
+const char *fs_rounding_name(fs_rounding r);
+
+typedef struct fs_column {
+    char *key;   /* stable, for JSON */
+    char *label;
+    fs_col_kind kind;
+    int decimals;  /* FS_COL_NUMBER and FS_COL_SHARE display */
+    int count_col; /* FS_COL_SHARE: the count column it is a share of (for suppression), or -1 */
+} fs_column;
+
+typedef struct fs_cell {
+    double value;   /* NAN = empty (null in JSON) */
+    double shown;   /* FS_COL_SHARE: the rounded percentage printed in text and csv */
+    int suppressed; /* hidden for privacy: text shows "<N" for counts, nothing for shares */
+} fs_cell;
+
+typedef struct fs_row {
+    char *key;
+    char *label;
+    int level;    /* 0 a row of the table; 1 a detail row under the row above */
+    int is_total;
+    fs_cell *cells; /* one per column */
+} fs_row;
+
+typedef struct fs_chart {
+    char *title;
+    char *series[4]; /* column keys of the series, e.g. "women", "men" */
+    size_t n_series;
+    int horizontal;  /* bar (horizontal) rather than column chart */
+} fs_chart;
+
+typedef struct fs_table {
+    char *key;
+    char *title;
+    fs_column *cols;
+    size_t n_cols;
+    fs_row *rows;
+    size_t n_rows, cap_rows;
+    char **notes;
+    size_t n_notes;
+    fs_chart *chart; /* NULL: no chart; categories are the level-0, non-total rows */
+    int suppress_below; /* the threshold applied, 0 = none (for the text "<N") */
+} fs_table;
+
+/* Creates a table with the given columns (copied). NULL on memory failure. */
+fs_table *fs_table_new(const char *key, const char *title);
+void fs_table_free(fs_table *t);
+/* Appends a column; returns its index or -1 on memory failure. */
+int fs_table_add_col(fs_table *t, const char *key, const char *label, fs_col_kind kind,
+                     int decimals, int count_col);
+/* Index of the column with key, or -1. */
+int fs_table_col(const fs_table *t, const char *key);
+/* Appends a row with all cells empty (NAN); returns it, or NULL on memory failure. */
+fs_row *fs_table_add_row(fs_table *t, const char *key, const char *label, int level, int is_total);
+/* Sets a cell by column key; the key must exist (an internal bug otherwise). */
+void fs_row_set(fs_table *t, fs_row *row, const char *col_key, double value);
+fs_error fs_table_add_note(fs_table *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+fs_error fs_table_set_chart(fs_table *t, const char *title, int horizontal, const char *series1,
+                            const char *series2);
+
+/* Rounds values[0..n) (percentages) to `decimals` decimals into out[0..n) with method.
+ * Largest remainder: the result sums to the rounded sum of the inputs (exactly 100 for a
+ * full column), giving extra units to the largest remainders, ties to the earlier entry.
+ * NAN entries are skipped and stay NAN. */
+void fs_round_shares(const double *values, size_t n, fs_rounding method, int decimals, double *out);
+
+/* Fills `shown` of every share cell: per share column, the level-0 non-total rows are
+ * rounded together (column_groups) so they sum to the total row; detail rows are rounded
+ * together within their parent; total rows show their own value rounded.
+ * With row_groups, the share cells of each row are rounded together instead (a row of
+ * women/men/unknown shares summing to 100). */
+void fs_table_round(fs_table *t, fs_rounding method, int decimals, int row_groups);
+
+/* Hides counts 1..threshold-1 and the shares of those cells. */
+void fs_table_suppress(fs_table *t, int threshold);
+
+typedef struct fs_report {
+    char *command;
+    int has_period;
+    fs_period period;
+    fs_table **tables;
+    size_t n_tables;
+    char **warnings;
+    size_t n_warnings;
+    char *lang;      /* "sv" or "en" */
+    char *source;    /* the "Källa" line */
+    time_t created;  /* xlsx document creation time; 0 = now */
+} fs_report;
+
+fs_report *fs_report_new(const char *command, const char *lang);
+void fs_report_free(fs_report *r);
+/* Takes ownership of t (frees it on failure too). */
+fs_error fs_report_add_table(fs_report *r, fs_table *t);
+fs_error fs_report_add_warning(fs_report *r, const char *text);
+
+#endif

@@ -1,0 +1,108 @@
+/* cli.h: what the commands share: the command functions, and the options common to the
+ * export commands (parsed once here, so every command spells and checks them alike). */
+#ifndef FINSAM_CLI_H
+#define FINSAM_CLI_H
+
+#include <getopt.h>
+#include <stdio.h>
+
+#include "finsam/config.h"
+#include "finsam/csv.h"
+#include "finsam/date.h"
+#include "finsam/table.h"
+#include "finsam/writer.h"
+
+/* Exit statuses, documented in finsam-stats(1). */
+enum { FS_EXIT_OK = 0, FS_EXIT_FAILURE = 1, FS_EXIT_USAGE = 2 };
+
+int cmd_exits(int argc, char **argv);
+
+/* Common options. A command lists FS_CLI_COMMON_LONGOPTS in its long options and passes
+ * every option it does not handle itself to fs_cli_option(). */
+enum {
+    FS_OPT_PERIOD = 1000, FS_OPT_INSATS, FS_OPT_BY, FS_OPT_ROUNDING, FS_OPT_DECIMALS,
+    FS_OPT_SUPPRESS, FS_OPT_LANG, FS_OPT_FORMAT, FS_OPT_CSV_DIALECT, FS_OPT_QUIET,
+    FS_OPT_STRICT, FS_OPT_CONFIG, FS_OPT_SEPARATOR, FS_OPT_ENCODING, FS_OPT_CREATED,
+    FS_OPT_AS_OF, FS_OPT_HELP, FS_OPT_COMMAND_BASE = 1100
+};
+
+#define FS_CLI_COMMON_LONGOPTS                                                                \
+    {"period", required_argument, NULL, FS_OPT_PERIOD},                                       \
+        {"insats", required_argument, NULL, FS_OPT_INSATS},                                   \
+        {"by", required_argument, NULL, FS_OPT_BY},                                           \
+        {"rounding", required_argument, NULL, FS_OPT_ROUNDING},                               \
+        {"decimals", required_argument, NULL, FS_OPT_DECIMALS},                               \
+        {"suppress", required_argument, NULL, FS_OPT_SUPPRESS},                               \
+        {"lang", required_argument, NULL, FS_OPT_LANG},                                       \
+        {"format", required_argument, NULL, FS_OPT_FORMAT},                                   \
+        {"output", required_argument, NULL, 'o'},                                             \
+        {"csv-dialect", required_argument, NULL, FS_OPT_CSV_DIALECT},                         \
+        {"quiet", no_argument, NULL, FS_OPT_QUIET},                                           \
+        {"strict", no_argument, NULL, FS_OPT_STRICT},                                         \
+        {"config", required_argument, NULL, FS_OPT_CONFIG},                                   \
+        {"separator", required_argument, NULL, FS_OPT_SEPARATOR},                             \
+        {"encoding", required_argument, NULL, FS_OPT_ENCODING},                               \
+        {"created", required_argument, NULL, FS_OPT_CREATED},                                 \
+        {"as-of", required_argument, NULL, FS_OPT_AS_OF},                                     \
+        {"help", no_argument, NULL, FS_OPT_HELP}
+
+#define FS_CLI_MAX_INSATS 32
+
+typedef struct fs_cli {
+    const char *prog;  /* "finsam-stats exits", prefix of every message */
+    const char *usage; /* the command's --help text */
+
+    /* as given on the command line (NULL: not given) */
+    const char *period_arg, *rounding_arg, *decimals_arg, *suppress_arg, *lang_arg,
+        *format_arg, *dialect_arg, *config_arg, *separator_arg, *encoding_arg, *created_arg,
+        *as_of_arg;
+    const char *insats[FS_CLI_MAX_INSATS];
+    size_t n_insats;
+    int by_insats;
+    const char *output;
+    int quiet, strict;
+
+    /* resolved by fs_cli_finish: command line, then [defaults] of the config, then built-in */
+    int has_period;
+    fs_period period;
+    fs_rounding rounding;
+    int decimals;
+    int suppress;
+    const char *lang;
+    fs_write_options write;
+    fs_csv_options csv;
+    fs_config config;
+    const char *source;
+    time_t created;
+    fs_date as_of;
+
+    char **files;
+    size_t n_files;
+} fs_cli;
+
+void fs_cli_init(fs_cli *c, const char *prog, const char *usage);
+/* Handles a common option. Returns -1 when opt is not a common option, 0 when handled,
+ * FS_EXIT_USAGE after printing a usage message, or FS_EXIT_OK after printing --help. */
+int fs_cli_option(fs_cli *c, int opt, const char *arg);
+/* Handles what getopt returned for an unknown option or missing argument. */
+int fs_cli_bad_option(fs_cli *c, char **argv);
+/* Resolves the options (loads the config) and takes the remaining arguments as input
+ * files. Returns 0, or an exit status after printing the message. */
+int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files);
+void fs_cli_free(fs_cli *c);
+
+/* Messages, each prefixed with the program and command name. */
+void fs_cli_error(const fs_cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int fs_cli_usage_error(const fs_cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void fs_cli_warn(const fs_cli *c, const char *text);
+
+/* Maps a library error to an exit status. */
+int fs_cli_status(fs_error e);
+
+/* Finishes a report: source line, creation time, then writes it. Returns an exit status. */
+int fs_cli_write(fs_cli *c, fs_report *r);
+
+/* "2024-01-01–2024-06-30" (or "" without a period) into out[32]. */
+void fs_cli_period_text(const fs_cli *c, char *out, size_t outsz);
+
+#endif

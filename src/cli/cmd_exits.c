@@ -1,0 +1,427 @@
+/* cmd_exits.c: `finsam-stats exits`: ended episodes by exit-reason group and sex. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "finsam/intake.h"
+#include "finsam/sextable.h"
+#include "finsam/text.h"
+
+static const char usage[] =
+    "Usage: finsam-stats exits [OPTIONS] FILE...\n"
+    "\n"
+    "Counts ended episodes (exit date in the period) by exit-reason group and sex, with\n"
+    "shares. Felregistrering is excluded and reported. Several files are one data set.\n"
+    "\n"
+    "Options:\n"
+    "  --period P            2024, 2024H1, 2024Q3, 2024-05 or FROM..TO (default: all exits)\n"
+    "  --insats NAME         only this insats (repeatable)\n"
+    "  --by insats           one table per insats, then the total\n"
+    "  --detail              raw exit reasons as rows under their group\n"
+    "  --rounding METHOD     largest-remainder (default), half-even or half-up\n"
+    "  --decimals N          decimals of printed shares, 0-3 (default 0)\n"
+    "  --suppress N          show counts 1..N-1 as <N and hide their shares\n"
+    "  --lang sv|en          labels and notes (default sv)\n"
+    "  --format FORMAT       text, csv, json or xlsx (default text, or from -o's extension)\n"
+    "  -o, --output FILE     write to FILE (replaced only when the run succeeds)\n"
+    "  --csv-dialect D       rfc4180 (default) or excel-sv (;, decimal comma, BOM)\n"
+    "  --config FILE         INI file: column names, exit-reason synonyms, defaults\n"
+    "  --separator C         input separator ; , tab (default: detected)\n"
+    "  --encoding E          input encoding auto, utf-8, cp1252 (default auto)\n"
+    "  --strict              a bad row is an error instead of being excluded\n"
+    "  --created DATE        xlsx creation date (reproducible files); also SOURCE_DATE_EPOCH\n"
+    "  --quiet               no warnings on standard error\n"
+    "  --help                this text\n"
+    "\n"
+    "Exit status: 0 success, 1 data or runtime error, 2 usage error. See finsam-stats-exits(1).\n";
+
+enum { OPT_DETAIL = FS_OPT_COMMAND_BASE };
+
+typedef struct counts {
+    unsigned long n[FS_SEX_N];
+} counts;
+
+/* A row that is not one of the fixed groups: a raw value under a group (--detail), or an
+ * exit reason that matched no group. */
+typedef struct extra_row {
+    char *key;   /* slug (unmatched) or folded value (detail) */
+    char *label; /* the value as first seen */
+    int group;   /* FS_EXIT_* for detail rows, FS_CAT_NONE for unmatched */
+    counts c;
+} extra_row;
+
+typedef struct agg {
+    counts group[FS_EXIT_N_GROUPS];
+    unsigned long felreg; /* Felregistrering in the selection, excluded */
+    extra_row *extra;
+    size_t n_extra;
+} agg;
+
+typedef struct insats_agg {
+    char *folded;
+    char *label;
+    agg a;
+} insats_agg;
+
+typedef struct state {
+    fs_cli *cli;
+    int detail;
+    char *insats_filter[FS_CLI_MAX_INSATS];
+    agg total;
+    insats_agg *per;
+    size_t n_per;
+    int failed; /* memory */
+} state;
+
+static extra_row *find_extra(agg *a, const char *key, const char *label, int group)
+{
+    for (size_t i = 0; i < a->n_extra; i++)
+        if (a->extra[i].group == group && strcmp(a->extra[i].key, key) == 0)
+            return &a->extra[i];
+    extra_row *e = realloc(a->extra, (a->n_extra + 1) * sizeof *e);
+    if (!e)
+        return NULL;
+    a->extra = e;
+    e = &a->extra[a->n_extra];
+    memset(e, 0, sizeof *e);
+    e->key = fs_strdup(key);
+    e->label = fs_strdup(label);
+    e->group = group;
+    if (!e->key || !e->label) {
+        free(e->key);
+        free(e->label);
+        return NULL;
+    }
+    a->n_extra++;
+    return e;
+}
+
+static int add(state *st, agg *a, const fs_episode *ep)
+{
+    if (ep->reason_group == FS_EXIT_EXCLUDED) {
+        a->felreg++;
+        return 0;
+    }
+    if (ep->reason_group >= 0 && ep->reason_group < FS_EXIT_N_GROUPS) {
+        a->group[ep->reason_group].n[ep->sex]++;
+        if (!st->detail)
+            return 0;
+        char *folded = fs_fold(ep->reason);
+        extra_row *e = folded ? find_extra(a, folded, ep->reason, ep->reason_group) : NULL;
+        free(folded);
+        if (!e)
+            return -1;
+        e->c.n[ep->sex]++;
+        return 0;
+    }
+    char *slug = *ep->reason ? fs_slug(ep->reason) : fs_strdup("missing");
+    int en = strcmp(st->cli->lang, "en") == 0;
+    const char *label = *ep->reason ? ep->reason : en ? "Exit reason not recorded" : "Avslutsanledning saknas";
+    extra_row *e = slug ? find_extra(a, slug, label, FS_CAT_NONE) : NULL;
+    free(slug);
+    if (!e)
+        return -1;
+    e->c.n[ep->sex]++;
+    return 0;
+}
+
+static agg *insats_agg_for(state *st, const char *insats)
+{
+    char *folded = fs_fold(insats);
+    if (!folded)
+        return NULL;
+    for (size_t i = 0; i < st->n_per; i++)
+        if (strcmp(st->per[i].folded, folded) == 0) {
+            free(folded);
+            return &st->per[i].a;
+        }
+    insats_agg *p = realloc(st->per, (st->n_per + 1) * sizeof *p);
+    if (!p) {
+        free(folded);
+        return NULL;
+    }
+    st->per = p;
+    p = &st->per[st->n_per];
+    memset(p, 0, sizeof *p);
+    p->folded = folded;
+    p->label = fs_strdup(insats);
+    if (!p->label)
+        return NULL;
+    st->n_per++;
+    return &p->a;
+}
+
+static int on_episode(const fs_episode *ep, void *user)
+{
+    state *st = user;
+    if (!ep->has_exit)
+        return 0;
+    if (st->cli->has_period && (ep->exit < st->cli->period.from || ep->exit > st->cli->period.to))
+        return 0;
+    if (st->cli->n_insats) {
+        char *folded = fs_fold(ep->insats);
+        int keep = 0;
+        for (size_t i = 0; folded && i < st->cli->n_insats; i++)
+            keep |= st->insats_filter[i] && strcmp(folded, st->insats_filter[i]) == 0;
+        free(folded);
+        if (!keep)
+            return 0;
+    }
+    if (add(st, &st->total, ep)) {
+        st->failed = 1;
+        return 1;
+    }
+    if (st->cli->by_insats) {
+        agg *a = insats_agg_for(st, *ep->insats ? ep->insats : "(ingen insats)");
+        if (!a || add(st, a, ep)) {
+            st->failed = 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int cmp_extra(const void *a, const void *b)
+{
+    const extra_row *x = a, *y = b;
+    int mx = strcmp(x->key, "missing") == 0, my = strcmp(y->key, "missing") == 0;
+    if (mx != my)
+        return mx - my;
+    return strcmp(x->key, y->key);
+}
+
+static int cmp_insats(const void *a, const void *b)
+{
+    return strcmp(((const insats_agg *)a)->folded, ((const insats_agg *)b)->folded);
+}
+
+static unsigned long sum(const unsigned long n[FS_SEX_N])
+{
+    return n[0] + n[1] + n[2];
+}
+
+/* Notes: n, the two key shares, what was excluded, the test, how shares were rounded. */
+static fs_error add_notes(const state *st, fs_table *t, const counts *total, const agg *a,
+                          const fs_intake *in)
+{
+    const char *lang = st->cli->lang;
+    int en = strcmp(lang, "en") == 0;
+    unsigned long n = sum(total->n);
+    fs_error e;
+    if (n == 0) {
+        e = en ? fs_table_add_note(t, "No ended participants in the period.")
+               : fs_table_add_note(t, "Inga avslutade deltagare i perioden.");
+        return e ? e : fs_intake_add_notes(in, t, lang, a->felreg);
+    }
+    e = en ? fs_table_add_note(t, "Ended participants: %lu (women %lu, men %lu, sex not recorded %lu).",
+                               n, total->n[FS_SEX_WOMAN], total->n[FS_SEX_MAN], total->n[FS_SEX_UNKNOWN])
+           : fs_table_add_note(t, "Avslutade deltagare: %lu (kvinnor %lu, män %lu, uppgift om kön saknas %lu).",
+                               n, total->n[FS_SEX_WOMAN], total->n[FS_SEX_MAN], total->n[FS_SEX_UNKNOWN]);
+    unsigned long work = sum(a->group[FS_EXIT_WORK_STUDIES].n);
+    unsigned long near = work + sum(a->group[FS_EXIT_JOB_SEEKING].n) +
+                         sum(a->group[FS_EXIT_CONTINUED_REHAB].n);
+    char p1[32], p2[32];
+    fs_pct_text(100.0 * (double)work / (double)n, lang, p1, sizeof p1);
+    fs_pct_text(100.0 * (double)near / (double)n, lang, p2, sizeof p2);
+    if (!e)
+        e = en ? fs_table_add_note(t, "To work or studies: %lu of %lu (%s).", work, n, p1)
+               : fs_table_add_note(t, "Till arbete eller studier: %lu av %lu (%s).", work, n, p1);
+    if (!e)
+        e = en ? fs_table_add_note(t, "Approached the labour market (work, studies, job seeking, "
+                                      "continued rehabilitation): %lu of %lu (%s).", near, n, p2)
+               : fs_table_add_note(t, "Närmat sig arbetsmarknaden (arbete, studier, arbetssökande, "
+                                      "fortsatt rehabilitering): %lu av %lu (%s).", near, n, p2);
+    if (!e)
+        e = fs_intake_add_notes(in, t, lang, a->felreg);
+    if (!e)
+        e = fs_sex_test_note(t, lang);
+    if (!e)
+        e = st->cli->rounding == FS_ROUND_LARGEST_REMAINDER
+                ? (en ? fs_table_add_note(t, "Shares are percentages of the column total, rounded by "
+                                             "largest remainder so that each column sums to 100.")
+                      : fs_table_add_note(t, "Andelar i procent av kolumnens summa, avrundade med "
+                                             "största-restmetoden så att varje kolumn summerar till 100."))
+                : (en ? fs_table_add_note(t, "Shares are percentages of the column total, each "
+                                             "rounded on its own (%s); a column may not sum to 100.",
+                                          fs_rounding_name(st->cli->rounding))
+                      : fs_table_add_note(t, "Andelar i procent av kolumnens summa, var för sig "
+                                             "avrundade (%s); en kolumn summerar inte alltid till 100.",
+                                          fs_rounding_name(st->cli->rounding)));
+    if (!e && st->cli->suppress > 1)
+        e = en ? fs_table_add_note(t, "Counts below %d are shown as <%d (small-number suppression).",
+                                   st->cli->suppress, st->cli->suppress)
+               : fs_table_add_note(t, "Antal under %d visas som <%d (röjandeskydd).",
+                                   st->cli->suppress, st->cli->suppress);
+    return e;
+}
+
+static fs_table *build_table(const state *st, agg *a, const char *key, const char *insats,
+                             const fs_intake *in)
+{
+    const char *lang = st->cli->lang;
+    int en = strcmp(lang, "en") == 0;
+    char period[40], *title;
+    fs_cli_period_text(st->cli, period, sizeof period);
+    counts total = {{0, 0, 0}};
+    for (int g = 0; g < FS_EXIT_N_GROUPS; g++)
+        for (int s = 0; s < FS_SEX_N; s++)
+            total.n[s] += a->group[g].n[s];
+    for (size_t i = 0; i < a->n_extra; i++)
+        if (a->extra[i].group == FS_CAT_NONE)
+            for (int s = 0; s < FS_SEX_N; s++)
+                total.n[s] += a->extra[i].c.n[s];
+    qsort(a->extra, a->n_extra, sizeof *a->extra, cmp_extra);
+
+    title = fs_asprintf("%s%s%s%s%s", en ? "Exit reasons of ended participants" : "Avslutsanledning, avslutade deltagare",
+                        insats ? ", " : "", insats ? insats : "", *period ? ", " : "", period);
+    fs_table *t = title ? fs_table_new(key, title) : NULL;
+    free(title);
+    if (!t || fs_sex_columns(t, lang, total.n[FS_SEX_UNKNOWN] > 0, 1))
+        goto fail;
+    for (int g = 0; g < FS_EXIT_N_GROUPS; g++) {
+        if (!fs_sex_add_row(t, fs_exit_groups[g].key, fs_group_label(&fs_exit_groups[g], lang), 0, 0,
+                            a->group[g].n))
+            goto fail;
+        for (size_t i = 0; i < a->n_extra; i++) {
+            extra_row *x = &a->extra[i];
+            char *k = x->group == g ? fs_slug(x->label) : NULL;
+            if (x->group == g && (!k || !fs_sex_add_row(t, k, x->label, 1, 0, x->c.n))) {
+                free(k);
+                goto fail;
+            }
+            free(k);
+        }
+    }
+    for (size_t i = 0; i < a->n_extra; i++)
+        if (a->extra[i].group == FS_CAT_NONE &&
+            !fs_sex_add_row(t, a->extra[i].key, a->extra[i].label, 0, 0, a->extra[i].c.n))
+            goto fail;
+    if (!fs_sex_add_row(t, "total", en ? "Total" : "Totalt", 0, 1, total.n))
+        goto fail;
+    fs_sex_column_shares(t);
+    fs_table_round(t, st->cli->rounding, st->cli->decimals, 0);
+    if (add_notes(st, t, &total, a, in))
+        goto fail;
+    fs_table_suppress(t, st->cli->suppress);
+    if (fs_table_set_chart(t, en ? "Exit reasons by sex" : "Avslutsanledning efter kön", 1, "women", "men"))
+        goto fail;
+    return t;
+fail:
+    fs_table_free(t);
+    return NULL;
+}
+
+static void free_agg(agg *a)
+{
+    for (size_t i = 0; i < a->n_extra; i++) {
+        free(a->extra[i].key);
+        free(a->extra[i].label);
+    }
+    free(a->extra);
+}
+
+static void emit_warning(const char *line, void *user)
+{
+    void **u = user;
+    fs_cli_warn(u[0], line);
+    fs_report_add_warning(u[1], line);
+}
+
+int cmd_exits(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        FS_CLI_COMMON_LONGOPTS,
+        {"detail", no_argument, NULL, OPT_DETAIL},
+        {NULL, 0, NULL, 0},
+    };
+    fs_cli cli;
+    state st;
+    fs_intake in;
+    fs_report *rep = NULL;
+    fs_msg msg = {""};
+    int status = FS_EXIT_FAILURE, opt;
+    memset(&st, 0, sizeof st);
+    memset(&in, 0, sizeof in);
+    fs_cli_init(&cli, "finsam-stats exits", usage);
+    st.cli = &cli;
+    optind = 0;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, ":o:", longopts, NULL)) != -1) {
+        if (opt == OPT_DETAIL) {
+            st.detail = 1;
+            continue;
+        }
+        if (opt == '?' || opt == ':') {
+            status = fs_cli_bad_option(&cli, argv);
+            goto cleanup;
+        }
+        int rc = fs_cli_option(&cli, opt, optarg);
+        if (rc >= 0 && rc != 0) {
+            status = rc;
+            goto cleanup;
+        }
+        if (rc == FS_EXIT_OK && opt == FS_OPT_HELP) {
+            status = FS_EXIT_OK;
+            goto cleanup;
+        }
+    }
+    if ((status = fs_cli_finish(&cli, argc, argv, optind, 1)) != 0)
+        goto cleanup;
+    status = FS_EXIT_FAILURE;
+    for (size_t i = 0; i < cli.n_insats; i++)
+        if (!(st.insats_filter[i] = fs_fold(cli.insats[i])))
+            goto cleanup;
+
+    fs_export_options eo = {cli.csv, &cli.config,
+                            FS_FIELD_BIT(FS_FIELD_ENTRY) | FS_FIELD_BIT(FS_FIELD_EXIT) |
+                                FS_FIELD_BIT(FS_FIELD_REASON),
+                            cli.as_of, 0};
+    fs_error e = fs_intake_run(cli.files, cli.n_files, &eo, cli.strict, on_episode, &st, &in, &msg);
+    if (!e && st.failed)
+        e = FS_ERR_MEMORY, fs_msg_set(&msg, "out of memory");
+    if (e) {
+        fs_cli_error(&cli, "%s", msg.text);
+        status = fs_cli_status(e);
+        goto cleanup;
+    }
+    rep = fs_report_new("exits", cli.lang);
+    if (!rep)
+        goto cleanup;
+    void *u[2] = {&cli, rep};
+    fs_intake_each_warning(&in, emit_warning, u);
+    if (cli.by_insats) {
+        qsort(st.per, st.n_per, sizeof *st.per, cmp_insats);
+        for (size_t i = 0; i < st.n_per; i++) {
+            char *slug = fs_slug(st.per[i].label);
+            char *key = slug ? fs_asprintf("exits_%s", slug) : NULL;
+            fs_table *t = key ? build_table(&st, &st.per[i].a, key, st.per[i].label, &in) : NULL;
+            free(slug);
+            free(key);
+            if (!t || fs_report_add_table(rep, t))
+                goto oom;
+        }
+    }
+    fs_table *t = build_table(&st, &st.total, "exits", NULL, &in);
+    if (!t || fs_report_add_table(rep, t))
+        goto oom;
+    status = fs_cli_write(&cli, rep);
+    goto cleanup;
+oom:
+    fs_cli_error(&cli, "out of memory");
+    status = FS_EXIT_FAILURE;
+cleanup:
+    for (size_t i = 0; i < st.n_per; i++) {
+        free(st.per[i].folded);
+        free(st.per[i].label);
+        free_agg(&st.per[i].a);
+    }
+    free(st.per);
+    free_agg(&st.total);
+    for (size_t i = 0; i < FS_CLI_MAX_INSATS; i++)
+        free(st.insats_filter[i]);
+    fs_intake_free(&in);
+    fs_report_free(rep);
+    fs_cli_free(&cli);
+    return status;
+}

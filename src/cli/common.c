@@ -1,0 +1,236 @@
+/* common.c: the options every export command shares, and messages. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "finsam/text.h"
+
+void fs_cli_init(fs_cli *c, const char *prog, const char *usage)
+{
+    memset(c, 0, sizeof *c);
+    c->prog = prog;
+    c->usage = usage;
+}
+
+void fs_cli_free(fs_cli *c)
+{
+    fs_config_free(&c->config);
+    free((void *)c->source);
+    c->source = NULL;
+}
+
+void fs_cli_error(const fs_cli *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "%s: ", c->prog);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+int fs_cli_usage_error(const fs_cli *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "%s: ", c->prog);
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\nTry '%s --help'.\n", c->prog);
+    va_end(ap);
+    return FS_EXIT_USAGE;
+}
+
+void fs_cli_warn(const fs_cli *c, const char *text)
+{
+    if (!c->quiet)
+        fprintf(stderr, "%s: warning: %s\n", c->prog, text);
+}
+
+int fs_cli_status(fs_error e)
+{
+    return e == FS_OK ? FS_EXIT_OK : e == FS_ERR_USAGE ? FS_EXIT_USAGE : FS_EXIT_FAILURE;
+}
+
+int fs_cli_option(fs_cli *c, int opt, const char *arg)
+{
+    switch (opt) {
+    case FS_OPT_PERIOD: c->period_arg = arg; break;
+    case FS_OPT_INSATS:
+        if (c->n_insats == FS_CLI_MAX_INSATS)
+            return fs_cli_usage_error(c, "too many --insats (at most %d)", FS_CLI_MAX_INSATS);
+        c->insats[c->n_insats++] = arg;
+        break;
+    case FS_OPT_BY:
+        if (strcmp(arg, "insats") != 0)
+            return fs_cli_usage_error(c, "--by: unknown value '%s' (expected: insats)", arg);
+        c->by_insats = 1;
+        break;
+    case FS_OPT_ROUNDING: c->rounding_arg = arg; break;
+    case FS_OPT_DECIMALS: c->decimals_arg = arg; break;
+    case FS_OPT_SUPPRESS: c->suppress_arg = arg; break;
+    case FS_OPT_LANG: c->lang_arg = arg; break;
+    case FS_OPT_FORMAT: c->format_arg = arg; break;
+    case 'o': c->output = arg; break;
+    case FS_OPT_CSV_DIALECT: c->dialect_arg = arg; break;
+    case FS_OPT_QUIET: c->quiet = 1; break;
+    case FS_OPT_STRICT: c->strict = 1; break;
+    case FS_OPT_CONFIG: c->config_arg = arg; break;
+    case FS_OPT_SEPARATOR: c->separator_arg = arg; break;
+    case FS_OPT_ENCODING: c->encoding_arg = arg; break;
+    case FS_OPT_CREATED: c->created_arg = arg; break;
+    case FS_OPT_AS_OF: c->as_of_arg = arg; break;
+    case FS_OPT_HELP:
+        fputs(c->usage, stdout);
+        return fflush(stdout) == 0 && !ferror(stdout) ? FS_EXIT_OK : FS_EXIT_FAILURE;
+    default:
+        return -1;
+    }
+    return 0;
+}
+
+int fs_cli_bad_option(fs_cli *c, char **argv)
+{
+    const char *bad = argv[optind - 1];
+    if (optopt && optopt < 256)
+        return fs_cli_usage_error(c, "unknown option or missing argument: '-%c'", optopt);
+    return fs_cli_usage_error(c, "unknown option or missing argument: '%s'", bad);
+}
+
+static int parse_int(const char *s, int lo, int hi, int *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < lo || v > hi)
+        return -1;
+    *out = (int)v;
+    return 0;
+}
+
+/* The command line wins over the config's [defaults]. */
+static const char *pick(const fs_cli *c, const char *given, const char *key)
+{
+    return given ? given : fs_config_get(&c->config, "defaults", key);
+}
+
+int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files)
+{
+    fs_msg msg = {""};
+    const char *s;
+    if (c->config_arg) {
+        fs_error e = fs_config_load(c->config_arg, &c->config, &msg);
+        if (e) {
+            fs_cli_error(c, "%s", msg.text);
+            return FS_EXIT_FAILURE;
+        }
+    }
+    if (c->period_arg) {
+        if (fs_period_parse(c->period_arg, &c->period))
+            return fs_cli_usage_error(c, "--period: '%s' is not a period (examples: 2024, "
+                                         "2024H1, 2024Q3, 2024-05, 2024-01-01..2024-06-30)",
+                                      c->period_arg);
+        c->has_period = 1;
+    }
+    s = pick(c, c->rounding_arg, "rounding");
+    if (s && fs_rounding_parse(s, &c->rounding))
+        return fs_cli_usage_error(c, "--rounding: '%s' is not one of largest-remainder, "
+                                     "half-even, half-up", s);
+    s = pick(c, c->decimals_arg, "decimals");
+    if (s && parse_int(s, 0, 3, &c->decimals))
+        return fs_cli_usage_error(c, "--decimals: '%s' is not a whole number from 0 to 3", s);
+    s = pick(c, c->suppress_arg, "suppress");
+    if (s && parse_int(s, 0, 1000, &c->suppress))
+        return fs_cli_usage_error(c, "--suppress: '%s' is not a whole number from 0 to 1000", s);
+    c->lang = pick(c, c->lang_arg, "lang");
+    if (!c->lang)
+        c->lang = "sv";
+    if (strcmp(c->lang, "sv") != 0 && strcmp(c->lang, "en") != 0)
+        return fs_cli_usage_error(c, "--lang: '%s' is not sv or en", c->lang);
+    c->write.path = c->output;
+    c->write.format = FS_FMT_TEXT;
+    if (c->format_arg) {
+        if (fs_format_parse(c->format_arg, &c->write.format))
+            return fs_cli_usage_error(c, "--format: '%s' is not one of text, csv, json, xlsx",
+                                      c->format_arg);
+    } else if (c->output && strcmp(c->output, "-") != 0 &&
+               fs_format_from_path(c->output, &c->write.format)) {
+        return fs_cli_usage_error(c, "cannot tell the format from '%s'; use --format", c->output);
+    }
+    if (c->write.format == FS_FMT_XLSX && (!c->output || strcmp(c->output, "-") == 0))
+        return fs_cli_usage_error(c, "xlsx output needs -o FILE");
+    s = pick(c, c->dialect_arg, "csv_dialect");
+    if (s && fs_csv_dialect_parse(s, &c->write.dialect))
+        return fs_cli_usage_error(c, "--csv-dialect: '%s' is not rfc4180 or excel-sv", s);
+    s = pick(c, c->separator_arg, "separator");
+    if (s) {
+        if (strcmp(s, "tab") == 0 || strcmp(s, "\\t") == 0)
+            c->csv.separator = '\t';
+        else if (strlen(s) == 1 && strchr(";,\t|", s[0]))
+            c->csv.separator = s[0];
+        else
+            return fs_cli_usage_error(c, "--separator: '%s' is not one of ';' ',' 'tab' '|'", s);
+    }
+    s = pick(c, c->encoding_arg, "encoding");
+    if (s && fs_encoding_parse(s, &c->csv.encoding))
+        return fs_cli_usage_error(c, "--encoding: '%s' is not one of auto, utf-8, cp1252", s);
+    c->as_of = fs_date_today();
+    if (c->as_of_arg && fs_date_parse(c->as_of_arg, &c->as_of))
+        return fs_cli_usage_error(c, "--as-of: '%s' is not a date", c->as_of_arg);
+    c->created = 0;
+    if (c->created_arg) {
+        fs_date d;
+        if (fs_date_parse(c->created_arg, &d))
+            return fs_cli_usage_error(c, "--created: '%s' is not a date", c->created_arg);
+        c->created = (time_t)d * 86400;
+    } else if ((s = getenv("SOURCE_DATE_EPOCH")) != NULL && *s) {
+        c->created = (time_t)strtoll(s, NULL, 10);
+    }
+    s = fs_config_get(&c->config, "defaults", "source");
+    c->files = argv + optind_;
+    c->n_files = (size_t)(argc - optind_);
+    if (c->n_files < (size_t)min_files)
+        return fs_cli_usage_error(c, "no input file given");
+    if (s) {
+        c->source = fs_strdup(s);
+    } else {
+        fs_buf b = {0};
+        for (size_t i = 0; i < c->n_files; i++) {
+            const char *base = strrchr(c->files[i], '/');
+            fs_buf_printf(&b, "%s%s", i ? ", " : "", base ? base + 1 : c->files[i]);
+        }
+        c->source = b.data; /* owned */
+    }
+    return 0;
+}
+
+void fs_cli_period_text(const fs_cli *c, char *out, size_t outsz)
+{
+    char a[11], b[11];
+    if (!c->has_period) {
+        snprintf(out, outsz, "%s", "");
+        return;
+    }
+    fs_date_format(c->period.from, a);
+    fs_date_format(c->period.to, b);
+    snprintf(out, outsz, "%s\xE2\x80\x93%s", a, b);
+}
+
+int fs_cli_write(fs_cli *c, fs_report *r)
+{
+    fs_msg msg = {""};
+    if (c->source) {
+        free(r->source);
+        r->source = fs_asprintf("%s: %s", strcmp(c->lang, "en") == 0 ? "Source" : "Källa", c->source);
+    }
+    r->created = c->created;
+    r->has_period = c->has_period;
+    r->period = c->period;
+    fs_error e = fs_write_report(r, &c->write, &msg);
+    if (e) {
+        fs_cli_error(c, "%s", msg.text);
+        return fs_cli_status(e);
+    }
+    return FS_EXIT_OK;
+}

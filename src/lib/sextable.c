@@ -1,0 +1,153 @@
+#include "finsam/sextable.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "finsam/stats.h"
+#include "finsam/text.h"
+
+static const char *const count_keys[FS_SEX_N + 1] = {"women", "men", "unknown", "total"};
+static const char *const pct_keys[FS_SEX_N + 1] = {"women_pct", "men_pct", "unknown_pct",
+                                                   "total_pct"};
+
+fs_error fs_sex_columns(fs_table *t, const char *lang, int with_unknown, int with_shares)
+{
+    int en = strcmp(lang, "en") == 0;
+    const char *labels[FS_SEX_N + 1] = {en ? "Women" : "Kvinnor", en ? "Men" : "Män",
+                                        en ? "Sex not recorded" : "Uppgift saknas",
+                                        en ? "Total" : "Totalt"};
+    const char *share = en ? "Share (%)" : "Andel (%)";
+    for (int s = 0; s <= FS_SEX_N; s++) {
+        if (s == FS_SEX_UNKNOWN && !with_unknown)
+            continue;
+        int c = fs_table_add_col(t, count_keys[s], labels[s], FS_COL_COUNT, 0, -1);
+        if (c < 0 || (with_shares && fs_table_add_col(t, pct_keys[s], share, FS_COL_SHARE, 0, c) < 0))
+            return FS_ERR_MEMORY;
+    }
+    return FS_OK;
+}
+
+fs_row *fs_sex_add_row(fs_table *t, const char *key, const char *label, int level, int is_total,
+                       const unsigned long n[FS_SEX_N])
+{
+    fs_row *row = fs_table_add_row(t, key, label, level, is_total);
+    if (!row)
+        return NULL;
+    unsigned long total = 0;
+    for (int s = 0; s < FS_SEX_N; s++) {
+        total += n[s];
+        int c = fs_table_col(t, count_keys[s]);
+        if (c >= 0)
+            row->cells[c].value = (double)n[s];
+        else if (n[s])
+            FS_BUG("a count for a sex column the table does not have");
+    }
+    row->cells[fs_table_col(t, "total")].value = (double)total;
+    return row;
+}
+
+static const fs_row *total_row(const fs_table *t)
+{
+    for (size_t r = t->n_rows; r-- > 0;)
+        if (t->rows[r].is_total)
+            return &t->rows[r];
+    return NULL;
+}
+
+void fs_sex_column_shares(fs_table *t)
+{
+    const fs_row *tot = total_row(t);
+    for (int s = 0; s <= FS_SEX_N && tot; s++) {
+        int cc = fs_table_col(t, count_keys[s]), pc = fs_table_col(t, pct_keys[s]);
+        if (cc < 0 || pc < 0)
+            continue;
+        double base = tot->cells[cc].value;
+        for (size_t r = 0; r < t->n_rows; r++)
+            t->rows[r].cells[pc].value = base > 0 ? 100.0 * t->rows[r].cells[cc].value / base : NAN;
+    }
+}
+
+void fs_sex_row_shares(fs_table *t)
+{
+    int tc = fs_table_col(t, "total");
+    for (int s = 0; s <= FS_SEX_N; s++) {
+        int cc = fs_table_col(t, count_keys[s]), pc = fs_table_col(t, pct_keys[s]);
+        if (cc < 0 || pc < 0)
+            continue;
+        for (size_t r = 0; r < t->n_rows; r++) {
+            double base = t->rows[r].cells[tc].value;
+            t->rows[r].cells[pc].value = base > 0 ? 100.0 * t->rows[r].cells[cc].value / base : NAN;
+        }
+    }
+}
+
+static void num_text(double v, const char *fmt, const char *lang, char *out, size_t outsz)
+{
+    snprintf(out, outsz, fmt, v);
+    if (strcmp(lang, "en") != 0)
+        for (char *p = out; *p; p++)
+            if (*p == '.')
+                *p = ',';
+}
+
+void fs_pct_text(double pct, const char *lang, char *out, size_t outsz)
+{
+    char num[32];
+    fs_format_fixed(num, sizeof num, pct, 1, strcmp(lang, "en") != 0);
+    snprintf(out, outsz, "%s %%", num);
+}
+
+fs_error fs_sex_test_note(fs_table *t, const char *lang)
+{
+    int en = strcmp(lang, "en") == 0;
+    int wc = fs_table_col(t, "women"), mc = fs_table_col(t, "men");
+    unsigned *w = calloc(t->n_rows + 1, sizeof *w), *m = calloc(t->n_rows + 1, sizeof *m);
+    fs_error e = FS_OK;
+    size_t k = 0;
+    unsigned long tw = 0, tm = 0;
+    if (!w || !m) {
+        e = FS_ERR_MEMORY;
+        goto cleanup;
+    }
+    for (size_t r = 0; r < t->n_rows; r++) {
+        if (t->rows[r].level != 0 || t->rows[r].is_total)
+            continue;
+        w[k] = (unsigned)t->rows[r].cells[wc].value;
+        m[k] = (unsigned)t->rows[r].cells[mc].value;
+        tw += w[k];
+        tm += m[k];
+        k++;
+    }
+    fs_chisq_result chi;
+    if (!tw || !tm || fs_chisq_2xk(w, m, k, &chi) != FS_OK)
+        goto cleanup; /* one sex only, or a single category: nothing to test */
+    char stat[32], p1[32], p2[32];
+    num_text(chi.statistic, "%.2f", lang, stat, sizeof stat);
+    num_text(chi.p_value, "%.3g", lang, p1, sizeof p1);
+    double pf;
+    fs_error fe = fs_fisher_2xk(w, m, k, &pf);
+    if (fe == FS_OK) {
+        num_text(pf, "%.3g", lang, p2, sizeof p2);
+        e = en ? fs_table_add_note(t, "Women versus men: Pearson chi-square = %s (df = %u), "
+                                      "p = %s; Fisher's exact test p = %s (two-sided).",
+                                   stat, chi.df, p1, p2)
+               : fs_table_add_note(t, "Kvinnor jämfört med män: Pearsons chi2 = %s (fg = %u), "
+                                      "p = %s; Fishers exakta test p = %s (tvåsidigt).",
+                                   stat, chi.df, p1, p2);
+    } else {
+        e = en ? fs_table_add_note(t, "Women versus men: Pearson chi-square = %s (df = %u), "
+                                      "p = %s (two-sided); Fisher's exact test not computed "
+                                      "(table too large).",
+                                   stat, chi.df, p1)
+               : fs_table_add_note(t, "Kvinnor jämfört med män: Pearsons chi2 = %s (fg = %u), "
+                                      "p = %s (tvåsidigt); Fishers exakta test ej beräknat "
+                                      "(för stor tabell).",
+                                   stat, chi.df, p1);
+    }
+cleanup:
+    free(w);
+    free(m);
+    return e;
+}

@@ -1,0 +1,369 @@
+#include "finsam/table.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "finsam/text.h"
+
+fs_error fs_rounding_parse(const char *s, fs_rounding *out)
+{
+    if (strcmp(s, "largest-remainder") == 0)
+        *out = FS_ROUND_LARGEST_REMAINDER;
+    else if (strcmp(s, "half-even") == 0)
+        *out = FS_ROUND_HALF_EVEN;
+    else if (strcmp(s, "half-up") == 0)
+        *out = FS_ROUND_HALF_UP;
+    else
+        return FS_ERR_USAGE;
+    return FS_OK;
+}
+
+const char *fs_rounding_name(fs_rounding r)
+{
+    return r == FS_ROUND_HALF_EVEN ? "half-even" : r == FS_ROUND_HALF_UP ? "half-up"
+                                                                       : "largest-remainder";
+}
+
+fs_table *fs_table_new(const char *key, const char *title)
+{
+    fs_table *t = calloc(1, sizeof *t);
+    if (!t)
+        return NULL;
+    t->key = fs_strdup(key);
+    t->title = fs_strdup(title);
+    if (!t->key || !t->title) {
+        fs_table_free(t);
+        return NULL;
+    }
+    return t;
+}
+
+void fs_table_free(fs_table *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->n_cols; i++) {
+        free(t->cols[i].key);
+        free(t->cols[i].label);
+    }
+    for (size_t i = 0; i < t->n_rows; i++) {
+        free(t->rows[i].key);
+        free(t->rows[i].label);
+        free(t->rows[i].cells);
+    }
+    for (size_t i = 0; i < t->n_notes; i++)
+        free(t->notes[i]);
+    if (t->chart) {
+        free(t->chart->title);
+        for (size_t i = 0; i < t->chart->n_series; i++)
+            free(t->chart->series[i]);
+        free(t->chart);
+    }
+    free(t->cols);
+    free(t->rows);
+    free(t->notes);
+    free(t->key);
+    free(t->title);
+    free(t);
+}
+
+int fs_table_add_col(fs_table *t, const char *key, const char *label, fs_col_kind kind,
+                     int decimals, int count_col)
+{
+    if (t->n_rows)
+        FS_BUG("columns must be added before rows");
+    fs_column *c = realloc(t->cols, (t->n_cols + 1) * sizeof *c);
+    if (!c)
+        return -1;
+    t->cols = c;
+    c = &t->cols[t->n_cols];
+    c->key = fs_strdup(key);
+    c->label = fs_strdup(label);
+    c->kind = kind;
+    c->decimals = decimals;
+    c->count_col = count_col;
+    if (!c->key || !c->label) {
+        free(c->key);
+        free(c->label);
+        return -1;
+    }
+    return (int)t->n_cols++;
+}
+
+int fs_table_col(const fs_table *t, const char *key)
+{
+    for (size_t i = 0; i < t->n_cols; i++)
+        if (strcmp(t->cols[i].key, key) == 0)
+            return (int)i;
+    return -1;
+}
+
+fs_row *fs_table_add_row(fs_table *t, const char *key, const char *label, int level, int is_total)
+{
+    if (t->n_rows == t->cap_rows) {
+        size_t cap = t->cap_rows ? 2 * t->cap_rows : 16;
+        fs_row *r = realloc(t->rows, cap * sizeof *r);
+        if (!r)
+            return NULL;
+        t->rows = r;
+        t->cap_rows = cap;
+    }
+    fs_row *r = &t->rows[t->n_rows];
+    r->key = fs_strdup(key);
+    r->label = fs_strdup(label);
+    r->cells = calloc(t->n_cols ? t->n_cols : 1, sizeof *r->cells);
+    r->level = level;
+    r->is_total = is_total;
+    if (!r->key || !r->label || !r->cells) {
+        free(r->key);
+        free(r->label);
+        free(r->cells);
+        return NULL;
+    }
+    for (size_t i = 0; i < t->n_cols; i++)
+        r->cells[i].value = r->cells[i].shown = NAN;
+    t->n_rows++;
+    return r;
+}
+
+void fs_row_set(fs_table *t, fs_row *row, const char *col_key, double value)
+{
+    int c = fs_table_col(t, col_key);
+    if (c < 0)
+        FS_BUG("no such column");
+    row->cells[c].value = value;
+}
+
+fs_error fs_table_add_note(fs_table *t, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = fs_vasprintf(fmt, ap);
+    va_end(ap);
+    char **n = s ? realloc(t->notes, (t->n_notes + 1) * sizeof *n) : NULL;
+    if (!n) {
+        free(s);
+        return FS_ERR_MEMORY;
+    }
+    t->notes = n;
+    t->notes[t->n_notes++] = s;
+    return FS_OK;
+}
+
+fs_error fs_table_set_chart(fs_table *t, const char *title, int horizontal, const char *series1,
+                            const char *series2)
+{
+    fs_chart *c = calloc(1, sizeof *c);
+    if (!c)
+        return FS_ERR_MEMORY;
+    c->title = fs_strdup(title);
+    c->horizontal = horizontal;
+    const char *s[2] = {series1, series2};
+    for (int i = 0; i < 2; i++)
+        if (s[i])
+            c->series[c->n_series++] = fs_strdup(s[i]);
+    t->chart = c;
+    if (!c->title || (series1 && !c->series[0]) || (series2 && !c->series[c->n_series - 1]))
+        return FS_ERR_MEMORY;
+    return FS_OK;
+}
+
+/* Largest remainder of values[] (in units of 10^-decimals) to a total of target units. */
+static void round_to_target(const double *values, size_t n, double scale, double target,
+                            double *out)
+{
+    double assigned = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (isnan(values[i])) {
+            out[i] = NAN;
+            continue;
+        }
+        out[i] = floor(values[i] * scale + 1e-9);
+        assigned += out[i];
+    }
+    for (double left = target - assigned; left > 0.5; left -= 1) {
+        size_t best = n;
+        double best_rem = -1;
+        for (size_t i = 0; i < n; i++) {
+            if (isnan(values[i]))
+                continue;
+            double rem = values[i] * scale - out[i];
+            if (rem > best_rem + 1e-9) {
+                best = i;
+                best_rem = rem;
+            }
+        }
+        if (best == n || best_rem <= 1e-9)
+            break;
+        out[best] += 1;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!isnan(out[i]))
+            out[i] /= scale;
+}
+
+void fs_round_shares(const double *values, size_t n, fs_rounding method, int decimals, double *out)
+{
+    double scale = pow(10, decimals);
+    if (method == FS_ROUND_LARGEST_REMAINDER) {
+        double sum = 0;
+        for (size_t i = 0; i < n; i++)
+            if (!isnan(values[i]))
+                sum += values[i];
+        round_to_target(values, n, scale, nearbyint(sum * scale), out);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        double x = values[i] * scale;
+        if (isnan(x))
+            out[i] = NAN;
+        else if (method == FS_ROUND_HALF_EVEN)
+            out[i] = nearbyint(x) / scale; /* default rounding mode: to nearest, ties even */
+        else
+            out[i] = floor(x + 0.5) / scale;
+    }
+}
+
+/* Rounds the cells of column c at rows idx[0..n) together. */
+static void round_group(fs_table *t, size_t c, const size_t *idx, size_t n, fs_rounding method,
+                        int decimals, double target)
+{
+    double *v = malloc((n ? n : 1) * 2 * sizeof *v);
+    if (!v)
+        return; /* shown stays NAN: printed as empty rather than wrong */
+    double *o = v + n;
+    for (size_t i = 0; i < n; i++)
+        v[i] = t->rows[idx[i]].cells[c].value;
+    if (method == FS_ROUND_LARGEST_REMAINDER && !isnan(target))
+        round_to_target(v, n, pow(10, decimals), nearbyint(target * pow(10, decimals)), o);
+    else
+        fs_round_shares(v, n, method, decimals, o);
+    for (size_t i = 0; i < n; i++)
+        t->rows[idx[i]].cells[c].shown = o[i];
+    free(v);
+}
+
+void fs_table_round(fs_table *t, fs_rounding method, int decimals, int row_groups)
+{
+    size_t *idx = malloc((t->n_rows > t->n_cols ? t->n_rows : t->n_cols) * sizeof *idx + 1);
+    if (!idx)
+        return;
+    for (size_t c = 0; c < t->n_cols; c++)
+        if (t->cols[c].kind == FS_COL_SHARE)
+            t->cols[c].decimals = decimals;
+    if (row_groups) {
+        double *v = malloc(2 * (t->n_cols + 1) * sizeof *v);
+        for (size_t r = 0; v && r < t->n_rows; r++) {
+            size_t n = 0;
+            for (size_t c = 0; c < t->n_cols; c++)
+                if (t->cols[c].kind == FS_COL_SHARE) {
+                    idx[n] = c;
+                    v[n++] = t->rows[r].cells[c].value;
+                }
+            fs_round_shares(v, n, method, decimals, v + t->n_cols + 1);
+            for (size_t i = 0; i < n; i++)
+                t->rows[r].cells[idx[i]].shown = v[t->n_cols + 1 + i];
+        }
+        free(v);
+        free(idx);
+        return;
+    }
+    for (size_t c = 0; c < t->n_cols; c++) {
+        if (t->cols[c].kind != FS_COL_SHARE)
+            continue;
+        size_t n = 0;
+        for (size_t r = 0; r < t->n_rows; r++)
+            if (t->rows[r].level == 0 && !t->rows[r].is_total)
+                idx[n++] = r;
+        round_group(t, c, idx, n, method, decimals, NAN);
+        for (size_t r = 0; r < t->n_rows; r++) {
+            if (t->rows[r].is_total) {
+                idx[0] = r;
+                round_group(t, c, idx, 1, method, decimals, NAN);
+            }
+            if (t->rows[r].level != 0 || t->rows[r].is_total)
+                continue;
+            size_t k = 0;
+            for (size_t d = r + 1; d < t->n_rows && t->rows[d].level > 0; d++)
+                idx[k++] = d;
+            if (k)
+                round_group(t, c, idx, k, method, decimals, t->rows[r].cells[c].shown);
+        }
+    }
+    free(idx);
+}
+
+void fs_table_suppress(fs_table *t, int threshold)
+{
+    if (threshold <= 1)
+        return;
+    t->suppress_below = threshold;
+    for (size_t r = 0; r < t->n_rows; r++) {
+        fs_cell *cells = t->rows[r].cells;
+        for (size_t c = 0; c < t->n_cols; c++)
+            if (t->cols[c].kind == FS_COL_COUNT && cells[c].value > 0 && cells[c].value < threshold)
+                cells[c].suppressed = 1;
+        for (size_t c = 0; c < t->n_cols; c++) {
+            int k = t->cols[c].count_col;
+            if (t->cols[c].kind == FS_COL_SHARE && k >= 0 && cells[k].suppressed)
+                cells[c].suppressed = 1;
+        }
+    }
+}
+
+fs_report *fs_report_new(const char *command, const char *lang)
+{
+    fs_report *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->command = fs_strdup(command);
+    r->lang = fs_strdup(lang ? lang : "sv");
+    if (!r->command || !r->lang) {
+        fs_report_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+void fs_report_free(fs_report *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->n_tables; i++)
+        fs_table_free(r->tables[i]);
+    for (size_t i = 0; i < r->n_warnings; i++)
+        free(r->warnings[i]);
+    free(r->tables);
+    free(r->warnings);
+    free(r->command);
+    free(r->lang);
+    free(r->source);
+    free(r);
+}
+
+fs_error fs_report_add_table(fs_report *r, fs_table *t)
+{
+    fs_table **n = realloc(r->tables, (r->n_tables + 1) * sizeof *n);
+    if (!n) {
+        fs_table_free(t);
+        return FS_ERR_MEMORY;
+    }
+    r->tables = n;
+    r->tables[r->n_tables++] = t;
+    return FS_OK;
+}
+
+fs_error fs_report_add_warning(fs_report *r, const char *text)
+{
+    char *s = fs_strdup(text);
+    char **n = s ? realloc(r->warnings, (r->n_warnings + 1) * sizeof *n) : NULL;
+    if (!n) {
+        free(s);
+        return FS_ERR_MEMORY;
+    }
+    r->warnings = n;
+    r->warnings[r->n_warnings++] = s;
+    return FS_OK;
+}

@@ -1,0 +1,239 @@
+/* write_xlsx.c: one worksheet per table with libxlsxwriter: bold title and header, counts as
+ * numbers, shares as the unrounded fraction with a percent format, frozen header row,
+ * column widths from the content, notes and the source line under the table, and a native
+ * clustered bar chart where the table asks for one. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "finsam/text.h"
+#include "finsam/writer.h"
+
+#define HEADER_ROW 2
+#define FIRST_DATA_ROW 3
+
+typedef struct formats {
+    lxw_format *title, *header, *bold, *count, *number[7], *pct[4], *pvalue, *right;
+} formats;
+
+static void make_formats(lxw_workbook *wb, formats *f)
+{
+    f->title = workbook_add_format(wb);
+    format_set_bold(f->title);
+    format_set_font_size(f->title, 12);
+    f->header = workbook_add_format(wb);
+    format_set_bold(f->header);
+    format_set_bottom(f->header, LXW_BORDER_THIN);
+    format_set_text_wrap(f->header);
+    format_set_align(f->header, LXW_ALIGN_CENTER);
+    f->bold = workbook_add_format(wb);
+    format_set_bold(f->bold);
+    f->count = workbook_add_format(wb);
+    format_set_num_format(f->count, "0");
+    static const char *const num[7] = {"0", "0.0", "0.00", "0.000", "0.0000", "0.00000", "0.000000"};
+    for (int i = 0; i < 7; i++) {
+        f->number[i] = workbook_add_format(wb);
+        format_set_num_format(f->number[i], num[i]);
+    }
+    static const char *const pct[4] = {"0%", "0.0%", "0.00%", "0.000%"};
+    for (int i = 0; i < 4; i++) {
+        f->pct[i] = workbook_add_format(wb);
+        format_set_num_format(f->pct[i], pct[i]);
+    }
+    f->pvalue = workbook_add_format(wb);
+    format_set_num_format(f->pvalue, "0.000000");
+    f->right = workbook_add_format(wb);
+    format_set_align(f->right, LXW_ALIGN_RIGHT);
+}
+
+/* Excel sheet names: at most 31 characters, none of []:*?/\, unique in the workbook. */
+static void sheet_name(const fs_report *r, size_t index, char *out, size_t outsz)
+{
+    const char *title = r->tables[index]->title;
+    size_t chars = 0, i = 0;
+    for (const char *p = title; *p && i + 4 < outsz; p++) {
+        unsigned char c = (unsigned char)*p;
+        if ((c & 0xC0) != 0x80 && ++chars > 28)
+            break;
+        out[i++] = strchr("[]:*?/\\'", c) ? '-' : (char)c;
+    }
+    out[i] = '\0';
+    /* make it unique by prefixing the table number when titles collide */
+    for (size_t j = 0; j < index; j++) {
+        if (strncmp(r->tables[j]->title, title, 28) == 0) {
+            char tmp[128];
+            snprintf(tmp, sizeof tmp, "%zu %s", index + 1, out);
+            snprintf(out, outsz, "%s", tmp);
+            break;
+        }
+    }
+}
+
+static lxw_format *cell_format(const formats *f, const fs_column *c)
+{
+    int d = c->decimals < 0 ? 0 : c->decimals;
+    switch (c->kind) {
+    case FS_COL_COUNT:
+        return f->count;
+    case FS_COL_SHARE:
+        return f->pct[d > 3 ? 3 : d];
+    case FS_COL_NUMBER:
+        return f->number[d > 6 ? 6 : d];
+    case FS_COL_PVALUE:
+        return f->pvalue;
+    }
+    return NULL;
+}
+
+static void write_cell(lxw_worksheet *ws, const fs_table *t, size_t r, size_t c, lxw_row_t row,
+                       const formats *f)
+{
+    const fs_cell *cell = &t->rows[r].cells[c];
+    const fs_column *col = &t->cols[c];
+    lxw_col_t xc = (lxw_col_t)(c + 1);
+    if (cell->suppressed) {
+        char text[32];
+        fs_cell_text(t, r, c, 0, text, sizeof text);
+        worksheet_write_string(ws, row, xc, text, f->right);
+    } else if (!isnan(cell->value)) {
+        double v = col->kind == FS_COL_SHARE ? cell->value / 100.0 : cell->value;
+        worksheet_write_number(ws, row, xc, v, cell_format(f, col));
+    }
+}
+
+/* Rows shown in the chart: the level-0, non-total rows. */
+static int chart_rows_contiguous(const fs_table *t, size_t *first, size_t *n)
+{
+    *n = 0;
+    int gap = 0;
+    for (size_t r = 0; r < t->n_rows; r++) {
+        int in = t->rows[r].level == 0 && !t->rows[r].is_total;
+        if (in && *n == 0)
+            *first = r;
+        if (in && gap)
+            return 0;
+        if (in)
+            (*n)++;
+        else if (*n)
+            gap = 1;
+    }
+    return 1;
+}
+
+static void add_chart(lxw_workbook *wb, lxw_worksheet *ws, const char *sheet, const fs_table *t,
+                      lxw_row_t next_free_row, const formats *f)
+{
+    size_t first = 0, n = 0;
+    lxw_row_t data_row;
+    lxw_col_t label_col = 0;
+    int contiguous = chart_rows_contiguous(t, &first, &n);
+    if (n == 0)
+        return;
+    int cols[4];
+    for (size_t s = 0; s < t->chart->n_series; s++) {
+        cols[s] = fs_table_col(t, t->chart->series[s]);
+        if (cols[s] < 0)
+            return;
+    }
+    if (contiguous) {
+        data_row = (lxw_row_t)(FIRST_DATA_ROW + first);
+    } else {
+        /* detail rows interleave: write the chart's data as a small block below */
+        worksheet_write_string(ws, next_free_row, 0, "Diagramunderlag", f->bold);
+        data_row = next_free_row + 1;
+        size_t k = 0;
+        for (size_t r = 0; r < t->n_rows; r++) {
+            if (t->rows[r].level != 0 || t->rows[r].is_total)
+                continue;
+            worksheet_write_string(ws, (lxw_row_t)(data_row + k), 0, t->rows[r].label, NULL);
+            for (size_t s = 0; s < t->chart->n_series; s++)
+                worksheet_write_number(ws, (lxw_row_t)(data_row + k), (lxw_col_t)(cols[s] + 1),
+                                       t->rows[r].cells[cols[s]].value, f->count);
+            k++;
+        }
+    }
+    lxw_chart *chart = workbook_add_chart(wb, t->chart->horizontal ? LXW_CHART_BAR : LXW_CHART_COLUMN);
+    if (!chart)
+        return;
+    for (size_t s = 0; s < t->chart->n_series; s++) {
+        lxw_chart_series *series = chart_add_series(chart, NULL, NULL);
+        if (!series)
+            return;
+        chart_series_set_categories(series, sheet, data_row, label_col,
+                                    (lxw_row_t)(data_row + n - 1), label_col);
+        chart_series_set_values(series, sheet, data_row, (lxw_col_t)(cols[s] + 1),
+                                (lxw_row_t)(data_row + n - 1), (lxw_col_t)(cols[s] + 1));
+        chart_series_set_name(series, t->cols[cols[s]].label);
+    }
+    chart_title_set_name(chart, t->chart->title);
+    if (t->chart->horizontal)
+        chart_axis_set_reverse(chart->y_axis); /* first group on top, as in the table */
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    lxw_chart_options opt = {.x_offset = 10, .y_offset = 0, .x_scale = 1.3, .y_scale = 1.2};
+    worksheet_insert_chart_opt(ws, HEADER_ROW, (lxw_col_t)(t->n_cols + 2), chart, &opt);
+}
+
+static void write_sheet(lxw_workbook *wb, const fs_report *r, size_t index, const formats *f)
+{
+    const fs_table *t = r->tables[index];
+    char name[128];
+    sheet_name(r, index, name, sizeof name);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, name);
+    if (!ws)
+        return;
+    worksheet_write_string(ws, 0, 0, t->title, f->title);
+    worksheet_write_string(ws, HEADER_ROW, 0, "", f->header);
+    size_t label_w = 10;
+    for (size_t c = 0; c < t->n_cols; c++) {
+        worksheet_write_string(ws, HEADER_ROW, (lxw_col_t)(c + 1), t->cols[c].label, f->header);
+        size_t w = fs_utf8_width(t->cols[c].label) + 2;
+        worksheet_set_column(ws, (lxw_col_t)(c + 1), (lxw_col_t)(c + 1), w < 10 ? 10 : w > 40 ? 40 : w, NULL);
+    }
+    for (size_t rr = 0; rr < t->n_rows; rr++) {
+        const fs_row *row = &t->rows[rr];
+        lxw_row_t xr = (lxw_row_t)(FIRST_DATA_ROW + rr);
+        char *label = fs_asprintf("%*s%s", 2 * row->level, "", row->label);
+        worksheet_write_string(ws, xr, 0, label ? label : row->label, row->is_total ? f->bold : NULL);
+        size_t w = fs_utf8_width(label ? label : row->label) + 2;
+        if (w > label_w)
+            label_w = w;
+        free(label);
+        for (size_t c = 0; c < t->n_cols; c++)
+            write_cell(ws, t, rr, c, xr, f);
+    }
+    worksheet_set_column(ws, 0, 0, label_w > 60 ? 60 : (double)label_w, NULL);
+    worksheet_freeze_panes(ws, FIRST_DATA_ROW, 1);
+    lxw_row_t xr = (lxw_row_t)(FIRST_DATA_ROW + t->n_rows + 1);
+    for (size_t i = 0; i < t->n_notes; i++)
+        worksheet_write_string(ws, xr++, 0, t->notes[i], NULL);
+    if (r->source)
+        worksheet_write_string(ws, xr++, 0, r->source, NULL);
+    if (t->chart)
+        add_chart(wb, ws, name, t, xr + 1, f);
+}
+
+fs_error fs_write_xlsx(const fs_report *r, const char *path, fs_msg *err)
+{
+    lxw_workbook_options wopt = {.constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_FALSE};
+    lxw_workbook *wb = workbook_new_opt(path, &wopt);
+    if (!wb) {
+        fs_msg_set(err, "libxlsxwriter could not create the workbook");
+        return FS_ERR_OUTPUT;
+    }
+    lxw_doc_properties props = {0};
+    props.title = r->n_tables ? r->tables[0]->title : "finsam-stats";
+    props.author = "finsam-stats";
+    props.created = r->created;
+    workbook_set_properties(wb, &props);
+    formats f;
+    make_formats(wb, &f);
+    for (size_t i = 0; i < r->n_tables; i++)
+        write_sheet(wb, r, i, &f);
+    lxw_error e = workbook_close(wb);
+    if (e != LXW_NO_ERROR) {
+        fs_msg_set(err, "%s", lxw_strerror(e));
+        return FS_ERR_OUTPUT;
+    }
+    return FS_OK;
+}
