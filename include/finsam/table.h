@@ -56,6 +56,7 @@ typedef struct fs_chart {
 typedef struct fs_table {
     char *key;
     char *title;
+    char *sheet; /* short name for an xlsx sheet (NULL: the title, shortened) */
     fs_column *cols;
     size_t n_cols;
     fs_row *rows;
@@ -66,8 +67,10 @@ typedef struct fs_table {
     int suppress_below; /* the threshold applied, 0 = none (for the text "<N") */
 } fs_table;
 
-/* Creates a table with the given columns (copied). NULL on memory failure. */
+/* Creates an empty table. NULL on memory failure. */
 fs_table *fs_table_new(const char *key, const char *title);
+/* Sets the short xlsx sheet name (Excel allows 31 characters; longer is cut). */
+fs_error fs_table_set_sheet(fs_table *t, const char *sheet);
 void fs_table_free(fs_table *t);
 /* Appends a column; returns its index or -1 on memory failure. */
 int fs_table_add_col(fs_table *t, const char *key, const char *label, fs_col_kind kind,

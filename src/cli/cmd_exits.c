@@ -304,7 +304,8 @@ static fs_table *build_table(const state *st, agg *a, const char *key, const cha
     if (add_notes(st, t, &total, a, in))
         goto fail;
     fs_table_suppress(t, st->cli->suppress);
-    if (fs_table_set_chart(t, en ? "Exit reasons by sex" : "Avslutsanledning efter kön", 1, "women", "men"))
+    if (fs_table_set_chart(t, en ? "Exit reasons by sex" : "Avslutsanledning efter kön", 1, "women", "men") ||
+        fs_table_set_sheet(t, insats ? insats : en ? "Exit reasons" : "Avslutsanledning"))
         goto fail;
     return t;
 fail:

@@ -178,7 +178,7 @@ fs_error fs_intake_add_notes(const fs_intake *in, fs_table *t, const char *lang,
     fs_error e = FS_OK;
     if (felreg)
         e = en ? fs_table_add_note(t, "Excluded: %lu registered in error (Felregistrering).", felreg)
-               : fs_table_add_note(t, "Exkluderade: %lu felregistreringar.", felreg);
+               : fs_table_add_note(t, "Exkluderade felregistreringar (Felregistrering): %lu.", felreg);
     if (!e && in->excluded) {
         static const char *const sv_kind[] = {
             [FS_PROB_MISSING_ENTRY] = "inskrivningsdatum saknas",

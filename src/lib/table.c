@@ -40,10 +40,18 @@ fs_table *fs_table_new(const char *key, const char *title)
     return t;
 }
 
+fs_error fs_table_set_sheet(fs_table *t, const char *sheet)
+{
+    free(t->sheet);
+    t->sheet = fs_strdup(sheet);
+    return t->sheet ? FS_OK : FS_ERR_MEMORY;
+}
+
 void fs_table_free(fs_table *t)
 {
     if (!t)
         return;
+    free(t->sheet);
     for (size_t i = 0; i < t->n_cols; i++) {
         free(t->cols[i].key);
         free(t->cols[i].label);

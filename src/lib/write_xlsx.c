@@ -4,6 +4,7 @@
  * clustered bar chart where the table asks for one. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
@@ -47,24 +48,28 @@ static void make_formats(lxw_workbook *wb, formats *f)
     format_set_align(f->right, LXW_ALIGN_RIGHT);
 }
 
-/* Excel sheet names: at most 31 characters, none of []:*?/\, unique in the workbook. */
+/* Excel sheet names: at most 31 characters, none of []:*?/\', unique in the workbook. */
 static void sheet_name(const fs_report *r, size_t index, char *out, size_t outsz)
 {
-    const char *title = r->tables[index]->title;
+    const fs_table *t = r->tables[index];
+    const char *name = t->sheet ? t->sheet : t->title;
     size_t chars = 0, i = 0;
-    for (const char *p = title; *p && i + 4 < outsz; p++) {
+    for (const char *p = name; *p && i + 8 < outsz; p++) {
         unsigned char c = (unsigned char)*p;
-        if ((c & 0xC0) != 0x80 && ++chars > 28)
+        if ((c & 0xC0) != 0x80 && ++chars > 27)
             break;
         out[i++] = strchr("[]:*?/\\'", c) ? '-' : (char)c;
     }
+    while (i > 0 && out[i - 1] == ' ')
+        i--;
     out[i] = '\0';
-    /* make it unique by prefixing the table number when titles collide */
+    /* the same name as an earlier sheet: add the table number */
     for (size_t j = 0; j < index; j++) {
-        if (strncmp(r->tables[j]->title, title, 28) == 0) {
-            char tmp[128];
-            snprintf(tmp, sizeof tmp, "%zu %s", index + 1, out);
-            snprintf(out, outsz, "%s", tmp);
+        const fs_table *o = r->tables[j];
+        char other[128];
+        snprintf(other, sizeof other, "%s", o->sheet ? o->sheet : o->title);
+        if (strncmp(other, out, i) == 0 && (other[i] == '\0' || other[i] == ' ')) {
+            snprintf(out + i, outsz - i, " (%zu)", index + 1);
             break;
         }
     }

@@ -2,7 +2,7 @@
 # Runs one command test case: run_case.sh BINARY CASE_DIR SAMPLES_DIR
 #
 # CASE_DIR holds:
-#   args       the arguments, as shell words (may use $SAMPLES for data-samples/)
+#   args       the arguments, as shell words; data/ is tests/data/, samples/ is data-samples/
 #   stdout     expected standard output (exact; absent means "must be empty")
 #   stderr     expected standard error (exact; absent means "must be empty")
 #   status     expected exit status (absent means 0)
@@ -15,7 +15,8 @@ set -u
 bin=$1
 case_dir=$2
 SAMPLES=$3
-export SAMPLES FINSAM_STATS="$bin"
+TESTDATA=$(cd "$(dirname "$0")/../data" && pwd)
+export SAMPLES TESTDATA FINSAM_STATS="$bin"
 export LC_ALL=C TZ=UTC
 unset FINSAM_CONFIG
 
@@ -23,6 +24,9 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/fs-cli.XXXXXX") || exit 1
 trap 'rm -rf "$work"' EXIT
 cp -R "$case_dir"/. "$work"/
 cd "$work" || exit 1
+# relative paths keep messages the same wherever the checkout is
+ln -s "$TESTDATA" data
+ln -s "$SAMPLES" samples
 if [ -f setup.sh ]; then sh ./setup.sh || { echo "setup.sh failed"; exit 1; }; fi
 
 eval "set -- $(cat args)"

@@ -1,0 +1,34 @@
+#!/bin/sh
+# setup.sh: installs what finsam-stats needs to build and test (Debian 12 packages), then
+# configures and builds it in build/. Safe to run again: installs only what is missing.
+#
+#   ./setup.sh            install dependencies and build
+#   FS_WERROR=OFF ./setup.sh  without -Werror (for a newer compiler than Debian 12's)
+#   FS_SANITIZE=ON ./setup.sh build with AddressSanitizer and UBSan
+set -eu
+cd "$(dirname "$0")"
+
+# Build: compiler, cmake, pkg-config. Libraries: libcsv (CSV), GSL (distributions),
+# libxlsxwriter (Excel), utf8proc (Unicode), inih (config), cmocka (unit tests).
+# Tests: gnumeric's ssconvert reads the xlsx output back; unzip looks inside it.
+packages="build-essential cmake pkg-config libcsv-dev libgsl-dev libxlsxwriter-dev
+libutf8proc-dev libinih-dev libcmocka-dev gnumeric unzip"
+
+missing=""
+for p in $packages; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    echo "setup.sh: installing:$missing"
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -qq
+    # shellcheck disable=SC2086
+    $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DFS_WERROR="${FS_WERROR:-ON}" -DFS_SANITIZE="${FS_SANITIZE:-OFF}" >/dev/null
+cmake --build build -j "$(nproc)" >/dev/null
+echo "setup.sh: built build/finsam-stats"

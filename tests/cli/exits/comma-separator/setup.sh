@@ -1,0 +1,1 @@
+sed -e "s/;/,/g" data/exits-small.csv > export.csv

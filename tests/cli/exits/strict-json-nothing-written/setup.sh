@@ -1,0 +1,1 @@
+echo '{"yesterday": true}' > report.json
