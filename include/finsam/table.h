@@ -88,7 +88,7 @@ fs_error fs_table_set_chart(fs_table *t, const char *title, int horizontal, cons
 /* Rounds values[0..n) (percentages) to `decimals` decimals into out[0..n) with method.
  * Largest remainder: the result sums to the rounded sum of the inputs (exactly 100 for a
  * full column), giving extra units to the largest remainders, ties to the earlier entry.
- * NAN entries are skipped and stay NAN. */
+ * NAN entries are skipped and stay NAN. out must not alias values. */
 void fs_round_shares(const double *values, size_t n, fs_rounding method, int decimals, double *out);
 
 /* Fills `shown` of every share cell: per share column, the level-0 non-total rows are

@@ -1,0 +1,231 @@
+/* Unit tests: periods and dates, personnummer, category matching, share rounding. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "finsam/category.h"
+#include "finsam/date.h"
+#include "finsam/pnr.h"
+#include "finsam/table.h"
+
+static fs_date D(int y, int m, int d)
+{
+    return fs_date_from_ymd(y, m, d);
+}
+
+static void test_dates(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in;
+        int ok, y, m, d;
+    } cases[] = {
+        {"2024-03-15", 1, 2024, 3, 15},
+        {"20240315", 1, 2024, 3, 15},
+        {"2024-03-15 00:00:00", 1, 2024, 3, 15},
+        {"2024-03-15T08:30", 1, 2024, 3, 15},
+        {"2024-02-29", 1, 2024, 2, 29},
+        {"2023-02-29", 0, 0, 0, 0},
+        {"2024-13-01", 0, 0, 0, 0},
+        {"2024-00-10", 0, 0, 0, 0},
+        {"2024-04-31", 0, 0, 0, 0},
+        {"15/03/2024", 0, 0, 0, 0},
+        {"2024-03-15x", 0, 0, 0, 0},
+        {"2024-3-5", 0, 0, 0, 0},
+        {"", 0, 0, 0, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fs_date d;
+        int ok = fs_date_parse(cases[i].in, &d) == 0;
+        if (ok != cases[i].ok)
+            fail_msg("%s: parsed %d", cases[i].in, ok);
+        if (ok)
+            assert_int_equal(d, D(cases[i].y, cases[i].m, cases[i].d));
+    }
+    char buf[11];
+    fs_date_format(D(1999, 12, 31), buf);
+    assert_string_equal(buf, "1999-12-31");
+    assert_int_equal(D(1970, 1, 1), 0);
+    assert_int_equal(D(2024, 3, 1) - D(2024, 2, 28), 2);
+}
+
+static void test_periods(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in;
+        int ok;
+        int fy, fm, fd, ty, tm, td;
+    } cases[] = {
+        {"2024", 1, 2024, 1, 1, 2024, 12, 31},
+        {"2024H1", 1, 2024, 1, 1, 2024, 6, 30},
+        {"2024H2", 1, 2024, 7, 1, 2024, 12, 31},
+        {"2024Q1", 1, 2024, 1, 1, 2024, 3, 31},
+        {"2024Q3", 1, 2024, 7, 1, 2024, 9, 30},
+        {"2024Q4", 1, 2024, 10, 1, 2024, 12, 31},
+        {"2024-02", 1, 2024, 2, 1, 2024, 2, 29},
+        {"2023-02", 1, 2023, 2, 1, 2023, 2, 28},
+        {"2024-01-01..2024-06-30", 1, 2024, 1, 1, 2024, 6, 30},
+        {"2024-06-30..2024-06-30", 1, 2024, 6, 30, 2024, 6, 30},
+        {"2024-07-01..2024-06-30", 0, 0, 0, 0, 0, 0, 0},
+        {"2024H3", 0, 0, 0, 0, 0, 0, 0},
+        {"2024Q5", 0, 0, 0, 0, 0, 0, 0},
+        {"2024-13", 0, 0, 0, 0, 0, 0, 0},
+        {"24", 0, 0, 0, 0, 0, 0, 0},
+        {"2024..", 0, 0, 0, 0, 0, 0, 0},
+        {"last year", 0, 0, 0, 0, 0, 0, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fs_period p;
+        int ok = fs_period_parse(cases[i].in, &p) == FS_OK;
+        if (ok != cases[i].ok)
+            fail_msg("%s: parsed %d", cases[i].in, ok);
+        if (ok) {
+            assert_int_equal(p.from, D(cases[i].fy, cases[i].fm, cases[i].fd));
+            assert_int_equal(p.to, D(cases[i].ty, cases[i].tm, cases[i].td));
+        }
+    }
+}
+
+static void test_personnummer(void **state)
+{
+    (void)state;
+    fs_date today = D(2026, 11, 22);
+    static const struct {
+        const char *in;
+        fs_pnr_status st;
+        int year;
+        fs_sex sex;
+    } cases[] = {
+        {"19850312-2429", FS_PNR_OK, 1985, FS_SEX_WOMAN},
+        {"198503122429", FS_PNR_OK, 1985, FS_SEX_WOMAN},
+        {"850312-2429", FS_PNR_OK, 1985, FS_SEX_WOMAN},
+        {"8503122429", FS_PNR_OK, 1985, FS_SEX_WOMAN},
+        {"19870303-9118", FS_PNR_OK, 1987, FS_SEX_MAN},
+        {"19850312-2428", FS_PNR_BAD_CHECKSUM, 1985, FS_SEX_WOMAN},
+        {"19850230-2425", FS_PNR_BAD_DATE, 1985, FS_SEX_WOMAN},
+        {"19850372-2426", FS_PNR_OK, 1985, FS_SEX_WOMAN}, /* samordningsnummer: day + 60 */
+        {"120101+1234", FS_PNR_OK, 1912, FS_SEX_MAN},          /* "+": 100 years or older */
+        {"120101+1235", FS_PNR_BAD_CHECKSUM, 1912, FS_SEX_MAN},
+        {"250101-1234", FS_PNR_BAD_CHECKSUM, 2025, FS_SEX_MAN},
+        {"300101-1234", FS_PNR_BAD_CHECKSUM, 1930, FS_SEX_MAN},
+        {"1985-03-12", FS_PNR_BAD_FORMAT, 0, FS_SEX_UNKNOWN},
+        {"12345", FS_PNR_BAD_FORMAT, 0, FS_SEX_UNKNOWN},
+        {"19850312-242", FS_PNR_BAD_FORMAT, 0, FS_SEX_UNKNOWN},
+        {"abc", FS_PNR_BAD_FORMAT, 0, FS_SEX_UNKNOWN},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fs_pnr p;
+        fs_pnr_status st = fs_pnr_parse(cases[i].in, today, &p);
+        if (st != cases[i].st)
+            fail_msg("case %zu: status %d, expected %d", i, st, cases[i].st);
+        assert_int_equal(p.birth_year, cases[i].year);
+        assert_int_equal(p.sex, cases[i].sex);
+    }
+}
+
+static void test_categories(void **state)
+{
+    (void)state;
+    fs_catmap *m = fs_exit_reason_map_new();
+    assert_non_null(m);
+    static const struct {
+        const char *in;
+        int group;
+    } cases[] = {
+        {"Arbete", FS_EXIT_WORK_STUDIES},
+        {"arbete", FS_EXIT_WORK_STUDIES},
+        {"  ARBETE ", FS_EXIT_WORK_STUDIES},
+        {"Arbete, studier", FS_EXIT_WORK_STUDIES},
+        {"Påbörjat studier", FS_EXIT_WORK_STUDIES},
+        {"Pa\xCC\x8A" "bo\xCC\x88rjat studier", FS_EXIT_WORK_STUDIES}, /* decomposed */
+        {"Anställning", FS_EXIT_WORK_STUDIES},
+        {"Aktivt arbetssökande", FS_EXIT_JOB_SEEKING},
+        {"Förstärkt samverkan FK/AF", FS_EXIT_CONTINUED_REHAB},
+        {"PRAKTIK", FS_EXIT_CONTINUED_REHAB},
+        {"Försämrat hälsotillstånd", FS_EXIT_ILLNESS},
+        {"Flytt", FS_EXIT_MOVED},
+        {"Ålderspension", FS_EXIT_OTHER},
+        {"Föräldraledighet", FS_EXIT_OTHER},
+        {"Utan mätning", FS_EXIT_NOT_MEASURED},
+        {"Felregistrering", FS_EXIT_EXCLUDED},
+        {"felregistrering", FS_EXIT_EXCLUDED},
+        {"Avliden", FS_CAT_NONE},
+        {"Arbete studier", FS_CAT_NONE},
+    };
+    for (int round = 0; round < 2; round++) /* the second round hits the raw-value cache */
+        for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+            if (fs_catmap_lookup(m, cases[i].in) != cases[i].group)
+                fail_msg("%s: group %d, expected %d", cases[i].in, fs_catmap_lookup(m, cases[i].in),
+                         cases[i].group);
+    assert_int_equal(fs_catmap_add(m, "Avliden", FS_EXIT_OTHER), FS_OK);
+    assert_int_equal(fs_catmap_lookup(m, "Avliden"), FS_EXIT_OTHER); /* cache was reset */
+    fs_catmap_free(m);
+
+    fs_catmap *s = fs_sex_map_new();
+    assert_int_equal(fs_catmap_lookup(s, "Kvinna"), FS_SEX_WOMAN);
+    assert_int_equal(fs_catmap_lookup(s, "k"), FS_SEX_WOMAN);
+    assert_int_equal(fs_catmap_lookup(s, "MAN"), FS_SEX_MAN);
+    assert_int_equal(fs_catmap_lookup(s, "m"), FS_SEX_MAN);
+    assert_int_equal(fs_catmap_lookup(s, "x"), FS_CAT_NONE);
+    fs_catmap_free(s);
+}
+
+static void check_rounding(const double *in, size_t n, fs_rounding method, int decimals,
+                           const double *want)
+{
+    double out[16];
+    fs_round_shares(in, n, method, decimals, out);
+    for (size_t i = 0; i < n; i++)
+        if (fabs(out[i] - want[i]) > 1e-9)
+            fail_msg("entry %zu: %.10g, expected %.10g", i, out[i], want[i]);
+}
+
+static void test_rounding(void **state)
+{
+    (void)state;
+    /* 1/3 each: largest remainder gives the extra unit to the first (ties: earlier) */
+    double thirds[] = {100.0 / 3, 100.0 / 3, 100.0 / 3};
+    check_rounding(thirds, 3, FS_ROUND_LARGEST_REMAINDER, 0, (double[]){34, 33, 33});
+    check_rounding(thirds, 3, FS_ROUND_HALF_EVEN, 0, (double[]){33, 33, 33});
+    check_rounding(thirds, 3, FS_ROUND_LARGEST_REMAINDER, 1, (double[]){33.4, 33.3, 33.3});
+    /* 138/297 = 46.46 %: stays 46 (the remainders of 33.67 and 19.87 are larger) */
+    double pub[] = {100.0 * 138 / 297, 100.0 * 100 / 297, 100.0 * 59 / 297};
+    check_rounding(pub, 3, FS_ROUND_LARGEST_REMAINDER, 0, (double[]){46, 34, 20});
+    check_rounding(pub, 3, FS_ROUND_HALF_UP, 0, (double[]){46, 34, 20});
+    /* ties at .5: largest remainder takes the earlier ones; half-even goes to even;
+     * half-up goes up */
+    double eighths[] = {37.5, 12.5, 25, 12.5, 12.5};
+    check_rounding(eighths, 5, FS_ROUND_LARGEST_REMAINDER, 0, (double[]){38, 13, 25, 12, 12});
+    check_rounding(eighths, 5, FS_ROUND_HALF_EVEN, 0, (double[]){38, 12, 25, 12, 12});
+    check_rounding(eighths, 5, FS_ROUND_HALF_UP, 0, (double[]){38, 13, 25, 13, 13});
+    /* exact values stay; NAN is skipped */
+    double exact[] = {40, NAN, 60};
+    double out[3];
+    fs_round_shares(exact, 3, FS_ROUND_LARGEST_REMAINDER, 0, out);
+    assert_true(out[0] == 40 && isnan(out[1]) && out[2] == 60);
+    /* a long column always sums to exactly 100 */
+    double seven[7], rounded[7], sum = 0;
+    for (int i = 0; i < 7; i++)
+        seven[i] = 100.0 / 7;
+    fs_round_shares(seven, 7, FS_ROUND_LARGEST_REMAINDER, 0, rounded);
+    for (int i = 0; i < 7; i++)
+        sum += rounded[i];
+    assert_true(sum == 100);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_periods),
+        cmocka_unit_test(test_personnummer),
+        cmocka_unit_test(test_categories),
+        cmocka_unit_test(test_rounding),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,171 @@
+/* Unit tests of the CSV reader: separators, quoting, encodings, BOM, line numbers, errors. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "finsam/csv.h"
+#include "finsam/text.h"
+
+/* Collects records as "line:field|field|..." lines. */
+typedef struct collected {
+    fs_buf out;
+} collected;
+
+static int collect(const fs_csv_record *rec, void *user)
+{
+    collected *c = user;
+    fs_buf_printf(&c->out, "%lu:", rec->line);
+    for (size_t i = 0; i < rec->n_fields; i++)
+        fs_buf_printf(&c->out, "%s%s", i ? "|" : "", rec->fields[i]);
+    fs_buf_puts(&c->out, "\n");
+    return 0;
+}
+
+typedef struct reader_case {
+    const char *name;
+    const char *input;
+    size_t len;          /* 0: strlen(input) */
+    fs_encoding encoding;
+    char separator;      /* forced, or 0 */
+    fs_error expect_err;
+    const char *expect;  /* records, or the error message */
+    char expect_sep;     /* detected separator, or 0 to skip */
+    fs_encoding expect_enc;
+} reader_case;
+
+static const reader_case cases[] = {
+    {"semicolon, CRLF", "a;b;c\r\n1;2;3\r\n", 0, FS_ENC_AUTO, 0, FS_OK, "1:a|b|c\n2:1|2|3\n", ';', FS_ENC_UTF8},
+    {"comma", "a,b\n1,2\n", 0, FS_ENC_AUTO, 0, FS_OK, "1:a|b\n2:1|2\n", ',', FS_ENC_UTF8},
+    {"tab", "a\tb\n1\t2\n", 0, FS_ENC_AUTO, 0, FS_OK, "1:a|b\n2:1|2\n", '\t', FS_ENC_UTF8},
+    {"separator inside quotes is not counted", "\"a;b\",c,d\n1,2,3\n", 0, FS_ENC_AUTO, 0, FS_OK,
+     "1:a;b|c|d\n2:1|2|3\n", ',', FS_ENC_UTF8},
+    {"forced separator", "a;b,c\n", 0, FS_ENC_AUTO, ',', FS_OK, "1:a;b|c\n", ',', FS_ENC_UTF8},
+    {"quoted fields, doubled quotes", "a;b\n\"x \"\"y\"\"\";\"1;2\"\n", 0, FS_ENC_AUTO, 0, FS_OK,
+     "1:a|b\n2:x \"y\"|1;2\n", ';', FS_ENC_UTF8},
+    {"multi-line field keeps the start line", "a;b\n\"one\ntwo\";x\nz;w\n", 0, FS_ENC_AUTO, 0, FS_OK,
+     "1:a|b\n2:one\ntwo|x\n4:z|w\n", ';', FS_ENC_UTF8},
+    {"blank lines are skipped, line numbers kept", "a;b\n\n1;2\r\n\r\n3;4", 0, FS_ENC_AUTO, 0, FS_OK,
+     "1:a|b\n3:1|2\n5:3|4\n", ';', FS_ENC_UTF8},
+    {"UTF-8 BOM stripped", "\xEF\xBB\xBFK\xC3\xB6n;x\n1;2\n", 0, FS_ENC_AUTO, 0, FS_OK,
+     "1:K\xC3\xB6n|x\n2:1|2\n", ';', FS_ENC_UTF8},
+    {"Windows-1252 detected and converted", "K\xF6n;x\nH\xE4lsa;\xC5\n", 0, FS_ENC_AUTO, 0, FS_OK,
+     "1:K\xC3\xB6n|x\n2:H\xC3\xA4lsa|\xC3\x85\n", ';', FS_ENC_CP1252},
+    {"Windows-1252 forced", "a;b\n\xE5;\x80\n", 0, FS_ENC_CP1252, 0, FS_OK,
+     "1:a|b\n2:\xC3\xA5|\xE2\x82\xAC\n", ';', FS_ENC_CP1252},
+    {"invalid UTF-8 when UTF-8 is forced", "a;b\n1;2\n\xE5;x\n", 0, FS_ENC_UTF8, 0, FS_ERR_PARSE,
+     "t.csv:3: invalid UTF-8 (byte 0xE5); if the file is Windows-1252, use --encoding cp1252", 0, 0},
+    {"UTF-8 then an invalid byte", "a;b\n\xC3\xA5;1\n\xE5;2\n", 0, FS_ENC_AUTO, 0, FS_ERR_PARSE,
+     "t.csv:3: invalid UTF-8 (byte 0xE5); if the file is Windows-1252, use --encoding cp1252", 0, 0},
+    {"undefined Windows-1252 byte", "a;b\n\x81;1\n", 0, FS_ENC_CP1252, 0, FS_ERR_PARSE,
+     "t.csv:2: byte 0x81 is not a Windows-1252 character", 0, 0},
+    {"unbalanced quote", "a;b\n1;\"2\n3;4\n", 0, FS_ENC_AUTO, 0, FS_ERR_PARSE,
+     "t.csv:2: unbalanced quote: a quoted field is not closed before the end of the file", 0, 0},
+    {"stray quote", "a;b\n1;x\"y\n", 0, FS_ENC_AUTO, 0, FS_ERR_PARSE,
+     "t.csv:2: malformed CSV: a quote inside an unquoted field or after a closing quote", 0, 0},
+    {"NUL byte", "a;b\n1;\0\n", 7, FS_ENC_AUTO, 0, FS_ERR_PARSE,
+     "t.csv:2: binary data (a NUL byte): not a CSV text file", 0, 0},
+    {"empty", "", 0, FS_ENC_AUTO, 0, FS_ERR_PARSE, "t.csv: the file is empty", 0, 0},
+    {"BOM only", "\xEF\xBB\xBF", 0, FS_ENC_AUTO, 0, FS_ERR_PARSE, "t.csv: the file is empty", 0, 0},
+    {"UTF-16", "\xFF\xFE" "a\0", 4, FS_ENC_AUTO, 0, FS_ERR_PARSE,
+     "t.csv: the file is UTF-16; save it as UTF-8 or \"CSV (;)\"", 0, 0},
+    {"no final newline", "a;b\n1;2", 0, FS_ENC_AUTO, 0, FS_OK, "1:a|b\n2:1|2\n", ';', FS_ENC_UTF8},
+    {"spaces around fields are kept for the caller to trim", "a; b \n", 0, FS_ENC_AUTO, 0, FS_OK,
+     "1:a|b\n", ';', FS_ENC_UTF8},
+};
+
+static void test_cases(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const reader_case *c = &cases[i];
+        collected col = {{0}};
+        fs_msg msg = {""};
+        fs_csv_info info;
+        fs_csv_options opt = {c->separator, c->encoding};
+        size_t len = c->len ? c->len : strlen(c->input);
+        fs_error e = fs_csv_read_buffer("t.csv", c->input, len, &opt, collect, &col, &info, &msg);
+        if (e != c->expect_err)
+            fail_msg("%s: error %d, expected %d (%s)", c->name, e, c->expect_err, msg.text);
+        const char *got = e ? msg.text : (col.out.data ? col.out.data : "");
+        if (strcmp(got, c->expect) != 0)
+            fail_msg("%s:\n got: [%s]\nwant: [%s]", c->name, got, c->expect);
+        if (!e && c->expect_sep && info.separator != c->expect_sep)
+            fail_msg("%s: separator '%c'", c->name, info.separator);
+        if (!e && info.encoding != c->expect_enc)
+            fail_msg("%s: encoding %d", c->name, info.encoding);
+        fs_buf_free(&col.out);
+    }
+}
+
+/* A record spanning the reader's 64 KiB chunks, and a multi-byte character split by the
+ * chunk boundary, still come out whole. */
+static void test_chunk_boundaries(void **state)
+{
+    (void)state;
+    size_t n = 200000;
+    char *data = malloc(n + 64);
+    assert_non_null(data);
+    size_t k = 0;
+    k += (size_t)sprintf(data, "a;b\n");
+    while (k < 65535 - 1)
+        data[k++] = 'x';
+    data[k++] = ';';
+    for (int i = 0; i < 20000; i++) { /* "å" repeated across the boundary at 65536 */
+        data[k++] = '\xC3';
+        data[k++] = '\xA5';
+    }
+    data[k++] = '\n';
+    collected col = {{0}};
+    fs_msg msg = {""};
+    fs_csv_info info;
+    fs_csv_options opt = {0, FS_ENC_AUTO};
+    assert_int_equal(fs_csv_read_buffer("big", data, k, &opt, collect, &col, &info, &msg), FS_OK);
+    assert_int_equal(info.encoding, FS_ENC_UTF8);
+    assert_int_equal(info.records, 2);
+    assert_non_null(strstr(col.out.data, "x;") == NULL ? col.out.data : NULL);
+    /* the second field is 20000 "å" */
+    const char *second = strchr(strstr(col.out.data, "\n2:"), '|') + 1;
+    assert_int_equal(strlen(second), 40001); /* plus the newline of the collected line */
+    fs_buf_free(&col.out);
+    free(data);
+}
+
+static void test_header_folding(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *want;
+    } cases[] = {
+        {"Kön", "kön"},
+        {"  KÖN ", "kön"},
+        {"Ko\xCC\x88n", "kön"},            /* decomposed o + combining diaeresis */
+        {"Försörjning  vid\tinskrivning", "försörjning vid inskrivning"},
+        {"Deltagar-ID", "deltagar-id"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *f = fs_fold(cases[i].in);
+        assert_non_null(f);
+        assert_string_equal(f, cases[i].want);
+        free(f);
+    }
+    char *s = fs_slug("Påbörjat studier!");
+    assert_string_equal(s, "paborjat_studier");
+    free(s);
+    s = fs_slug("--");
+    assert_string_equal(s, "value");
+    free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_cases),
+        cmocka_unit_test(test_chunk_boundaries),
+        cmocka_unit_test(test_header_folding),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
