@@ -21,6 +21,8 @@ static const struct command {
     const char *summary;
 } commands[] = {
     {"exits", cmd_exits, "exit reasons of ended participants, by sex"},
+    {"participants", cmd_participants, "participant flow and report breakdowns, by sex"},
+    {"check", cmd_check, "validate an export: one line per problem, then a summary"},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

@@ -194,6 +194,12 @@ static int map_header(fs_export_reader *r, const fs_csv_record *rec)
         if (r->col[f] >= 0 && !r->header[f])
             goto oom;
         if (r->col[f] < 0 && (r->opt.required & FS_FIELD_BIT(f))) {
+            /* Every missing required column is reported as a problem (for `check`); the
+             * read fails with the first one. */
+            problem(r, FS_PROB_MISSING_COLUMN, rec->line, (fs_field)f, NULL,
+                    "missing; this column is required");
+            if (r->err)
+                continue;
             r->err = FS_ERR_DATA;
             if (configured) {
                 const fs_config_entry *e = fs_config_find(r->opt.config, "columns", fields[f].name);
@@ -209,9 +215,10 @@ static int map_header(fs_export_reader *r, const fs_csv_record *rec)
                            also.len ? also.data : "", also.len ? ")" : "");
                 fs_buf_free(&also);
             }
-            goto done;
         }
     }
+    if (r->err)
+        goto done;
     ok = 1;
     goto done;
 oom:

@@ -1,0 +1,30 @@
+/* overlap.h: finding overlapping episodes of the same participant id in the same insats.
+ *
+ * This is the one structure of `check` that grows with the input: it keeps every episode
+ * (entry, exit, file number, line: about 40 bytes) under its id + insats key until freed.
+ * Two episodes overlap when each starts before the other ends; an open episode never ends.
+ * Leaving and re-entering on the same day (exit == next entry) is not an overlap. */
+#ifndef FINSAM_OVERLAP_H
+#define FINSAM_OVERLAP_H
+
+#include "finsam/date.h"
+#include "finsam/error.h"
+
+typedef struct fs_overlap_index fs_overlap_index;
+
+fs_overlap_index *fs_overlap_new(void); /* NULL on memory failure */
+void fs_overlap_free(fs_overlap_index *x);
+
+typedef struct fs_overlap_hit {
+    unsigned file_no;   /* of the earlier episode it overlaps */
+    unsigned long line;
+} fs_overlap_hit;
+
+/* Adds an episode of id in insats (insats matched ignoring case and Unicode form) and
+ * tells whether it overlaps one added before: *found = 1 and *hit the first such episode.
+ * An empty id is never an overlap (nothing to link by). FS_ERR_MEMORY on failure. */
+fs_error fs_overlap_add(fs_overlap_index *x, const char *id, const char *insats, fs_date entry,
+                        int has_exit, fs_date exit, unsigned file_no, unsigned long line,
+                        int *found, fs_overlap_hit *hit);
+
+#endif

@@ -1,0 +1,404 @@
+/* cmd_check.c: `finsam-stats check`: validates exports, one line per problem, then a summary.
+ *
+ * The export reader reports the row problems; check adds unknown referrer and income
+ * values, overlapping episodes of one id in one insats and missing required columns. It
+ * reads the input only and never prints a personnummer (the reader never passes one on).
+ * Memory: the overlap index keeps every episode with an id (see overlap.h); everything
+ * else is counts and the distinct unknown values. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "finsam/export.h"
+#include "finsam/overlap.h"
+#include "finsam/text.h"
+#include "finsam/vocab.h"
+
+static const char usage[] =
+    "Usage: finsam-stats check [OPTIONS] FILE...\n"
+    "\n"
+    "Validates SUS-style exports: prints one line per problem, FILE:LINE: COLUMN: message,\n"
+    "then a summary by kind with the distinct unknown values. Errors: missing required\n"
+    "column, missing or unparseable date, exit before entry. Warnings: exit without reason,\n"
+    "reason without exit, unknown sex, exit reason, referrer or income category, no sex,\n"
+    "bad personnummer (line only, never the number), Kön contradicting the personnummer,\n"
+    "bad birth year, dates after --as-of, overlapping episodes of one id in one insats.\n"
+    "\n"
+    "Options:\n"
+    "  --as-of DATE          dates after DATE are reported (default: today)\n"
+    "  --strict              warnings count as errors (exit status 1)\n"
+    "  --format text|json    output format (default text)\n"
+    "  --config FILE         INI file: column names and synonyms\n"
+    "  --separator C         input separator ; , tab (default: detected)\n"
+    "  --encoding E          input encoding auto, utf-8, cp1252 (default auto)\n"
+    "  --help                this text\n"
+    "\n"
+    "Exit status: 0 no errors (warnings allowed), 1 errors (or warnings with --strict) or\n"
+    "a file that cannot be read, 2 usage error. See finsam-stats-check(1).\n";
+
+#define MAX_DISTINCT 1000
+
+typedef struct value_count {
+    char *value;
+    unsigned long count;
+} value_count;
+
+typedef struct check_state {
+    fs_cli *cli;
+    int json;
+    fs_referrer_map *refmap;
+    fs_catmap *incmap;
+    fs_overlap_index *overlap;
+    unsigned file_no;
+    int file_missing_column;
+    unsigned long by_kind[FS_PROB_N_KINDS];
+    value_count *unknown[FS_PROB_N_KINDS];
+    size_t n_unknown[FS_PROB_N_KINDS];
+    unsigned long more_unknown[FS_PROB_N_KINDS]; /* distinct values beyond MAX_DISTINCT */
+    unsigned long rows;
+    unsigned long n_problems;
+    char **file_errors;
+    size_t n_file_errors;
+    int failed;
+} check_state;
+
+static const char *severity(const check_state *st, fs_problem_kind k)
+{
+    (void)st;
+    return fs_problem_is_error(k) ? "error" : "warning";
+}
+
+static void json_string(const char *s)
+{
+    putchar('"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            printf("\\%c", *p);
+        else if (*p == '\n')
+            fputs("\\n", stdout);
+        else if (*p == '\t')
+            fputs("\\t", stdout);
+        else if (*p < 0x20)
+            printf("\\u%04x", *p);
+        else
+            putchar(*p);
+    }
+    putchar('"');
+}
+
+static void count_unknown(check_state *st, fs_problem_kind k, const char *value)
+{
+    for (size_t i = 0; i < st->n_unknown[k]; i++)
+        if (strcmp(st->unknown[k][i].value, value) == 0) {
+            st->unknown[k][i].count++;
+            return;
+        }
+    if (st->n_unknown[k] == MAX_DISTINCT) {
+        st->more_unknown[k]++;
+        return;
+    }
+    value_count *v = realloc(st->unknown[k], (st->n_unknown[k] + 1) * sizeof *v);
+    if (!v) {
+        st->failed = 1;
+        return;
+    }
+    st->unknown[k] = v;
+    v[st->n_unknown[k]].value = fs_strdup(value);
+    v[st->n_unknown[k]].count = 1;
+    if (!v[st->n_unknown[k]].value) {
+        st->failed = 1;
+        return;
+    }
+    st->n_unknown[k]++;
+}
+
+/* Prints one problem. detail is the message without the `column "X": ` prefix. */
+static void emit(check_state *st, fs_problem_kind k, const char *file, unsigned long line,
+                 const char *column, const char *detail)
+{
+    st->by_kind[k]++;
+    if (st->json) {
+        fputs(st->n_problems ? ",\n    {" : "\n    {", stdout);
+        fputs("\"file\": ", stdout);
+        json_string(file);
+        printf(", \"line\": %lu, \"column\": ", line);
+        if (column)
+            json_string(column);
+        else
+            fputs("null", stdout);
+        printf(", \"kind\": \"%s\", \"severity\": \"%s\", \"message\": ",
+               fs_problem_kind_name(k), severity(st, k));
+        json_string(detail);
+        putchar('}');
+    } else {
+        printf("%s:%lu: %s: %s\n", file, line, column ? column : "-", detail);
+    }
+    st->n_problems++;
+}
+
+static int is_unknown_kind(fs_problem_kind k)
+{
+    return k == FS_PROB_UNKNOWN_SEX || k == FS_PROB_UNKNOWN_REASON ||
+           k == FS_PROB_UNKNOWN_REFERRER || k == FS_PROB_UNKNOWN_INCOME;
+}
+
+static void on_problem(const fs_problem *p, void *user)
+{
+    check_state *st = user;
+    const char *detail = p->message;
+    if (p->column) {
+        char *prefix = fs_asprintf("column \"%s\": ", p->column);
+        if (prefix && strncmp(detail, prefix, strlen(prefix)) == 0)
+            detail += strlen(prefix);
+        free(prefix);
+    }
+    if (p->kind == FS_PROB_MISSING_COLUMN)
+        st->file_missing_column = 1;
+    if (is_unknown_kind(p->kind) && p->value)
+        count_unknown(st, p->kind, p->value);
+    emit(st, p->kind, p->file, p->line, p->column, detail);
+}
+
+static void unknown_value(check_state *st, const fs_episode *ep, fs_problem_kind k,
+                          const char *column, const char *value, const char *what)
+{
+    char *detail = fs_asprintf("\"%s\" matches no %s", value, what);
+    if (!detail) {
+        st->failed = 1;
+        return;
+    }
+    count_unknown(st, k, value);
+    emit(st, k, ep->file, ep->line, column, detail);
+    free(detail);
+}
+
+static int on_episode(const fs_episode *ep, void *user)
+{
+    check_state *st = user;
+    st->rows++;
+    int unknown;
+    fs_referrer_lookup(st->refmap, ep->referrer, &unknown);
+    if (unknown)
+        unknown_value(st, ep, FS_PROB_UNKNOWN_REFERRER,
+                      fs_field_default_header(FS_FIELD_REFERRER), ep->referrer, "referrer");
+    if (fs_income_lookup(st->incmap, ep->income_start) == FS_CAT_NONE)
+        unknown_value(st, ep, FS_PROB_UNKNOWN_INCOME, fs_field_default_header(FS_FIELD_INCOME_START),
+                      ep->income_start, "income-support category");
+    if (fs_income_lookup(st->incmap, ep->income_end) == FS_CAT_NONE)
+        unknown_value(st, ep, FS_PROB_UNKNOWN_INCOME, fs_field_default_header(FS_FIELD_INCOME_END),
+                      ep->income_end, "income-support category");
+    if (!ep->excluded && ep->reason_group != FS_EXIT_EXCLUDED) {
+        int found;
+        fs_overlap_hit hit;
+        if (fs_overlap_add(st->overlap, ep->id, ep->insats, ep->entry, ep->has_exit, ep->exit,
+                           st->file_no, ep->line, &found, &hit)) {
+            st->failed = 1;
+            return 1;
+        }
+        if (found) {
+            char *detail = hit.file_no == st->file_no
+                               ? fs_asprintf("\"%s\" in insats \"%s\" overlaps the episode at "
+                                             "line %lu", ep->id, ep->insats, hit.line)
+                               : fs_asprintf("\"%s\" in insats \"%s\" overlaps the episode at "
+                                             "line %lu of %s", ep->id, ep->insats, hit.line,
+                                             st->cli->files[hit.file_no]);
+            if (!detail) {
+                st->failed = 1;
+                return 1;
+            }
+            emit(st, FS_PROB_OVERLAP, ep->file, ep->line, fs_field_default_header(FS_FIELD_ID),
+                 detail);
+            free(detail);
+        }
+    }
+    return st->failed;
+}
+
+static unsigned long count_severity(const check_state *st, int errors)
+{
+    unsigned long n = 0;
+    for (int k = 0; k < FS_PROB_N_KINDS; k++)
+        if (fs_problem_is_error(k) == errors)
+            n += st->by_kind[k];
+    return n;
+}
+
+static void summary_text(const check_state *st, unsigned long errors, unsigned long warnings)
+{
+    if (!st->n_problems && !st->n_file_errors) {
+        printf("%s: %lu rows in %zu file%s, no problems found.\n", st->cli->prog, st->rows,
+               st->cli->n_files, st->cli->n_files == 1 ? "" : "s");
+        return;
+    }
+    printf("\nSummary: %lu rows in %zu file%s; %lu error%s, %lu warning%s.\n", st->rows,
+           st->cli->n_files, st->cli->n_files == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
+           warnings, warnings == 1 ? "" : "s");
+    for (int k = 0; k < FS_PROB_N_KINDS; k++) {
+        if (!st->by_kind[k])
+            continue;
+        printf("  %-30s %-8s %6lu\n", fs_problem_kind_name(k), severity(st, k), st->by_kind[k]);
+        for (size_t i = 0; i < st->n_unknown[k]; i++)
+            printf("      \"%s\": %lu\n", st->unknown[k][i].value, st->unknown[k][i].count);
+        if (st->more_unknown[k])
+            printf("      (%lu more values)\n", st->more_unknown[k]);
+    }
+    for (size_t i = 0; i < st->n_file_errors; i++)
+        printf("  file not checked: %s\n", st->file_errors[i]);
+}
+
+static void summary_json(const check_state *st, unsigned long errors, unsigned long warnings,
+                         int ok)
+{
+    printf("%s],\n  \"summary\": {\n    \"files\": %zu,\n    \"rows\": %lu,\n"
+           "    \"errors\": %lu,\n    \"warnings\": %lu,\n    \"ok\": %s,\n    \"by_kind\": {",
+           st->n_problems ? "\n  " : "", st->cli->n_files, st->rows, errors, warnings,
+           ok ? "true" : "false");
+    int first = 1;
+    for (int k = 0; k < FS_PROB_N_KINDS; k++) {
+        if (!st->by_kind[k])
+            continue;
+        printf("%s\n      \"%s\": {\"severity\": \"%s\", \"count\": %lu", first ? "" : ",",
+               fs_problem_kind_name(k), severity(st, k), st->by_kind[k]);
+        if (is_unknown_kind(k)) {
+            fputs(", \"values\": [", stdout);
+            for (size_t i = 0; i < st->n_unknown[k]; i++) {
+                fputs(i ? ", {\"value\": " : "{\"value\": ", stdout);
+                json_string(st->unknown[k][i].value);
+                printf(", \"count\": %lu}", st->unknown[k][i].count);
+            }
+            putchar(']');
+        }
+        putchar('}');
+        first = 0;
+    }
+    printf("%s},\n    \"file_errors\": [", first ? "" : "\n    ");
+    for (size_t i = 0; i < st->n_file_errors; i++) {
+        if (i)
+            fputs(", ", stdout);
+        json_string(st->file_errors[i]);
+    }
+    fputs("]\n  }\n}\n", stdout);
+}
+
+int cmd_check(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        FS_CLI_COMMON_LONGOPTS,
+        {NULL, 0, NULL, 0},
+    };
+    fs_cli cli;
+    check_state st;
+    fs_export_reader *reader = NULL;
+    fs_msg msg = {""};
+    int status = FS_EXIT_FAILURE, opt;
+    memset(&st, 0, sizeof st);
+    fs_cli_init(&cli, "finsam-stats check", usage);
+    st.cli = &cli;
+    optind = 0;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, ":o:", longopts, NULL)) != -1) {
+        if (opt == '?' || opt == ':') {
+            status = fs_cli_bad_option(&cli, argv);
+            goto cleanup;
+        }
+        int rc = fs_cli_option(&cli, opt, optarg);
+        if (rc > 0) {
+            status = rc;
+            goto cleanup;
+        }
+        if (rc == FS_EXIT_OK && opt == FS_OPT_HELP) {
+            status = FS_EXIT_OK;
+            goto cleanup;
+        }
+    }
+    if ((status = fs_cli_finish(&cli, argc, argv, optind, 1)) != 0)
+        goto cleanup;
+    if (cli.output) {
+        status = fs_cli_usage_error(&cli, "check writes to standard output; -o is not supported");
+        goto cleanup;
+    }
+    if (cli.write.format != FS_FMT_TEXT && cli.write.format != FS_FMT_JSON) {
+        status = fs_cli_usage_error(&cli, "--format: check writes text or json");
+        goto cleanup;
+    }
+    status = FS_EXIT_FAILURE;
+    st.json = cli.write.format == FS_FMT_JSON;
+    if (!(st.refmap = fs_referrer_map_new(&cli.config, &msg)) ||
+        !(st.incmap = fs_income_map_new(&cli.config, &msg))) {
+        fs_cli_error(&cli, "%s", msg.text);
+        goto cleanup;
+    }
+    if (!(st.overlap = fs_overlap_new()))
+        goto oom;
+    fs_export_options eo = {cli.csv, &cli.config,
+                            FS_FIELD_BIT(FS_FIELD_ENTRY) | FS_FIELD_BIT(FS_FIELD_EXIT) |
+                                FS_FIELD_BIT(FS_FIELD_REASON),
+                            cli.as_of, 1};
+    fs_export_callbacks cb = {on_episode, on_problem, &st};
+    if (!(reader = fs_export_reader_new(&eo, &cb)))
+        goto oom;
+    if (st.json) {
+        char d[11];
+        fs_date_format(cli.as_of, d);
+        fputs("{\n  \"command\": \"check\",\n  \"files\": [", stdout);
+        for (size_t i = 0; i < cli.n_files; i++) {
+            if (i)
+                fputs(", ", stdout);
+            json_string(cli.files[i]);
+        }
+        printf("],\n  \"as_of\": \"%s\",\n  \"strict\": %s,\n  \"problems\": [", d,
+               cli.strict ? "true" : "false");
+    }
+    for (size_t i = 0; i < cli.n_files; i++) {
+        st.file_no = (unsigned)i;
+        st.file_missing_column = 0;
+        msg.text[0] = '\0';
+        fs_error e = fs_export_reader_read(reader, cli.files[i], &msg);
+        if (st.failed)
+            goto oom;
+        if (e == FS_ERR_MEMORY)
+            goto oom;
+        if (e && !(e == FS_ERR_DATA && st.file_missing_column)) {
+            /* a file that cannot be checked at all: not a row problem */
+            char **fe = realloc(st.file_errors, (st.n_file_errors + 1) * sizeof *fe);
+            if (!fe)
+                goto oom;
+            st.file_errors = fe;
+            if (!(fe[st.n_file_errors] = fs_strdup(msg.text)))
+                goto oom;
+            st.n_file_errors++;
+            fs_cli_error(&cli, "%s", msg.text);
+        }
+    }
+    unsigned long errors = count_severity(&st, 1), warnings = count_severity(&st, 0);
+    int ok = errors == 0 && st.n_file_errors == 0 && !(cli.strict && warnings);
+    if (st.json)
+        summary_json(&st, errors, warnings, ok);
+    else
+        summary_text(&st, errors, warnings);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fs_cli_error(&cli, "cannot write to standard output");
+        status = FS_EXIT_FAILURE;
+        goto cleanup;
+    }
+    status = ok ? FS_EXIT_OK : FS_EXIT_FAILURE;
+    goto cleanup;
+oom:
+    fs_cli_error(&cli, "out of memory");
+    status = FS_EXIT_FAILURE;
+cleanup:
+    fs_export_reader_free(reader);
+    fs_overlap_free(st.overlap);
+    fs_referrer_map_free(st.refmap);
+    fs_catmap_free(st.incmap);
+    for (int k = 0; k < FS_PROB_N_KINDS; k++) {
+        for (size_t i = 0; i < st.n_unknown[k]; i++)
+            free(st.unknown[k][i].value);
+        free(st.unknown[k]);
+    }
+    for (size_t i = 0; i < st.n_file_errors; i++)
+        free(st.file_errors[i]);
+    free(st.file_errors);
+    fs_cli_free(&cli);
+    return status;
+}

@@ -1,0 +1,1336 @@
+/* cmd_participants.c: `finsam-stats participants`: participant flow over a period by sex,
+ * and the report breakdowns (referrer, income support, target group, municipality, age,
+ * month, time in the programme).
+ *
+ * Streaming: each episode is classified and counted as it is read. What is kept grows only
+ * with the number of distinct category values (municipalities, target groups, unknown
+ * referrer or income values, insatser with --by insats) and, for the duration breakdown,
+ * with the number of episodes ended in the period (their days, for the quantiles): that is
+ * bounded by the exits of one period, not by the size of the export. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "finsam/flow.h"
+#include "finsam/intake.h"
+#include "finsam/sextable.h"
+#include "finsam/stats.h"
+#include "finsam/text.h"
+#include "finsam/vocab.h"
+
+static const char usage[] =
+    "Usage: finsam-stats participants --period P [OPTIONS] FILE...\n"
+    "\n"
+    "Participant flow in the period by sex: participants during the period, ongoing at its\n"
+    "start, new, ended, ongoing at its end (ongoing at start + new = ended + ongoing at end),\n"
+    "and the report breakdowns. Felregistrering is excluded and reported. Several files are\n"
+    "one data set; each episode counts.\n"
+    "\n"
+    "Options:\n"
+    "  --period P            2024, 2024H1, 2024Q3, 2024-05 or FROM..TO (required)\n"
+    "  --breakdown NAME      also this breakdown (repeatable): referrer, income, target-group,\n"
+    "                        municipality, age, month, duration\n"
+    "  --all                 every breakdown\n"
+    "  --income-grouping G   detail (default: the categories as recorded) or scb (Ohälsa,\n"
+    "                        Arbetsmarknadsstöd, Ekonomiskt bistånd, Ingen offentlig\n"
+    "                        försörjning, Lön/studier)\n"
+    "  --insats NAME         only this insats (repeatable)\n"
+    "  --by insats           tables per insats, then the total\n"
+    "  --rounding METHOD     largest-remainder (default), half-even or half-up\n"
+    "  --decimals N          decimals of printed shares, 0-3 (default 0)\n"
+    "  --suppress N          show counts 1..N-1 as <N and hide their shares\n"
+    "  --lang sv|en          labels and notes (default sv)\n"
+    "  --format FORMAT       text, csv, json or xlsx (default text, or from -o's extension)\n"
+    "  -o, --output FILE     write to FILE (replaced only when the run succeeds)\n"
+    "  --csv-dialect D       rfc4180 (default) or excel-sv (;, decimal comma, BOM)\n"
+    "  --config FILE         INI file: columns, synonyms ([referrers], [income]), [age] bands\n"
+    "  --separator C         input separator ; , tab (default: detected)\n"
+    "  --encoding E          input encoding auto, utf-8, cp1252 (default auto)\n"
+    "  --strict              a bad row is an error instead of being excluded\n"
+    "  --created DATE        xlsx creation date (reproducible files); also SOURCE_DATE_EPOCH\n"
+    "  --quiet               no warnings on standard error\n"
+    "  --help                this text\n"
+    "\n"
+    "Exit status: 0 success, 1 data or runtime error, 2 usage error.\n"
+    "See finsam-stats-participants(1).\n";
+
+enum { OPT_BREAKDOWN = FS_OPT_COMMAND_BASE, OPT_ALL, OPT_INCOME_GROUPING };
+
+enum { BD_REFERRER, BD_INCOME, BD_TARGET, BD_MUNICIPALITY, BD_AGE, BD_MONTH, BD_DURATION, BD_N };
+static const char *const bd_names[BD_N] = {"referrer", "income", "target-group", "municipality",
+                                           "age", "month", "duration"};
+
+#define REF_SETS (1u << FS_REF_N_BASE) /* 0 = not recorded, 1..31 = sets of base referrers */
+#define REF_UNKNOWN REF_SETS           /* a value that matched nothing (month table) */
+#define REF_SLOTS (REF_SETS + 1)
+#define INC_UNKNOWN FS_INC_N_DETAIL    /* cross table: a value that matched nothing */
+
+typedef struct counts {
+    unsigned long n[FS_SEX_N];
+} counts;
+
+/* A row keyed by a category value (municipality, target group, an unknown value). */
+typedef struct valrow {
+    char *folded;
+    char *label;
+    counts c;
+} valrow;
+
+typedef struct vallist {
+    valrow *v;
+    size_t n;
+} vallist;
+
+typedef struct dayvec {
+    double *d;
+    size_t n, cap;
+} dayvec;
+
+/* Everything counted for one selection (the total, or one insats). */
+typedef struct agg {
+    fs_flow_counts flow;
+    unsigned long felreg;
+    counts ref[REF_SETS];
+    vallist ref_unknown;
+    counts inc[FS_INC_N_DETAIL];
+    vallist inc_unknown;
+    unsigned long cross[FS_INC_N_DETAIL + 1][FS_INC_N_DETAIL + 1][FS_SEX_N];
+    vallist target;
+    counts target_missing;
+    vallist muni;
+    counts muni_missing;
+    counts age[FS_AGE_MAX_BANDS];
+    counts age_outside, age_unknown;
+    unsigned long *month; /* [n_months][REF_SLOTS][2 (intake, exit)][FS_SEX_N] */
+    dayvec days[FS_SEX_N];
+    counts dur[FS_DUR_N];
+} agg;
+
+typedef struct insats_agg {
+    char *folded;
+    char *label;
+    agg a;
+} insats_agg;
+
+typedef struct state {
+    fs_cli *cli;
+    int want[BD_N];
+    int scb;
+    char *insats_filter[FS_CLI_MAX_INSATS];
+    fs_referrer_map *refmap;
+    fs_catmap *incmap;
+    fs_age_bands ages;
+    int n_months;
+    int end_year;
+    agg total;
+    insats_agg *per;
+    size_t n_per;
+    vallist warn_ref, warn_inc; /* unknown referrer and income values, with counts */
+    int failed; /* memory */
+} state;
+
+static unsigned long sum(const counts *c)
+{
+    return c->n[0] + c->n[1] + c->n[2];
+}
+
+/* ---- aggregation ---- */
+
+static valrow *vallist_find(vallist *l, const char *value)
+{
+    char *folded = fs_fold(value);
+    if (!folded)
+        return NULL;
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->v[i].folded, folded) == 0) {
+            free(folded);
+            return &l->v[i];
+        }
+    valrow *v = realloc(l->v, (l->n + 1) * sizeof *v);
+    if (!v) {
+        free(folded);
+        return NULL;
+    }
+    l->v = v;
+    v = &l->v[l->n];
+    memset(v, 0, sizeof *v);
+    v->folded = folded;
+    v->label = fs_strdup(value);
+    if (!v->label) {
+        free(folded);
+        return NULL;
+    }
+    l->n++;
+    return v;
+}
+
+static void vallist_free(vallist *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->v[i].folded);
+        free(l->v[i].label);
+    }
+    free(l->v);
+    l->v = NULL;
+    l->n = 0;
+}
+
+static int cmp_valrow(const void *a, const void *b)
+{
+    return strcmp(((const valrow *)a)->folded, ((const valrow *)b)->folded);
+}
+
+static int dayvec_push(dayvec *v, double d)
+{
+    if (v->n == v->cap) {
+        size_t cap = v->cap ? 2 * v->cap : 64;
+        double *p = realloc(v->d, cap * sizeof *p);
+        if (!p)
+            return -1;
+        v->d = p;
+        v->cap = cap;
+    }
+    v->d[v->n++] = d;
+    return 0;
+}
+
+static unsigned long *month_cell(const state *st, agg *a, int month, unsigned ref, int is_exit)
+{
+    (void)st;
+    return &a->month[(((size_t)month * REF_SLOTS + ref) * 2 + (size_t)is_exit) * FS_SEX_N];
+}
+
+/* Target groups of one episode: each distinct value once. */
+static int add_targets(agg *a, const char *raw, fs_sex sex)
+{
+    char *copy = fs_strdup(raw), *save = NULL;
+    const char *seen[64];
+    size_t n_seen = 0;
+    int any = 0;
+    if (!copy)
+        return -1;
+    for (char *tok = strtok_r(copy, "|", &save); tok; tok = strtok_r(NULL, "|", &save)) {
+        fs_trim(tok);
+        if (!*tok)
+            continue;
+        valrow *v = vallist_find(&a->target, tok);
+        if (!v) {
+            free(copy);
+            return -1;
+        }
+        int dup = 0;
+        for (size_t i = 0; i < n_seen; i++)
+            dup |= seen[i] == v->folded;
+        if (dup)
+            continue;
+        /* the folded strings stay put when the list grows: compare their addresses */
+        if (n_seen < 64)
+            seen[n_seen++] = v->folded;
+        v->c.n[sex]++;
+        any = 1;
+    }
+    free(copy);
+    if (!any)
+        a->target_missing.n[sex]++;
+    return 0;
+}
+
+static int add(state *st, agg *a, const fs_episode *ep, int cl, unsigned ref, int ref_unknown,
+               int inc_start, int inc_end)
+{
+    fs_sex sex = ep->sex;
+    fs_flow_add(&a->flow, cl, sex);
+    if (st->want[BD_REFERRER]) {
+        if (ref_unknown) {
+            valrow *v = vallist_find(&a->ref_unknown, ep->referrer);
+            if (!v)
+                return -1;
+            v->c.n[sex]++;
+        } else {
+            a->ref[ref].n[sex]++;
+        }
+    }
+    if (st->want[BD_INCOME]) {
+        if (inc_start == FS_CAT_NONE) {
+            valrow *v = vallist_find(&a->inc_unknown, ep->income_start);
+            if (!v)
+                return -1;
+            v->c.n[sex]++;
+        } else {
+            a->inc[inc_start].n[sex]++;
+        }
+        if (cl & FS_FLOW_BIT(FS_FLOW_ENDED))
+            a->cross[inc_start == FS_CAT_NONE ? INC_UNKNOWN : inc_start]
+                    [inc_end == FS_CAT_NONE ? INC_UNKNOWN : inc_end][sex]++;
+    }
+    if (st->want[BD_TARGET] && add_targets(a, ep->target_group, sex))
+        return -1;
+    if (st->want[BD_MUNICIPALITY]) {
+        if (!*ep->municipality) {
+            a->muni_missing.n[sex]++;
+        } else {
+            valrow *v = vallist_find(&a->muni, ep->municipality);
+            if (!v)
+                return -1;
+            v->c.n[sex]++;
+        }
+    }
+    if (st->want[BD_AGE]) {
+        if (!ep->birth_year) {
+            a->age_unknown.n[sex]++;
+        } else {
+            int b = fs_age_band(&st->ages, st->end_year - ep->birth_year);
+            if (b == FS_AGE_OUTSIDE)
+                a->age_outside.n[sex]++;
+            else
+                a->age[b].n[sex]++;
+        }
+    }
+    if (st->want[BD_MONTH]) {
+        if (!a->month && !(a->month = calloc((size_t)st->n_months * REF_SLOTS * 2 * FS_SEX_N,
+                                             sizeof *a->month)))
+            return -1;
+        unsigned slot = ref_unknown ? REF_UNKNOWN : ref;
+        if (cl & FS_FLOW_BIT(FS_FLOW_NEW))
+            month_cell(st, a, fs_period_month_index(&st->cli->period, ep->entry), slot, 0)[sex]++;
+        if (cl & FS_FLOW_BIT(FS_FLOW_ENDED))
+            month_cell(st, a, fs_period_month_index(&st->cli->period, ep->exit), slot, 1)[sex]++;
+    }
+    if (st->want[BD_DURATION] && (cl & FS_FLOW_BIT(FS_FLOW_ENDED))) {
+        if (dayvec_push(&a->days[sex], (double)(ep->exit - ep->entry)))
+            return -1;
+        a->dur[fs_duration_band_of(ep->entry, ep->exit)].n[sex]++;
+    }
+    return 0;
+}
+
+static agg *insats_agg_for(state *st, const char *insats)
+{
+    char *folded = fs_fold(insats);
+    if (!folded)
+        return NULL;
+    for (size_t i = 0; i < st->n_per; i++)
+        if (strcmp(st->per[i].folded, folded) == 0) {
+            free(folded);
+            return &st->per[i].a;
+        }
+    insats_agg *p = realloc(st->per, (st->n_per + 1) * sizeof *p);
+    if (!p) {
+        free(folded);
+        return NULL;
+    }
+    st->per = p;
+    p = &st->per[st->n_per];
+    memset(p, 0, sizeof *p);
+    p->folded = folded;
+    p->label = fs_strdup(insats);
+    st->n_per++;
+    return p->label ? &p->a : NULL;
+}
+
+/* An unknown value for the warnings: c.n[0] counts rows, c.n[1] is the first line. */
+static int note_unknown(vallist *l, const char *value, unsigned long line)
+{
+    valrow *v = vallist_find(l, value);
+    if (!v)
+        return -1;
+    if (v->c.n[0]++ == 0)
+        v->c.n[1] = line;
+    return 0;
+}
+
+static int on_episode(const fs_episode *ep, void *user)
+{
+    state *st = user;
+    int cl = fs_flow_classify(ep->entry, ep->has_exit, ep->exit, &st->cli->period);
+    if (cl == FS_FLOW_INVALID)
+        FS_BUG("the export reader passed an episode with exit before entry");
+    if (cl == 0)
+        return 0;
+    if (st->cli->n_insats) {
+        char *folded = fs_fold(ep->insats);
+        int keep = 0;
+        for (size_t i = 0; folded && i < st->cli->n_insats; i++)
+            keep |= st->insats_filter[i] && strcmp(folded, st->insats_filter[i]) == 0;
+        free(folded);
+        if (!keep)
+            return 0;
+    }
+    agg *per = NULL;
+    if (st->cli->by_insats &&
+        !(per = insats_agg_for(st, *ep->insats ? ep->insats : "(ingen insats)")))
+        goto oom;
+    if (ep->reason_group == FS_EXIT_EXCLUDED) {
+        st->total.felreg++;
+        if (per)
+            per->felreg++;
+        return 0;
+    }
+    int ref_unknown = 0, inc_start = FS_INC_MISSING, inc_end = FS_INC_MISSING;
+    unsigned ref = 0;
+    if (st->want[BD_REFERRER] || st->want[BD_MONTH]) {
+        ref = fs_referrer_lookup(st->refmap, ep->referrer, &ref_unknown);
+        if (ref_unknown && note_unknown(&st->warn_ref, ep->referrer, ep->line))
+            goto oom;
+    }
+    if (st->want[BD_INCOME]) {
+        inc_start = fs_income_lookup(st->incmap, ep->income_start);
+        if (inc_start == FS_CAT_NONE &&
+            note_unknown(&st->warn_inc, ep->income_start, ep->line))
+            goto oom;
+        if (cl & FS_FLOW_BIT(FS_FLOW_ENDED)) {
+            inc_end = fs_income_lookup(st->incmap, ep->income_end);
+            if (inc_end == FS_CAT_NONE &&
+                note_unknown(&st->warn_inc, ep->income_end, ep->line))
+                goto oom;
+        }
+    }
+    if (add(st, &st->total, ep, cl, ref, ref_unknown, inc_start, inc_end))
+        goto oom;
+    if (per && add(st, per, ep, cl, ref, ref_unknown, inc_start, inc_end))
+        goto oom;
+    return 0;
+oom:
+    st->failed = 1;
+    return 1;
+}
+
+/* ---- tables ---- */
+
+static int is_en(const state *st)
+{
+    return strcmp(st->cli->lang, "en") == 0;
+}
+
+/* "Title, insats, 2024-01-01–2024-06-30" */
+static fs_table *new_table(const state *st, const char *key, const char *suffix,
+                           const char *sv, const char *en, const char *insats)
+{
+    char period[40];
+    fs_cli_period_text(st->cli, period, sizeof period);
+    char *k = suffix ? fs_asprintf("%s_%s", key, suffix) : fs_strdup(key);
+    char *title = fs_asprintf("%s%s%s, %s", is_en(st) ? en : sv, insats ? ", " : "",
+                              insats ? insats : "", period);
+    fs_table *t = k && title ? fs_table_new(k, title) : NULL;
+    free(k);
+    free(title);
+    return t;
+}
+
+static fs_error felreg_note(const state *st, fs_table *t, const agg *a, const fs_intake *in)
+{
+    fs_error e = FS_OK;
+    if (a->felreg)
+        e = is_en(st) ? fs_table_add_note(t, "Excluded: %lu episodes registered in error "
+                                             "(Felregistrering).", a->felreg)
+                      : fs_table_add_note(t, "Exkluderade: %lu felregistrerade episoder "
+                                             "(Felregistrering).", a->felreg);
+    return e ? e : fs_intake_add_notes(in, t, st->cli->lang, 0);
+}
+
+static fs_error suppress_note(const state *st, fs_table *t)
+{
+    if (st->cli->suppress <= 1)
+        return FS_OK;
+    fs_table_suppress(t, st->cli->suppress);
+    return is_en(st) ? fs_table_add_note(t, "Counts below %d are shown as <%d (small-number "
+                                            "suppression).", st->cli->suppress, st->cli->suppress)
+                     : fs_table_add_note(t, "Antal under %d visas som <%d (röjandeskydd).",
+                                         st->cli->suppress, st->cli->suppress);
+}
+
+static fs_error column_share_note(const state *st, fs_table *t, const char *base_sv,
+                                  const char *base_en, unsigned long n)
+{
+    if (st->cli->rounding == FS_ROUND_LARGEST_REMAINDER)
+        return is_en(st) ? fs_table_add_note(t, "Shares are percentages of %s (n = %lu) in each "
+                                                "column, rounded by largest remainder so that each "
+                                                "column sums to 100.", base_en, n)
+                         : fs_table_add_note(t, "Andelar i procent av %s (n = %lu) i varje kolumn, "
+                                                "avrundade med största-restmetoden så att varje "
+                                                "kolumn summerar till 100.", base_sv, n);
+    return is_en(st) ? fs_table_add_note(t, "Shares are percentages of %s (n = %lu) in each "
+                                            "column, each rounded on its own (%s).", base_en, n,
+                                         fs_rounding_name(st->cli->rounding))
+                     : fs_table_add_note(t, "Andelar i procent av %s (n = %lu) i varje kolumn, "
+                                            "var för sig avrundade (%s).", base_sv, n,
+                                         fs_rounding_name(st->cli->rounding));
+}
+
+static int has_unknown_sex(const agg *a)
+{
+    return a->flow.n[FS_FLOW_DURING][FS_SEX_UNKNOWN] > 0;
+}
+
+static fs_table *flow_table(const state *st, const agg *a, const char *suffix,
+                            const char *insats, const fs_intake *in)
+{
+    const char *lang = st->cli->lang;
+    int en = is_en(st);
+    fs_flow_assert_identity(&a->flow);
+    fs_table *t = new_table(st, "flow", suffix, "Deltagarflöde", "Participant flow", insats);
+    if (!t || fs_sex_columns(t, lang, has_unknown_sex(a), 1))
+        goto fail;
+    for (int r = 0; r < FS_FLOW_N; r++)
+        if (!fs_sex_add_row(t, fs_flow_key(r), fs_flow_label(r, lang), 0, 0, a->flow.n[r]))
+            goto fail;
+    fs_sex_row_shares(t);
+    fs_table_round(t, st->cli->rounding, st->cli->decimals, 1);
+    counts s = {{0}}, nw = {{0}}, x = {{0}}, o = {{0}};
+    memcpy(s.n, a->flow.n[FS_FLOW_ONGOING_AT_START], sizeof s.n);
+    memcpy(nw.n, a->flow.n[FS_FLOW_NEW], sizeof nw.n);
+    memcpy(x.n, a->flow.n[FS_FLOW_ENDED], sizeof x.n);
+    memcpy(o.n, a->flow.n[FS_FLOW_ONGOING_AT_END], sizeof o.n);
+    fs_error e = en ? fs_table_add_note(t, "Ongoing at start + new = ended + ongoing at end: "
+                                           "%lu + %lu = %lu + %lu = %lu.", sum(&s), sum(&nw),
+                                        sum(&x), sum(&o), sum(&s) + sum(&nw))
+                    : fs_table_add_note(t, "Pågående vid start + nya = avslutade + pågående vid "
+                                           "slut: %lu + %lu = %lu + %lu = %lu.", sum(&s), sum(&nw),
+                                        sum(&x), sum(&o), sum(&s) + sum(&nw));
+    if (!e)
+        e = en ? fs_table_add_note(t, "Episodes are counted: a person in two insatser, or with "
+                                      "two episodes, counts twice.")
+               : fs_table_add_note(t, "Episoder räknas: en person i två insatser, eller med två "
+                                      "episoder, räknas två gånger.");
+    if (!e)
+        e = felreg_note(st, t, a, in);
+    if (!e)
+        e = en ? fs_table_add_note(t, "Shares are percentages of the row total.")
+               : fs_table_add_note(t, "Andelar i procent av radens totalt.");
+    if (!e)
+        e = suppress_note(st, t);
+    if (e || fs_table_set_chart(t, en ? "Participant flow by sex" : "Deltagarflöde efter kön", 0,
+                                "women", "men"))
+        goto fail;
+    return t;
+fail:
+    fs_table_free(t);
+    return NULL;
+}
+
+/* The common finish of a category table: total row, column shares, notes. */
+static fs_table *finish_category(const state *st, fs_table *t, const agg *a, const counts *total,
+                                 const char *base_sv, const char *base_en, const fs_intake *in,
+                                 const char *chart_sv, const char *chart_en)
+{
+    int en = is_en(st);
+    if (!fs_sex_add_row(t, "total", en ? "Total" : "Totalt", 0, 1, total->n))
+        goto fail;
+    fs_sex_column_shares(t);
+    fs_table_round(t, st->cli->rounding, st->cli->decimals, 0);
+    fs_error e = column_share_note(st, t, base_sv, base_en, sum(total));
+    if (!e)
+        e = felreg_note(st, t, a, in);
+    if (!e)
+        e = suppress_note(st, t);
+    if (!e && chart_sv)
+        e = fs_table_set_chart(t, en ? chart_en : chart_sv, 1, "women", "men");
+    if (e)
+        goto fail;
+    return t;
+fail:
+    fs_table_free(t);
+    return NULL;
+}
+
+static int add_vallist_rows(fs_table *t, vallist *l, const char *prefix, counts *total)
+{
+    qsort(l->v, l->n, sizeof *l->v, cmp_valrow);
+    for (size_t i = 0; i < l->n; i++) {
+        char *slug = fs_slug(l->v[i].label);
+        char *key = slug ? fs_asprintf("%s%s", prefix, slug) : NULL;
+        fs_row *r = key ? fs_sex_add_row(t, key, l->v[i].label, 0, 0, l->v[i].c.n) : NULL;
+        free(slug);
+        free(key);
+        if (!r)
+            return -1;
+        if (total)
+            for (int s = 0; s < FS_SEX_N; s++)
+                total->n[s] += l->v[i].c.n[s];
+    }
+    return 0;
+}
+
+static fs_table *referrer_table(const state *st, agg *a, const char *suffix, const char *insats,
+                                const fs_intake *in)
+{
+    const char *lang = st->cli->lang;
+    int en = is_en(st);
+    counts total = {{0}};
+    fs_table *t = new_table(st, "referrer", suffix, "Remittent, deltagare under perioden",
+                            "Referrer, participants during the period", insats);
+    if (!t || fs_sex_columns(t, lang, has_unknown_sex(a), 1))
+        goto fail;
+    /* The five referrers always, then joint referrals present, in canonical order. */
+    for (unsigned pass = 0; pass < 2; pass++)
+        for (unsigned set = 1; set < REF_SETS; set++) {
+            int single = !(set & (set - 1));
+            if ((pass == 0) != single || (!single && !sum(&a->ref[set])))
+                continue;
+            char key[64], label[128];
+            fs_referrer_key(set, key, sizeof key);
+            fs_referrer_label(set, lang, label, sizeof label);
+            if (!fs_sex_add_row(t, key, label, 0, 0, a->ref[set].n))
+                goto fail;
+            for (int s = 0; s < FS_SEX_N; s++)
+                total.n[s] += a->ref[set].n[s];
+        }
+    if (add_vallist_rows(t, &a->ref_unknown, "other_", &total))
+        goto fail;
+    if (!fs_sex_add_row(t, "missing", en ? "Not recorded" : "Uppgift saknas", 0, 0, a->ref[0].n))
+        goto fail;
+    for (int s = 0; s < FS_SEX_N; s++)
+        total.n[s] += a->ref[0].n[s];
+    if (sum(&total) != sum(&(counts){{a->flow.n[FS_FLOW_DURING][0], a->flow.n[FS_FLOW_DURING][1],
+                                      a->flow.n[FS_FLOW_DURING][2]}}))
+        FS_BUG("referrer rows do not add up to the participants during the period");
+    if (en ? fs_table_add_note(t, "A joint referral (such as FK/Kommun) is one row and counts once.")
+           : fs_table_add_note(t, "En gemensam remiss (t.ex. FK/Kommun) är en egen rad och räknas en gång."))
+        goto fail;
+    return finish_category(st, t, a, &total, "deltagarna under perioden",
+                           "the participants during the period", in, "Remittent efter kön",
+                           "Referrer by sex");
+fail:
+    fs_table_free(t);
+    return NULL;
+}
+
+/* Income category rows in the chosen grouping: index -> row. */
+static int n_income_rows(const state *st)
+{
+    return st->scb ? FS_SCB_N : FS_INC_N_DETAIL;
+}
+
+static const fs_group *income_group(const state *st, int row)
+{
+    return st->scb ? &fs_income_scb_groups[row] : &fs_income_groups[row];
+}
+
+static int income_row_of(const state *st, int detail)
+{
+    return st->scb ? fs_income_scb_of(detail) : detail;
+}
+
+static fs_table *income_table(const state *st, agg *a, const char *suffix, const char *insats,
+                              const fs_intake *in)
+{
+    const char *lang = st->cli->lang;
+    counts rows[FS_INC_N_DETAIL], total = {{0}};
+    memset(rows, 0, sizeof rows);
+    for (int d = 0; d < FS_INC_N_DETAIL; d++)
+        for (int s = 0; s < FS_SEX_N; s++)
+            rows[income_row_of(st, d)].n[s] += a->inc[d].n[s];
+    fs_table *t = new_table(st, "income_start", suffix,
+                            "Försörjning vid inskrivning, deltagare under perioden",
+                            "Income support at entry, participants during the period", insats);
+    if (!t || fs_sex_columns(t, lang, has_unknown_sex(a), 1))
+        goto fail;
+    int missing_row = st->scb ? FS_SCB_MISSING : FS_INC_MISSING;
+    for (int r = 0; r < n_income_rows(st); r++) {
+        if (r == missing_row)
+            continue;
+        if (!fs_sex_add_row(t, income_group(st, r)->key, fs_group_label(income_group(st, r), lang),
+                            0, 0, rows[r].n))
+            goto fail;
+        for (int s = 0; s < FS_SEX_N; s++)
+            total.n[s] += rows[r].n[s];
+    }
+    if (add_vallist_rows(t, &a->inc_unknown, "other_", &total))
+        goto fail;
+    if (!fs_sex_add_row(t, "missing", fs_group_label(income_group(st, missing_row), lang), 0, 0,
+                        rows[missing_row].n))
+        goto fail;
+    for (int s = 0; s < FS_SEX_N; s++)
+        total.n[s] += rows[missing_row].n[s];
+    if (st->scb && (is_en(st) ? fs_table_add_note(t, "Grouped as SCB: Ill health = sickness and "
+                                                     "rehabilitation benefit, sickness and activity "
+                                                     "compensation; Labour market support = "
+                                                     "unemployment benefit, activity support, "
+                                                     "establishment allowance.")
+                              : fs_table_add_note(t, "Grupperat som SCB: Ohälsa = sjukpenning, "
+                                                     "rehabiliteringspenning, sjuk- och "
+                                                     "aktivitetsersättning; Arbetsmarknadsstöd = "
+                                                     "a-kassa, aktivitetsstöd, "
+                                                     "etableringsersättning.")))
+        goto fail;
+    return finish_category(st, t, a, &total, "deltagarna under perioden",
+                           "the participants during the period", in,
+                           "Försörjning vid inskrivning efter kön", "Income support at entry by sex");
+fail:
+    fs_table_free(t);
+    return NULL;
+}
+
+/* Ended participants: income at start (rows, with women/men/unknown detail rows) by income
+ * at end (columns). Only categories that occur are shown. */
+static fs_table *income_cross_table(const state *st, agg *a, const char *suffix,
+                                    const char *insats, const fs_intake *in)
+{
+    const char *lang = st->cli->lang;
+    int en = is_en(st);
+    int nr = n_income_rows(st);
+    /* grouped[start][end][sex], with the unknown bucket at index nr */
+    unsigned long g[FS_INC_N_DETAIL + 1][FS_INC_N_DETAIL + 1][FS_SEX_N];
+    memset(g, 0, sizeof g);
+    for (int i = 0; i <= FS_INC_N_DETAIL; i++)
+        for (int j = 0; j <= FS_INC_N_DETAIL; j++)
+            for (int s = 0; s < FS_SEX_N; s++) {
+                int gi = i == INC_UNKNOWN ? nr : income_row_of(st, i);
+                int gj = j == INC_UNKNOWN ? nr : income_row_of(st, j);
+                g[gi][gj][s] += a->cross[i][j][s];
+            }
+    unsigned long row_tot[FS_INC_N_DETAIL + 1] = {0}, col_tot[FS_INC_N_DETAIL + 1] = {0};
+    unsigned long sex_tot[FS_SEX_N] = {0}, all = 0;
+    for (int i = 0; i <= nr; i++)
+        for (int j = 0; j <= nr; j++)
+            for (int s = 0; s < FS_SEX_N; s++) {
+                row_tot[i] += g[i][j][s];
+                col_tot[j] += g[i][j][s];
+                sex_tot[s] += g[i][j][s];
+                all += g[i][j][s];
+            }
+    const char *other_label = en ? "Other value (see warnings)" : "Annat värde (se varningar)";
+    fs_table *t = new_table(st, "income_cross", suffix,
+                            "Försörjning vid avslut efter försörjning vid inskrivning, avslutade deltagare",
+                            "Income support at exit by income support at entry, ended participants",
+                            insats);
+    if (!t)
+        goto fail;
+    for (int j = 0; j <= nr; j++)
+        if (col_tot[j] && fs_table_add_col(t, j == nr ? "other" : income_group(st, j)->key,
+                                           j == nr ? other_label
+                                                   : fs_group_label(income_group(st, j), lang),
+                                           FS_COL_COUNT, 0, -1) < 0)
+            goto fail;
+    if (fs_table_add_col(t, "total", en ? "Total" : "Totalt", FS_COL_COUNT, 0, -1) < 0)
+        goto fail;
+    static const char *const sex_key[FS_SEX_N] = {"women", "men", "unknown"};
+    const char *sex_label[FS_SEX_N] = {en ? "Women" : "Kvinnor", en ? "Men" : "Män",
+                                       en ? "Sex not recorded" : "Uppgift saknas"};
+    for (int i = 0; i <= nr; i++) {
+        if (!row_tot[i])
+            continue;
+        const char *rkey = i == nr ? "other" : income_group(st, i)->key;
+        fs_row *row = fs_table_add_row(t, rkey, i == nr ? other_label
+                                                      : fs_group_label(income_group(st, i), lang),
+                                       0, 0);
+        if (!row)
+            goto fail;
+        for (int j = 0; j <= nr; j++)
+            if (col_tot[j])
+                fs_row_set(t, row, j == nr ? "other" : income_group(st, j)->key,
+                           (double)(g[i][j][0] + g[i][j][1] + g[i][j][2]));
+        fs_row_set(t, row, "total", (double)row_tot[i]);
+        for (int s = 0; s < FS_SEX_N; s++) {
+            unsigned long rs = 0;
+            for (int j = 0; j <= nr; j++)
+                rs += g[i][j][s];
+            if (s == FS_SEX_UNKNOWN && !has_unknown_sex(a))
+                continue;
+            char *k = fs_asprintf("%s_%s", rkey, sex_key[s]);
+            fs_row *d = k ? fs_table_add_row(t, k, sex_label[s], 1, 0) : NULL;
+            free(k);
+            if (!d)
+                goto fail;
+            for (int j = 0; j <= nr; j++)
+                if (col_tot[j])
+                    fs_row_set(t, d, j == nr ? "other" : income_group(st, j)->key,
+                               (double)g[i][j][s]);
+            fs_row_set(t, d, "total", (double)rs);
+        }
+    }
+    fs_row *tr = fs_table_add_row(t, "total", en ? "Total" : "Totalt", 0, 1);
+    if (!tr)
+        goto fail;
+    for (int j = 0; j <= nr; j++)
+        if (col_tot[j])
+            fs_row_set(t, tr, j == nr ? "other" : income_group(st, j)->key, (double)col_tot[j]);
+    fs_row_set(t, tr, "total", (double)all);
+    fs_error e = en ? fs_table_add_note(t, "Rows: income support at entry; columns: at exit. "
+                                           "Ended participants: %lu (women %lu, men %lu, sex not "
+                                           "recorded %lu).", all, sex_tot[0], sex_tot[1], sex_tot[2])
+                    : fs_table_add_note(t, "Rader: försörjning vid inskrivning; kolumner: vid "
+                                           "avslut. Avslutade deltagare: %lu (kvinnor %lu, män %lu, "
+                                           "uppgift om kön saknas %lu).", all, sex_tot[0],
+                                        sex_tot[1], sex_tot[2]);
+    if (!e)
+        e = felreg_note(st, t, a, in);
+    if (!e)
+        e = suppress_note(st, t);
+    if (e)
+        goto fail;
+    if (all != sum(&(counts){{a->flow.n[FS_FLOW_ENDED][0], a->flow.n[FS_FLOW_ENDED][1],
+                               a->flow.n[FS_FLOW_ENDED][2]}}))
+        FS_BUG("income cross-table does not add up to the ended participants");
+    return t;
+fail:
+    fs_table_free(t);
+    return NULL;
+}
+
+static fs_table *target_table(const state *st, agg *a, const char *suffix, const char *insats,
+                              const fs_intake *in)
+{
+    const char *lang = st->cli->lang;
+    int en = is_en(st);
+    counts total = {{a->flow.n[FS_FLOW_DURING][0], a->flow.n[FS_FLOW_DURING][1],
+                     a->flow.n[FS_FLOW_DURING][2]}};
+    fs_table *t = new_table(st, "target_group", suffix, "Målgrupp, deltagare under perioden",
+                            "Target group, participants during the period", insats);
+    if (!t || fs_sex_columns(t, lang, has_unknown_sex(a), 1) ||
+        add_vallist_rows(t, &a->target, "", NULL) ||
+        !fs_sex_add_row(t, "missing", en ? "Not recorded" : "Uppgift saknas", 0, 0,
+                        a->target_missing.n) ||
+        !fs_sex_add_row(t, "total", en ? "Participants" : "Deltagare", 0, 1, total.n))
+        goto fail;
+    fs_sex_column_shares(t);
+    /* Shares of a multi-valued variable do not sum to 100: round each on its own. */
+    fs_table_round(t, st->cli->rounding == FS_ROUND_LARGEST_REMAINDER ? FS_ROUND_HALF_UP
+                                                                      : st->cli->rounding,
+                   st->cli->decimals, 0);
+    fs_error e = en ? fs_table_add_note(t, "A participant may belong to several target groups, so "
+                                           "the rows add up to more than the participants (n = "
+                                           "%lu) and the shares to more than 100 %%. Each share "
+                                           "is rounded on its own.", sum(&total))
+                    : fs_table_add_note(t, "En deltagare kan tillhöra flera målgrupper, så raderna "
+                                           "summerar till mer än antalet deltagare (n = %lu) och "
+                                           "andelarna till mer än 100 %%. Varje andel avrundas "
+                                           "för sig.", sum(&total));
+    if (!e)
+        e = felreg_note(st, t, a, in);
+    if (!e)
+        e = suppress_note(st, t);
+    if (e)
+        goto fail;
+    return t;
+fail:
+    fs_table_free(t);
+    return NULL;
+}
+
+static fs_table *municipality_table(const state *st, agg *a, const char *suffix,
+                                    const char *insats, const fs_intake *in)
+{
+    const char *lang = st->cli->lang;
+    counts total = {{0}};
+    fs_table *t = new_table(st, "municipality", suffix, "Kommun, deltagare under perioden",
+                            "Municipality, participants during the period", insats);
+    if (!t || fs_sex_columns(t, lang, has_unknown_sex(a), 1) ||
+        add_vallist_rows(t, &a->muni, "", &total) ||
+        !fs_sex_add_row(t, "missing", is_en(st) ? "Not recorded" : "Uppgift saknas", 0, 0,
+                        a->muni_missing.n))
+        goto fail;
+    for (int s = 0; s < FS_SEX_N; s++)
+        total.n[s] += a->muni_missing.n[s];
+    return finish_category(st, t, a, &total, "deltagarna under perioden",
+                           "the participants during the period", in, NULL, NULL);
+fail:
+    fs_table_free(t);
+    return NULL;
+}
+
+static fs_table *age_table(const state *st, agg *a, const char *suffix, const char *insats,
+                           const fs_intake *in)
+{
+    const char *lang = st->cli->lang;
+    int en = is_en(st);
+    counts total = {{0}};
+    fs_table *t = new_table(st, "age", suffix, "Ålder vid periodens slut, deltagare under perioden",
+                            "Age at the end of the period, participants during the period", insats);
+    if (!t || fs_sex_columns(t, lang, has_unknown_sex(a), 1))
+        goto fail;
+    for (int b = 0; b < st->ages.n; b++) {
+        char key[24];
+        snprintf(key, sizeof key, "age_%d%s", st->ages.lo[b], st->ages.hi[b] < 0 ? "_plus" : "");
+        if (st->ages.hi[b] >= 0)
+            snprintf(key, sizeof key, "age_%d_%d", st->ages.lo[b], st->ages.hi[b]);
+        if (!fs_sex_add_row(t, key, st->ages.label[b], 0, 0, a->age[b].n))
+            goto fail;
+        for (int s = 0; s < FS_SEX_N; s++)
+            total.n[s] += a->age[b].n[s];
+    }
+    if (sum(&a->age_outside) &&
+        !fs_sex_add_row(t, "outside", en ? "Outside the bands" : "Utanför åldersgrupperna", 0, 0,
+                        a->age_outside.n))
+        goto fail;
+    if (!fs_sex_add_row(t, "unknown", en ? "Not recorded" : "Uppgift saknas", 0, 0,
+                        a->age_unknown.n))
+        goto fail;
+    for (int s = 0; s < FS_SEX_N; s++)
+        total.n[s] += a->age_outside.n[s] + a->age_unknown.n[s];
+    int ey = st->end_year;
+    if (en ? fs_table_add_note(t, "Age = %d minus the birth year (Födelseår, else from the "
+                                  "personnummer).", ey)
+           : fs_table_add_note(t, "Ålder = %d minus födelseåret (Födelseår, annars ur "
+                                  "personnumret).", ey))
+        goto fail;
+    return finish_category(st, t, a, &total, "deltagarna under perioden",
+                           "the participants during the period", in, NULL, NULL);
+fail:
+    fs_table_free(t);
+    return NULL;
+}
+
+/* Months (rows) with referrer detail rows; columns intakes and exits by sex. */
+static fs_table *month_table(const state *st, agg *a, const char *suffix, const char *insats,
+                             const fs_intake *in)
+{
+    const char *lang = st->cli->lang;
+    int en = is_en(st);
+    int unk = has_unknown_sex(a);
+    static const char *const what[2] = {"intake", "exit"};
+    static const char *const sk[FS_SEX_N] = {"women", "men", "unknown"};
+    const char *sl[FS_SEX_N] = {en ? "Women" : "Kvinnor", en ? "Men" : "Män",
+                                en ? "Sex not recorded" : "Uppgift saknas"};
+    const char *wl[2] = {en ? "Intakes" : "Inskrivna", en ? "Exits" : "Utskrivna"};
+    char key[64], label[160];
+    unsigned long tot[2][FS_SEX_N] = {{0}};
+    fs_table *t = new_table(st, "month", suffix, "Inskrivningar och utskrivningar per månad",
+                            "Intakes and exits by month", insats);
+    if (!t)
+        goto fail;
+    for (int w = 0; w < 2; w++) {
+        for (int s = 0; s < FS_SEX_N; s++) {
+            if (s == FS_SEX_UNKNOWN && !unk)
+                continue;
+            snprintf(key, sizeof key, "%s_%s", what[w], sk[s]);
+            snprintf(label, sizeof label, "%s: %s", wl[w], sl[s]);
+            if (fs_table_add_col(t, key, label, FS_COL_COUNT, 0, -1) < 0)
+                goto fail;
+        }
+        snprintf(key, sizeof key, "%s_total", what[w]);
+        snprintf(label, sizeof label, "%s: %s", wl[w], en ? "Total" : "Totalt");
+        if (fs_table_add_col(t, key, label, FS_COL_COUNT, 0, -1) < 0)
+            goto fail;
+    }
+    /* The month row itself (REF_SLOTS), then by referrer: the five single referrers, joint
+     * ones, other values, not recorded. */
+    unsigned order[REF_SLOTS + 1], n_order = 0;
+    order[n_order++] = REF_SLOTS;
+    for (unsigned pass = 0; pass < 2; pass++)
+        for (unsigned set = 1; set < REF_SETS; set++)
+            if ((pass == 0) == !(set & (set - 1)))
+                order[n_order++] = set;
+    order[n_order++] = REF_UNKNOWN;
+    order[n_order++] = 0;
+    for (int m = 0; m < st->n_months; m++) {
+        char month[8];
+        fs_period_month_text(&st->cli->period, m, month);
+        for (unsigned oi = 0; oi < n_order; oi++) {
+            unsigned slot = order[oi];
+            unsigned ref = slot == REF_SLOTS ? 0 : slot;
+            unsigned long v[2][FS_SEX_N] = {{0}};
+            for (int w = 0; w < 2; w++)
+                for (int s = 0; s < FS_SEX_N; s++) {
+                    if (slot == REF_SLOTS) {
+                        for (unsigned r = 0; r < REF_SLOTS; r++)
+                            v[w][s] += a->month ? month_cell(st, a, m, r, w)[s] : 0;
+                    } else {
+                        v[w][s] = a->month ? month_cell(st, a, m, ref, w)[s] : 0;
+                    }
+                }
+            unsigned long any = 0;
+            for (int w = 0; w < 2; w++)
+                for (int s = 0; s < FS_SEX_N; s++)
+                    any += v[w][s];
+            fs_row *row;
+            if (slot == REF_SLOTS) {
+                snprintf(key, sizeof key, "m%s", month);
+                row = fs_table_add_row(t, key, month, 0, 0);
+                for (int w = 0; w < 2; w++)
+                    for (int s = 0; s < FS_SEX_N; s++)
+                        tot[w][s] += v[w][s];
+            } else {
+                if (!any)
+                    continue;
+                if (ref == REF_UNKNOWN) {
+                    snprintf(key, sizeof key, "m%s_other", month);
+                    snprintf(label, sizeof label, "%s", en ? "Other value (see warnings)"
+                                                           : "Annat värde (se varningar)");
+                } else if (ref == 0) {
+                    snprintf(key, sizeof key, "m%s_missing", month);
+                    snprintf(label, sizeof label, "%s", en ? "Referrer not recorded"
+                                                           : "Remittent saknas");
+                } else {
+                    char rk[48];
+                    fs_referrer_key(ref, rk, sizeof rk);
+                    snprintf(key, sizeof key, "m%s_%s", month, rk);
+                    fs_referrer_label(ref, lang, label, sizeof label);
+                }
+                row = fs_table_add_row(t, key, label, 1, 0);
+            }
+            if (!row)
+                goto fail;
+            for (int w = 0; w < 2; w++) {
+                unsigned long all = 0;
+                for (int s = 0; s < FS_SEX_N; s++) {
+                    all += v[w][s];
+                    if (s == FS_SEX_UNKNOWN && !unk)
+                        continue;
+                    snprintf(key, sizeof key, "%s_%s", what[w], sk[s]);
+                    fs_row_set(t, row, key, (double)v[w][s]);
+                }
+                snprintf(key, sizeof key, "%s_total", what[w]);
+                fs_row_set(t, row, key, (double)all);
+            }
+        }
+    }
+    fs_row *tr = fs_table_add_row(t, "total", en ? "Total" : "Totalt", 0, 1);
+    if (!tr)
+        goto fail;
+    for (int w = 0; w < 2; w++) {
+        unsigned long all = 0;
+        for (int s = 0; s < FS_SEX_N; s++) {
+            all += tot[w][s];
+            if (s == FS_SEX_UNKNOWN && !unk)
+                continue;
+            snprintf(key, sizeof key, "%s_%s", what[w], sk[s]);
+            fs_row_set(t, tr, key, (double)tot[w][s]);
+        }
+        snprintf(key, sizeof key, "%s_total", what[w]);
+        fs_row_set(t, tr, key, (double)all);
+        unsigned long want = 0;
+        for (int s = 0; s < FS_SEX_N; s++)
+            want += a->flow.n[w ? FS_FLOW_ENDED : FS_FLOW_NEW][s];
+        if (all != want)
+            FS_BUG("monthly intakes or exits do not add up to the flow table");
+    }
+    fs_error e = en ? fs_table_add_note(t, "Intakes = new episodes (entry date in the month); "
+                                           "exits = ended episodes (exit date in the month); "
+                                           "under each month by referrer.")
+                    : fs_table_add_note(t, "Inskrivna = nya episoder (inskrivningsdatum i "
+                                           "månaden); utskrivna = avslutade episoder "
+                                           "(avslutsdatum i månaden); under varje månad per "
+                                           "remittent.");
+    if (!e)
+        e = felreg_note(st, t, a, in);
+    if (!e)
+        e = suppress_note(st, t);
+    if (e)
+        goto fail;
+    return t;
+fail:
+    fs_table_free(t);
+    return NULL;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static fs_table *duration_table(const state *st, agg *a, const char *suffix, const char *insats,
+                                const fs_intake *in)
+{
+    int en = is_en(st);
+    int unk = has_unknown_sex(a);
+    const char *sl[FS_SEX_N] = {en ? "Women" : "Kvinnor", en ? "Men" : "Män",
+                                en ? "Sex not recorded" : "Uppgift saknas"};
+    static const char *const sk[FS_SEX_N] = {"women", "men", "unknown"};
+    double *all = NULL;
+    fs_table *t = new_table(st, "duration", suffix, "Tid i insatsen (dagar), avslutade deltagare",
+                            "Time in the programme (days), ended participants", insats);
+    if (!t || fs_table_add_col(t, "n", "n", FS_COL_COUNT, 0, -1) < 0 ||
+        fs_table_add_col(t, "q1", en ? "Lower quartile" : "Nedre kvartil", FS_COL_NUMBER, 1, -1) < 0 ||
+        fs_table_add_col(t, "median", "Median", FS_COL_NUMBER, 1, -1) < 0 ||
+        fs_table_add_col(t, "q3", en ? "Upper quartile" : "Övre kvartil", FS_COL_NUMBER, 1, -1) < 0)
+        goto fail;
+    size_t n_all = 0;
+    for (int s = 0; s < FS_SEX_N; s++)
+        n_all += a->days[s].n;
+    all = malloc((n_all ? n_all : 1) * sizeof *all);
+    if (!all)
+        goto fail;
+    n_all = 0;
+    for (int s = 0; s <= FS_SEX_N; s++) {
+        double *v;
+        size_t n;
+        if (s < FS_SEX_N) {
+            if (s == FS_SEX_UNKNOWN && !unk)
+                continue;
+            qsort(a->days[s].d, a->days[s].n, sizeof(double), cmp_double);
+            v = a->days[s].d;
+            n = a->days[s].n;
+        } else {
+            n_all = 0;
+            for (int k = 0; k < FS_SEX_N; k++) {
+                if (a->days[k].n)
+                    memcpy(all + n_all, a->days[k].d, a->days[k].n * sizeof(double));
+                n_all += a->days[k].n;
+            }
+            qsort(all, n_all, sizeof *all, cmp_double);
+            v = all;
+            n = n_all;
+        }
+        fs_row *row = fs_table_add_row(t, s < FS_SEX_N ? sk[s] : "total",
+                                       s < FS_SEX_N ? sl[s] : en ? "Total" : "Totalt", 0,
+                                       s == FS_SEX_N);
+        if (!row)
+            goto fail;
+        fs_row_set(t, row, "n", (double)n);
+        if (n) {
+            fs_row_set(t, row, "q1", fs_quantile_sorted(v, n, 0.25));
+            fs_row_set(t, row, "median", fs_quantile_sorted(v, n, 0.5));
+            fs_row_set(t, row, "q3", fs_quantile_sorted(v, n, 0.75));
+        }
+    }
+    fs_error e = en ? fs_table_add_note(t, "Days from entry date to exit date. Quartiles as R's "
+                                           "quantile() type 7.")
+                    : fs_table_add_note(t, "Dagar från inskrivningsdatum till avslutsdatum. "
+                                           "Kvartiler som R:s quantile() typ 7.");
+    if (!e)
+        e = felreg_note(st, t, a, in);
+    if (!e)
+        e = suppress_note(st, t);
+    if (e)
+        goto fail;
+    free(all);
+    return t;
+fail:
+    free(all);
+    fs_table_free(t);
+    return NULL;
+}
+
+static fs_table *duration_band_table(const state *st, agg *a, const char *suffix,
+                                     const char *insats, const fs_intake *in)
+{
+    const char *lang = st->cli->lang;
+    counts total = {{0}};
+    fs_table *t = new_table(st, "duration_bands", suffix, "Tid i insatsen, avslutade deltagare",
+                            "Time in the programme, ended participants", insats);
+    if (!t || fs_sex_columns(t, lang, has_unknown_sex(a), 1))
+        goto fail;
+    for (int b = 0; b < FS_DUR_N; b++) {
+        if (!fs_sex_add_row(t, fs_duration_key(b), fs_duration_label(b, lang), 0, 0, a->dur[b].n))
+            goto fail;
+        for (int s = 0; s < FS_SEX_N; s++)
+            total.n[s] += a->dur[b].n[s];
+    }
+    if (is_en(st) ? fs_table_add_note(t, "Calendar months from the entry date: under 3 months "
+                                         "means an exit before entry + 3 months; 3-6 from entry "
+                                         "+ 3 months up to entry + 6 months; and so on.")
+                  : fs_table_add_note(t, "Kalendermånader från inskrivningsdatum: under 3 "
+                                         "månader betyder avslut före inskrivning + 3 månader; "
+                                         "3-6 från inskrivning + 3 månader till inskrivning + 6 "
+                                         "månader; och så vidare."))
+        goto fail;
+    return finish_category(st, t, a, &total, "de avslutade deltagarna",
+                           "the ended participants", in, NULL, NULL);
+fail:
+    fs_table_free(t);
+    return NULL;
+}
+
+static fs_error add_tables(state *st, fs_report *rep, agg *a, const char *suffix,
+                           const char *insats, const fs_intake *in)
+{
+    fs_table *t = flow_table(st, a, suffix, insats, in);
+    if (!t || fs_report_add_table(rep, t))
+        return FS_ERR_MEMORY;
+    typedef fs_table *(*builder)(const state *, agg *, const char *, const char *,
+                                 const fs_intake *);
+    static const struct {
+        int bd;
+        builder fn;
+    } builders[] = {
+        {BD_REFERRER, referrer_table}, {BD_INCOME, income_table},
+        {BD_INCOME, income_cross_table}, {BD_TARGET, target_table},
+        {BD_MUNICIPALITY, municipality_table}, {BD_AGE, age_table},
+        {BD_MONTH, month_table}, {BD_DURATION, duration_table},
+        {BD_DURATION, duration_band_table},
+    };
+    for (size_t i = 0; i < sizeof builders / sizeof builders[0]; i++) {
+        if (!st->want[builders[i].bd])
+            continue;
+        t = builders[i].fn(st, a, suffix, insats, in);
+        if (!t || fs_report_add_table(rep, t))
+            return FS_ERR_MEMORY;
+    }
+    return FS_OK;
+}
+
+static void free_agg(agg *a)
+{
+    vallist_free(&a->ref_unknown);
+    vallist_free(&a->inc_unknown);
+    vallist_free(&a->target);
+    vallist_free(&a->muni);
+    free(a->month);
+    for (int s = 0; s < FS_SEX_N; s++)
+        free(a->days[s].d);
+}
+
+static void emit_warning(const char *line, void *user)
+{
+    void **u = user;
+    fs_cli_warn(u[0], line);
+    fs_report_add_warning(u[1], line);
+}
+
+/* One warning per unknown referrer or income value, with its count. */
+static void emit_unknown(state *st, fs_report *rep, vallist *l, const char *column,
+                         const char *what)
+{
+    void *u[2] = {st->cli, rep};
+    for (size_t i = 0; i < l->n; i++) {
+        unsigned long n = l->v[i].c.n[0], first = l->v[i].c.n[1];
+        char *line = n == 1
+                         ? fs_asprintf("column \"%s\": \"%s\" matches no %s (line %lu)", column,
+                                       l->v[i].label, what, first)
+                         : fs_asprintf("column \"%s\": \"%s\" matches no %s (%lu rows, first "
+                                       "at line %lu)", column, l->v[i].label, what, n, first);
+        if (line)
+            emit_warning(line, u);
+        free(line);
+    }
+}
+
+static int cmp_insats(const void *a, const void *b)
+{
+    return strcmp(((const insats_agg *)a)->folded, ((const insats_agg *)b)->folded);
+}
+
+int cmd_participants(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        FS_CLI_COMMON_LONGOPTS,
+        {"breakdown", required_argument, NULL, OPT_BREAKDOWN},
+        {"all", no_argument, NULL, OPT_ALL},
+        {"income-grouping", required_argument, NULL, OPT_INCOME_GROUPING},
+        {NULL, 0, NULL, 0},
+    };
+    fs_cli cli;
+    state st;
+    fs_intake in;
+    fs_report *rep = NULL;
+    fs_msg msg = {""};
+    int status = FS_EXIT_FAILURE, opt;
+    memset(&st, 0, sizeof st);
+    memset(&in, 0, sizeof in);
+    fs_cli_init(&cli, "finsam-stats participants", usage);
+    st.cli = &cli;
+    optind = 0;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, ":o:", longopts, NULL)) != -1) {
+        if (opt == OPT_BREAKDOWN) {
+            int found = 0;
+            for (int b = 0; b < BD_N; b++)
+                if (strcmp(optarg, bd_names[b]) == 0)
+                    st.want[b] = found = 1;
+            if (!found) {
+                status = fs_cli_usage_error(&cli, "--breakdown: unknown breakdown '%s' (expected: "
+                                                  "referrer, income, target-group, municipality, "
+                                                  "age, month, duration)", optarg);
+                goto cleanup;
+            }
+            continue;
+        }
+        if (opt == OPT_ALL) {
+            for (int b = 0; b < BD_N; b++)
+                st.want[b] = 1;
+            continue;
+        }
+        if (opt == OPT_INCOME_GROUPING) {
+            if (strcmp(optarg, "scb") != 0 && strcmp(optarg, "detail") != 0) {
+                status = fs_cli_usage_error(&cli, "--income-grouping: '%s' is not scb or detail",
+                                            optarg);
+                goto cleanup;
+            }
+            st.scb = strcmp(optarg, "scb") == 0;
+            continue;
+        }
+        if (opt == '?' || opt == ':') {
+            status = fs_cli_bad_option(&cli, argv);
+            goto cleanup;
+        }
+        int rc = fs_cli_option(&cli, opt, optarg);
+        if (rc > 0) {
+            status = rc;
+            goto cleanup;
+        }
+        if (rc == FS_EXIT_OK && opt == FS_OPT_HELP) {
+            status = FS_EXIT_OK;
+            goto cleanup;
+        }
+    }
+    if ((status = fs_cli_finish(&cli, argc, argv, optind, 1)) != 0)
+        goto cleanup;
+    if (!cli.has_period) {
+        status = fs_cli_usage_error(&cli, "--period is required (examples: 2024, 2024H1, "
+                                          "2024Q3, 2024-05, 2024-01-01..2024-06-30)");
+        goto cleanup;
+    }
+    status = FS_EXIT_FAILURE;
+    for (size_t i = 0; i < cli.n_insats; i++)
+        if (!(st.insats_filter[i] = fs_fold(cli.insats[i])))
+            goto oom;
+    if (fs_age_bands_from_config(&cli.config, &st.ages, &msg) ||
+        !(st.refmap = fs_referrer_map_new(&cli.config, &msg)) ||
+        !(st.incmap = fs_income_map_new(&cli.config, &msg))) {
+        fs_cli_error(&cli, "%s", msg.text);
+        goto cleanup;
+    }
+    {
+        int y, m, d;
+        fs_date_to_ymd(cli.period.to, &y, &m, &d);
+        st.end_year = y;
+        st.n_months = fs_period_months(&cli.period);
+    }
+
+    fs_export_options eo = {cli.csv, &cli.config, FS_FIELD_BIT(FS_FIELD_ENTRY) | FS_FIELD_BIT(FS_FIELD_EXIT),
+                            cli.as_of, 0};
+    fs_error e = fs_intake_run(cli.files, cli.n_files, &eo, cli.strict, on_episode, &st, &in, &msg);
+    if (!e && st.failed)
+        e = FS_ERR_MEMORY, fs_msg_set(&msg, "out of memory");
+    if (e) {
+        fs_cli_error(&cli, "%s", msg.text);
+        status = fs_cli_status(e);
+        goto cleanup;
+    }
+    rep = fs_report_new("participants", cli.lang);
+    if (!rep)
+        goto oom;
+    void *u[2] = {&cli, rep};
+    fs_intake_each_warning(&in, emit_warning, u);
+    emit_unknown(&st, rep, &st.warn_ref, "Remittent", "referrer");
+    emit_unknown(&st, rep, &st.warn_inc, "Försörjning", "income-support category");
+    if (cli.by_insats) {
+        qsort(st.per, st.n_per, sizeof *st.per, cmp_insats);
+        for (size_t i = 0; i < st.n_per; i++) {
+            char *slug = fs_slug(st.per[i].label);
+            fs_error te = slug ? add_tables(&st, rep, &st.per[i].a, slug, st.per[i].label, &in)
+                               : FS_ERR_MEMORY;
+            free(slug);
+            if (te)
+                goto oom;
+        }
+    }
+    if (add_tables(&st, rep, &st.total, NULL, NULL, &in))
+        goto oom;
+    status = fs_cli_write(&cli, rep);
+    goto cleanup;
+oom:
+    fs_cli_error(&cli, "out of memory");
+    status = FS_EXIT_FAILURE;
+cleanup:
+    for (size_t i = 0; i < st.n_per; i++) {
+        free(st.per[i].folded);
+        free(st.per[i].label);
+        free_agg(&st.per[i].a);
+    }
+    free(st.per);
+    free_agg(&st.total);
+    vallist_free(&st.warn_ref);
+    vallist_free(&st.warn_inc);
+    for (size_t i = 0; i < FS_CLI_MAX_INSATS; i++)
+        free(st.insats_filter[i]);
+    fs_referrer_map_free(st.refmap);
+    fs_catmap_free(st.incmap);
+    fs_intake_free(&in);
+    fs_report_free(rep);
+    fs_cli_free(&cli);
+    return status;
+}
