@@ -32,6 +32,7 @@ typedef struct fs_csv_options {
  * the callback. */
 typedef struct fs_csv_record {
     char **fields;
+    const size_t *lens; /* byte length of each field */
     size_t n_fields;
     unsigned long line; /* physical line where the record starts, 1-based */
 } fs_csv_record;

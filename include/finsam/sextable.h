@@ -19,6 +19,8 @@ void fs_sex_column_shares(fs_table *t);
 /* Fills each _pct cell as a percentage of the row's total. */
 void fs_sex_row_shares(fs_table *t);
 
+#define FS_FISHER_MAX_N 5000 /* larger tables get chi-square only */
+
 /* When both women and men are present: Pearson chi-square and Fisher's exact test of the
  * women and men counts over the level-0, non-total rows, added as a note. */
 fs_error fs_sex_test_note(fs_table *t, const char *lang);

@@ -59,9 +59,12 @@ typedef struct reader {
     unsigned long seg_line;  /* line of the segment being fed */
     unsigned long rec_line;  /* line where the current record starts */
     size_t bytes_since_record;
+    int mid_record;          /* libcsv holds part of a record (a multi-line quoted field) */
+    fs_buf partial;          /* a line not yet complete at the end of a chunk */
 
     fs_buf fields;      /* current record's fields, NUL-separated */
     size_t *offsets;
+    size_t *lens;
     char **ptrs;
     size_t n_fields, cap_fields;
 
@@ -99,6 +102,28 @@ static unsigned long count_newlines(const char *s, size_t n)
     return k;
 }
 
+/* Room for one more field in the record arrays. */
+static int grow_fields(reader *r)
+{
+    if (r->n_fields < r->cap_fields)
+        return 0;
+    size_t cap = r->cap_fields ? 2 * r->cap_fields : 32;
+    size_t *o = realloc(r->offsets, cap * sizeof *o);
+    if (o)
+        r->offsets = o;
+    size_t *l = o ? realloc(r->lens, cap * sizeof *l) : NULL;
+    if (l)
+        r->lens = l;
+    char **p = l ? realloc(r->ptrs, cap * sizeof *p) : NULL;
+    if (!p) {
+        fail(r, FS_ERR_MEMORY, r->rec_line, "out of memory");
+        return -1;
+    }
+    r->ptrs = p;
+    r->cap_fields = cap;
+    return 0;
+}
+
 static void on_field(void *s, size_t len, void *ctx)
 {
     reader *r = ctx;
@@ -111,20 +136,10 @@ static void on_field(void *s, size_t len, void *ctx)
              FS_CSV_MAX_FIELD);
         return;
     }
-    if (r->n_fields == r->cap_fields) {
-        size_t cap = r->cap_fields ? 2 * r->cap_fields : 32;
-        size_t *o = realloc(r->offsets, cap * sizeof *o);
-        if (o)
-            r->offsets = o;
-        char **p = o ? realloc(r->ptrs, cap * sizeof *p) : NULL;
-        if (!o || !p) {
-            fail(r, FS_ERR_MEMORY, r->rec_line, "out of memory");
-            return;
-        }
-        r->ptrs = p;
-        r->cap_fields = cap;
-    }
-    r->offsets[r->n_fields++] = r->fields.len;
+    if (grow_fields(r))
+        return;
+    r->offsets[r->n_fields] = r->fields.len;
+    r->lens[r->n_fields++] = len;
     fs_buf_append(&r->fields, s ? s : "", len);
     fs_buf_append(&r->fields, "", 1); /* the NUL terminator is part of the record buffer */
     if (r->fields.failed)
@@ -142,7 +157,7 @@ static void on_record(int c, void *ctx)
     }
     for (size_t i = 0; i < r->n_fields; i++)
         r->ptrs[i] = r->fields.data + r->offsets[i];
-    fs_csv_record rec = {r->ptrs, r->n_fields, r->rec_line};
+    fs_csv_record rec = {r->ptrs, r->lens, r->n_fields, r->rec_line};
     r->info.records++;
     if (r->n_fields && r->fn(&rec, r->user))
         r->stopped = 1;
@@ -170,12 +185,90 @@ static char detect_separator(const char *s, size_t n)
     return cands[best];
 }
 
+/* Only ' ' counts as padding around fields (libcsv's default also strips TAB, which can be
+ * the separator). Callers trim fields themselves. */
 static int is_space(unsigned char c)
 {
-    return c == ' ' || c == '\t';
+    return c == ' ';
 }
 
-/* Feeds UTF-8 text to libcsv one physical line at a time, counting lines. */
+/* The fast path for the common line: outside any record, no quote and no CR but before the
+ * final LF. Such a line means the same to every CSV reader, so it is split here with
+ * memchr instead of byte by byte through libcsv; everything else goes to libcsv. */
+static int fast_line(reader *r, const char *s, size_t n)
+{
+    if (r->mid_record || memchr(s, '"', n))
+        return 0;
+    size_t len = n;
+    if (len && s[len - 1] == '\n')
+        len--;
+    if (len && s[len - 1] == '\r')
+        len--;
+    if (memchr(s, '\r', len))
+        return 0;
+    if (len == 0)
+        return 1; /* a blank line: libcsv skips it too */
+    r->rec_line = r->seg_line;
+    r->n_fields = 0;
+    r->fields.len = 0;
+    fs_buf_append(&r->fields, s, len); /* one copy; separators become NULs */
+    fs_buf_append(&r->fields, "", 1);
+    if (r->fields.failed) {
+        fail(r, FS_ERR_MEMORY, r->rec_line, "out of memory");
+        return 1;
+    }
+    char *p = r->fields.data, *end = p + len;
+    for (;;) {
+        char *q = memchr(p, r->separator, (size_t)(end - p));
+        char *e = q ? q : end;
+        while (p < e && *p == ' ') /* padding, as libcsv with is_space() */
+            p++;
+        char *t = e;
+        while (t > p && t[-1] == ' ')
+            t--;
+        if ((size_t)(t - p) > FS_CSV_MAX_FIELD) {
+            fail(r, FS_ERR_PARSE, r->rec_line, "field %zu is longer than %u bytes",
+                 r->n_fields + 1, FS_CSV_MAX_FIELD);
+            return 1;
+        }
+        if (grow_fields(r))
+            return 1;
+        *t = '\0';
+        r->offsets[r->n_fields] = (size_t)(p - r->fields.data);
+        r->lens[r->n_fields++] = (size_t)(t - p);
+        if (!q)
+            break;
+        p = q + 1;
+    }
+    on_record(-1, r);
+    return 1;
+}
+
+/* One physical line (with its LF, unless the file ends without one). */
+static void feed_line(reader *r, const char *s, size_t seg, int has_nl)
+{
+    r->seg_line = r->line + 1;
+    if (!fast_line(r, s, seg)) {
+        unsigned long before = r->info.records;
+        if (csv_parse(&r->parser, s, seg, on_field, on_record, r) != seg) {
+            fail(r, FS_ERR_PARSE, r->seg_line,
+                 "malformed CSV: a quote inside an unquoted field or after a closing quote");
+            return;
+        }
+        if (r->info.records != before)
+            r->mid_record = 0;
+        else if (seg > (size_t)has_nl + (seg > 1 && s[seg - 2] == '\r'))
+            r->mid_record = 1; /* a quoted field goes on on the next line */
+        r->bytes_since_record = r->mid_record ? r->bytes_since_record + seg : 0;
+        if (r->bytes_since_record > MAX_RECORD_BYTES)
+            fail(r, FS_ERR_PARSE, r->rec_line ? r->rec_line : r->seg_line,
+                 "record longer than %u bytes (an unbalanced quote?)", MAX_RECORD_BYTES);
+    }
+    if (has_nl)
+        r->line++;
+}
+
+/* Feeds UTF-8 text one physical line at a time, counting lines. */
 static void feed(reader *r, const char *s, size_t n)
 {
     if (!r->parser_ready) {
@@ -188,7 +281,7 @@ static void feed(reader *r, const char *s, size_t n)
             return;
         }
         csv_set_delim(&r->parser, (unsigned char)r->separator);
-        csv_set_space_func(&r->parser, r->separator == '\t' ? NULL : is_space);
+        csv_set_space_func(&r->parser, is_space);
         r->parser_ready = 1;
     }
     const char *nul = memchr(s, '\0', n);
@@ -197,22 +290,34 @@ static void feed(reader *r, const char *s, size_t n)
              "binary data (a NUL byte): not a CSV text file");
         return;
     }
+    /* a line split across chunks is put together first; run() feeds the last one */
     size_t pos = 0;
     while (pos < n && !r->err && !r->stopped) {
         const char *nl = memchr(s + pos, '\n', n - pos);
         size_t seg = nl ? (size_t)(nl - (s + pos)) + 1 : n - pos;
-        r->seg_line = r->line + 1;
-        if (csv_parse(&r->parser, s + pos, seg, on_field, on_record, r) != seg) {
-            fail(r, FS_ERR_PARSE, r->seg_line,
-                 "malformed CSV: a quote inside an unquoted field or after a closing quote");
+        if (!nl) {
+            /* keep the partial line for the next chunk */
+            if (r->partial.len + seg > MAX_RECORD_BYTES) {
+                fail(r, FS_ERR_PARSE, r->line + 1,
+                     "line longer than %u bytes", MAX_RECORD_BYTES);
+                return;
+            }
+            fs_buf_append(&r->partial, s + pos, seg);
+            if (r->partial.failed)
+                fail(r, FS_ERR_MEMORY, r->line + 1, "out of memory");
             return;
         }
-        if (nl)
-            r->line++;
-        r->bytes_since_record += seg;
-        if (r->bytes_since_record > MAX_RECORD_BYTES)
-            fail(r, FS_ERR_PARSE, r->rec_line ? r->rec_line : r->seg_line,
-                 "record longer than %u bytes (an unbalanced quote?)", MAX_RECORD_BYTES);
+        if (r->partial.len) {
+            fs_buf_append(&r->partial, s + pos, seg);
+            if (r->partial.failed) {
+                fail(r, FS_ERR_MEMORY, r->line + 1, "out of memory");
+                return;
+            }
+            feed_line(r, r->partial.data, r->partial.len, nl != NULL);
+            r->partial.len = 0;
+        } else {
+            feed_line(r, s + pos, seg, nl != NULL);
+        }
         pos += seg;
     }
 }
@@ -371,6 +476,8 @@ static fs_error run(reader *r, const fs_csv_options *opt, fs_csv_info *info)
         if (r->err || r->stopped || at_eof)
             break;
     }
+    if (!r->err && !r->stopped && r->partial.len)
+        feed_line(r, r->partial.data, r->partial.len, 0); /* no newline at the end */
     if (!r->err && !r->stopped && r->parser_ready) {
         r->seg_line = r->line + 1;
         if (csv_fini(&r->parser, on_field, on_record, r) != 0)
@@ -388,7 +495,9 @@ cleanup:
     free(r->conv);
     free(r->offsets);
     free(r->ptrs);
+    free(r->lens);
     fs_buf_free(&r->fields);
+    fs_buf_free(&r->partial);
     if (info)
         *info = r->info;
     return r->err;

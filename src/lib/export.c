@@ -90,8 +90,10 @@ struct fs_export_reader {
     fs_catmap *reasons;
     fs_catmap *sexes;
     unsigned long empty_rows;
+    int as_of_year;
 
     /* per file */
+    const char *val[FS_FIELD_COUNT]; /* the current row's trimmed values */
     const char *file;
     int col[FS_FIELD_COUNT]; /* column index of each field, -1 when absent */
     char *header[FS_FIELD_COUNT]; /* header text as written */
@@ -109,6 +111,8 @@ fs_export_reader *fs_export_reader_new(const fs_export_options *opt, const fs_ex
         return NULL;
     r->opt = *opt;
     r->cb = *cb;
+    int m, d;
+    fs_date_to_ymd(opt->as_of, &r->as_of_year, &m, &d);
     r->reasons = fs_exit_reason_map_new();
     r->sexes = fs_sex_map_new();
     if (!r->reasons || !r->sexes)
@@ -233,10 +237,27 @@ done:
 
 static const char *get(const fs_export_reader *r, const fs_csv_record *rec, fs_field f)
 {
-    int c = r->col[f];
-    if (c < 0 || (size_t)c >= rec->n_fields)
-        return "";
-    return fs_trim(rec->fields[c]);
+    (void)rec;
+    return r->val[f];
+}
+
+/* Trims the mapped fields of a row in place, once. */
+static void take_values(fs_export_reader *r, const fs_csv_record *rec)
+{
+    for (int f = 0; f < FS_FIELD_COUNT; f++) {
+        int c = r->col[f];
+        if (c < 0 || (size_t)c >= rec->n_fields) {
+            r->val[f] = "";
+            continue;
+        }
+        char *s = rec->fields[c];
+        size_t len = rec->lens[c];
+        while (len && isspace((unsigned char)s[len - 1]))
+            s[--len] = '\0';
+        while (isspace((unsigned char)*s))
+            s++;
+        r->val[f] = s;
+    }
 }
 
 static int parse_date_field(fs_export_reader *r, const fs_csv_record *rec, fs_field f,
@@ -302,9 +323,7 @@ static void parse_sex(fs_export_reader *r, const fs_csv_record *rec, fs_episode 
     if (*by) {
         char *end;
         long y = strtol(by, &end, 10);
-        int ty, tm, td;
-        fs_date_to_ymd(r->opt.as_of, &ty, &tm, &td);
-        if (*end || y < 1900 || y > ty)
+        if (*end || y < 1900 || y > r->as_of_year)
             problem(r, FS_PROB_BAD_BIRTH_YEAR, rec->line, FS_FIELD_BIRTH_YEAR, by,
                     "\"%s\" is not a birth year", by);
         else
@@ -324,6 +343,7 @@ static int on_record(const fs_csv_record *rec, void *user)
         return 0;
     }
     r->data_rows++;
+    take_values(r, rec);
     fs_episode ep = {0};
     ep.file = r->file;
     ep.line = rec->line;

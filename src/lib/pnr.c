@@ -34,11 +34,11 @@ fs_pnr_status fs_pnr_parse(const char *s, fs_date today, fs_pnr *out)
     int mm = (ten[2] - '0') * 10 + (ten[3] - '0');
     int dd = (ten[4] - '0') * 10 + (ten[5] - '0');
     int year;
-    int ty, tm, td;
-    fs_date_to_ymd(today, &ty, &tm, &td);
     if (n == 12) {
         year = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + yy;
     } else {
+        int ty, tm, td;
+        fs_date_to_ymd(today, &ty, &tm, &td);
         year = (ty / 100) * 100 + yy;
         if (year > ty)
             year -= 100;

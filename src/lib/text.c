@@ -2,6 +2,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,9 +73,25 @@ size_t fs_utf8_valid_prefix(const unsigned char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
+        /* ASCII runs, eight bytes at a time */
+        while (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (w & 0x8080808080808080ull)
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
         unsigned char c = s[i];
         if (c < 0x80) {
             i++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF) { /* the common case in Swedish text: å ä ö */
+            if (i + 1 >= len || (s[i + 1] & 0xC0) != 0x80)
+                return i;
+            i += 2;
             continue;
         }
         size_t need;

@@ -73,8 +73,8 @@ static const reader_case cases[] = {
     {"UTF-16", "\xFF\xFE" "a\0", 4, FS_ENC_AUTO, 0, FS_ERR_PARSE,
      "t.csv: the file is UTF-16; save it as UTF-8 or \"CSV (;)\"", 0, 0},
     {"no final newline", "a;b\n1;2", 0, FS_ENC_AUTO, 0, FS_OK, "1:a|b\n2:1|2\n", ';', FS_ENC_UTF8},
-    {"spaces around fields are kept for the caller to trim", "a; b \n", 0, FS_ENC_AUTO, 0, FS_OK,
-     "1:a|b\n", ';', FS_ENC_UTF8},
+    {"spaces around fields are trimmed, on both paths", "a; b \n\"x\" ; y\n", 0, FS_ENC_AUTO, 0, FS_OK,
+     "1:a|b\n2:x|y\n", ';', FS_ENC_UTF8},
 };
 
 static void test_cases(void **state)
