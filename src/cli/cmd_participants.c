@@ -75,6 +75,7 @@ typedef struct valrow {
     char *folded;
     char *label;
     counts c;
+    const char *file; /* unknown values: the file first seen in (a command-line argument) */
 } valrow;
 
 typedef struct vallist {
@@ -126,7 +127,7 @@ typedef struct state {
     agg total;
     insats_agg *per;
     size_t n_per;
-    vallist warn_ref, warn_inc; /* unknown referrer and income values, with counts */
+    vallist warn_ref, warn_inc, warn_inc_end; /* unknown values, with counts */
     int failed; /* memory */
 } state;
 
@@ -330,13 +331,15 @@ static agg *insats_agg_for(state *st, const char *insats)
 }
 
 /* An unknown value for the warnings: c.n[0] counts rows, c.n[1] is the first line. */
-static int note_unknown(vallist *l, const char *value, unsigned long line)
+static int note_unknown(vallist *l, const char *value, const fs_episode *ep)
 {
     valrow *v = vallist_find(l, value);
     if (!v)
         return -1;
-    if (v->c.n[0]++ == 0)
-        v->c.n[1] = line;
+    if (v->c.n[0]++ == 0) {
+        v->c.n[1] = ep->line;
+        v->file = ep->file;
+    }
     return 0;
 }
 
@@ -371,18 +374,18 @@ static int on_episode(const fs_episode *ep, void *user)
     unsigned ref = 0;
     if (st->want[BD_REFERRER] || st->want[BD_MONTH]) {
         ref = fs_referrer_lookup(st->refmap, ep->referrer, &ref_unknown);
-        if (ref_unknown && note_unknown(&st->warn_ref, ep->referrer, ep->line))
+        if (ref_unknown && note_unknown(&st->warn_ref, ep->referrer, ep))
             goto oom;
     }
     if (st->want[BD_INCOME]) {
         inc_start = fs_income_lookup(st->incmap, ep->income_start);
         if (inc_start == FS_CAT_NONE &&
-            note_unknown(&st->warn_inc, ep->income_start, ep->line))
+            note_unknown(&st->warn_inc, ep->income_start, ep))
             goto oom;
         if (cl & FS_FLOW_BIT(FS_FLOW_ENDED)) {
             inc_end = fs_income_lookup(st->incmap, ep->income_end);
             if (inc_end == FS_CAT_NONE &&
-                note_unknown(&st->warn_inc, ep->income_end, ep->line))
+                note_unknown(&st->warn_inc_end, ep->income_end, ep))
                 goto oom;
         }
     }
@@ -422,10 +425,10 @@ static fs_error felreg_note(const state *st, fs_table *t, const agg *a, const fs
 {
     fs_error e = FS_OK;
     if (a->felreg)
-        e = is_en(st) ? fs_table_add_note(t, "Excluded: %lu episodes registered in error "
-                                             "(Felregistrering).", a->felreg)
-                      : fs_table_add_note(t, "Exkluderade: %lu felregistrerade episoder "
-                                             "(Felregistrering).", a->felreg);
+        e = is_en(st) ? fs_table_add_note(t, "Excluded as registered in error (Felregistrering): "
+                                             "%lu.", a->felreg)
+                      : fs_table_add_note(t, "Exkluderade felregistreringar (Felregistrering): "
+                                             "%lu.", a->felreg);
     return e ? e : fs_intake_add_notes(in, t, st->cli->lang, 0);
 }
 
@@ -1178,10 +1181,11 @@ static void emit_unknown(state *st, fs_report *rep, vallist *l, const char *colu
     for (size_t i = 0; i < l->n; i++) {
         unsigned long n = l->v[i].c.n[0], first = l->v[i].c.n[1];
         char *line = n == 1
-                         ? fs_asprintf("column \"%s\": \"%s\" matches no %s (line %lu)", column,
-                                       l->v[i].label, what, first)
-                         : fs_asprintf("column \"%s\": \"%s\" matches no %s (%lu rows, first "
-                                       "at line %lu)", column, l->v[i].label, what, n, first);
+                         ? fs_asprintf("%s:%lu: column \"%s\": \"%s\" matches no %s",
+                                       l->v[i].file, first, column, l->v[i].label, what)
+                         : fs_asprintf("%s: column \"%s\": \"%s\" matches no %s (%lu rows, "
+                                       "first at line %lu)", l->v[i].file, column,
+                                       l->v[i].label, what, n, first);
         if (line)
             emit_warning(line, u);
         free(line);
@@ -1296,7 +1300,10 @@ int cmd_participants(int argc, char **argv)
     void *u[2] = {&cli, rep};
     fs_intake_each_warning(&in, emit_warning, u);
     emit_unknown(&st, rep, &st.warn_ref, "Remittent", "referrer");
-    emit_unknown(&st, rep, &st.warn_inc, "Försörjning", "income-support category");
+    emit_unknown(&st, rep, &st.warn_inc, fs_field_default_header(FS_FIELD_INCOME_START),
+                 "income-support category");
+    emit_unknown(&st, rep, &st.warn_inc_end, fs_field_default_header(FS_FIELD_INCOME_END),
+                 "income-support category");
     if (cli.by_insats) {
         qsort(st.per, st.n_per, sizeof *st.per, cmp_insats);
         for (size_t i = 0; i < st.n_per; i++) {
@@ -1325,6 +1332,7 @@ cleanup:
     free_agg(&st.total);
     vallist_free(&st.warn_ref);
     vallist_free(&st.warn_inc);
+    vallist_free(&st.warn_inc_end);
     for (size_t i = 0; i < FS_CLI_MAX_INSATS; i++)
         free(st.insats_filter[i]);
     fs_referrer_map_free(st.refmap);
