@@ -18,6 +18,11 @@ enum { FS_EXIT_OK = 0, FS_EXIT_FAILURE = 1, FS_EXIT_USAGE = 2 };
 int cmd_exits(int argc, char **argv);
 int cmd_participants(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_signtest(int argc, char **argv);
+int cmd_paired(int argc, char **argv);
+int cmd_hls(int argc, char **argv);
+int cmd_ogq(int argc, char **argv);
+int cmd_barometer(int argc, char **argv);
 
 /* Common options. A command lists FS_CLI_COMMON_LONGOPTS in its long options and passes
  * every option it does not handle itself to fs_cli_option(). */

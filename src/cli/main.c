@@ -23,6 +23,11 @@ static const struct command {
     {"exits", cmd_exits, "exit reasons of ended participants, by sex"},
     {"participants", cmd_participants, "participant flow and report breakdowns, by sex"},
     {"check", cmd_check, "validate an export: one line per problem, then a summary"},
+    {"signtest", cmd_signtest, "exact sign test from counts of worse, unchanged, better"},
+    {"paired", cmd_paired, "questionnaire items at start and at exit, paired tests"},
+    {"hls", cmd_hls, "HLS-EU-Q16/Q6 health literacy at start and at exit"},
+    {"ogq", cmd_ogq, "OGQ activity gaps at start and at exit, McNemar"},
+    {"barometer", cmd_barometer, "hälsobarometer self-ratings at start and at exit"},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

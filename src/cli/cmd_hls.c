@@ -1,0 +1,240 @@
+/* cmd_hls.c: `finsam-stats hls`: HLS-EU-Q16 / Q6 health literacy at start and at exit:
+ * the paired item table (easier = better), the score categories and their paired change. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "finsam/text.h"
+#include "quest_cli.h"
+
+static const char usage[] =
+    "Usage: finsam-stats hls [OPTIONS] FILE [FILE2]\n"
+    "\n"
+    "HLS-EU-Q16 or HLS-EU-Q6 answered at start and at exit, linked by participant id. FILE is\n"
+    "in long form (id, Tillfälle = Start/Avslut, ..., then one column per item), or FILE is\n"
+    "the start and FILE2 the exit. Answers: Mycket lätt, Ganska lätt, Ganska svårt, Mycket\n"
+    "svårt, Vet inte (= missing), any case; numbers with --coding. Per item: linked answers,\n"
+    "worse / unchanged / better (easier = better), median and mean of the 1-4 coding\n"
+    "(4 = very easy), exact sign test. Then the score categories at start and exit for\n"
+    "participants with valid scores at both, and the paired change with a sign test.\n"
+    "\n"
+    "Options:\n"
+    "  --coding C            numeric answers: easy-high (4 = very easy) or easy-low (1 = very\n"
+    "                        easy); without it numbers are an error\n"
+    "  --version V           q16 or q6 (default: from the number of items, 16 or 6)\n"
+    "  --alternative A       two-sided (default), greater (better) or less (worse)\n"
+    "  --items A,B,...       only these item columns, in this order\n"
+    "  --participants EXPORT sex of each participant from a SUS export (joined on id)\n"
+    "  --config FILE         [hls] q16_min_answered, q16_inadequate_max, q16_problematic_max,\n"
+    "                        q6_... likewise, coding, version\n"
+    "  --lang sv|en          labels and notes (default sv)\n"
+    "  --format FORMAT       text, csv, json or xlsx (default text, or from -o's extension)\n"
+    "  -o, --output FILE     write to FILE (replaced only when the run succeeds)\n"
+    "  --csv-dialect D       rfc4180 (default) or excel-sv\n"
+    "  --separator C         input separator ; , tab (default: detected)\n"
+    "  --encoding E          input encoding auto, utf-8, cp1252 (default auto)\n"
+    "  --created DATE        xlsx creation date (reproducible files)\n"
+    "  --quiet               no warnings on standard error\n"
+    "  --help                this text\n"
+    "\n"
+    "Exit status: 0 success, 1 data or runtime error, 2 usage error. See finsam-stats-hls(1).\n";
+
+static const char *coding_arg, *version_arg;
+
+static int own(qcli *qc, int opt, const char *arg)
+{
+    (void)qc;
+    switch (opt) {
+    case QCLI_OPT_CODING: coding_arg = arg; return 0;
+    case QCLI_OPT_VERSION: version_arg = arg; return 0;
+    default: return -1;
+    }
+}
+
+static const char *const cat_key[FS_HLS_N_CATEGORIES] = {"inadequate", "problematic", "sufficient"};
+static const char *const cat_sv[FS_HLS_N_CATEGORIES] = {"Otillräcklig", "Problematisk", "Tillräcklig"};
+static const char *const cat_en[FS_HLS_N_CATEGORIES] = {"Inadequate", "Problematic", "Sufficient"};
+
+static void num(char *out, size_t n, double v, int en)
+{
+    fs_format_fixed(out, n, v, v == floor(v) ? 0 : 1, !en);
+}
+
+static fs_table *score_table(qcli *qc, fs_hls_version v, const fs_hls_rules *r,
+                             const fs_hls_summary *s)
+{
+    int en = strcmp(qc->cli.lang, "en") == 0;
+    const char *ver = v == FS_HLS_Q16 ? "HLS-EU-Q16" : "HLS-EU-Q6";
+    char *title = fs_asprintf(en ? "%s: health literacy at start and at exit"
+                                 : "%s: hälsolitteracitet vid start och avslut", ver);
+    fs_table *t = title ? fs_table_new("hls_scores", title) : NULL;
+    free(title);
+    if (!t || fs_table_set_sheet(t, en ? "Scores" : "Poäng") || fs_table_add_col(t, "start", "Start", FS_COL_COUNT, 0, -1) < 0 ||
+        fs_table_add_col(t, "start_pct", en ? "Share, start" : "Andel, start", FS_COL_SHARE, 0, 0) < 0 ||
+        fs_table_add_col(t, "end", en ? "Exit" : "Avslut", FS_COL_COUNT, 0, -1) < 0 ||
+        fs_table_add_col(t, "end_pct", en ? "Share, exit" : "Andel, avslut", FS_COL_SHARE, 0, 2) < 0)
+        goto fail;
+    for (int c = 0; c <= FS_HLS_N_CATEGORIES; c++) {
+        int tot = c == FS_HLS_N_CATEGORIES;
+        fs_row *row = fs_table_add_row(t, tot ? "total" : cat_key[c],
+                                       tot ? (en ? "Total" : "Totalt") : en ? cat_en[c] : cat_sv[c], 0, tot);
+        if (!row)
+            goto fail;
+        double a = tot ? s->valid_both : s->cat[0][c], b = tot ? s->valid_both : s->cat[1][c];
+        fs_row_set(t, row, "start", a);
+        fs_row_set(t, row, "end", b);
+        if (s->valid_both) {
+            fs_row_set(t, row, "start_pct", 100.0 * a / s->valid_both);
+            fs_row_set(t, row, "end_pct", 100.0 * b / s->valid_both);
+        }
+    }
+    fs_table_round(t, qc->cli.rounding, qc->cli.decimals, 0);
+    char mn[32], lo[32], hi[32];
+    num(mn, sizeof mn, r->min_answered, en);
+    num(lo, sizeof lo, r->inadequate_max, en);
+    num(hi, sizeof hi, r->problematic_max, en);
+    fs_error e;
+    if (v == FS_HLS_Q16)
+        e = en ? fs_table_add_note(t, "Score: number of items answered fairly or very easy; valid "
+                                      "with at least %s of %zu answered. Inadequate 0-%s, problematic "
+                                      "up to %s, sufficient above.", mn, qc->q.n_items, lo, hi)
+               : fs_table_add_note(t, "Poäng: antal frågor besvarade ganska eller mycket lätt; giltig "
+                                      "med minst %s av %zu besvarade. Otillräcklig 0–%s, problematisk "
+                                      "till och med %s, tillräcklig däröver.", mn, qc->q.n_items, lo, hi);
+    else
+        e = en ? fs_table_add_note(t, "Score: mean of the answers coded 1-4 (4 = very easy); valid "
+                                      "with at least %s of %zu answered. Inadequate up to %s, "
+                                      "problematic up to %s, sufficient above.", mn, qc->q.n_items, lo, hi)
+               : fs_table_add_note(t, "Poäng: medelvärde av svaren kodade 1–4 (4 = mycket lätt); "
+                                      "giltig med minst %s av %zu besvarade. Otillräcklig till och med "
+                                      "%s, problematisk till och med %s, tillräcklig däröver.",
+                                   mn, qc->q.n_items, lo, hi);
+    if (!e)
+        e = en ? fs_table_add_note(t, "Participants with a valid score at start and at exit: %u of %u "
+                                      "linked (too few answers: %u at start, %u at exit).",
+                                   s->valid_both, s->linked, s->invalid_start, s->invalid_exit)
+               : fs_table_add_note(t, "Deltagare med giltig poäng vid både start och avslut: %u av %u "
+                                      "länkade (för få svar: %u vid start, %u vid avslut).",
+                                   s->valid_both, s->linked, s->invalid_start, s->invalid_exit);
+    if (e)
+        goto fail;
+    return t;
+fail:
+    fs_table_free(t);
+    return NULL;
+}
+
+static fs_table *change_table(qcli *qc, const fs_hls_summary *s)
+{
+    int en = strcmp(qc->cli.lang, "en") == 0;
+    fs_table *t = fs_table_new("hls_change", en ? "Paired change in score and category"
+                                                : "Parad förändring i poäng och kategori");
+    if (!t || fs_table_set_sheet(t, en ? "Change" : "Förändring") || qcli_item_columns(qc, t, 0) ||
+        qcli_item_row(t, "score", en ? "Score" : "Poäng", &s->score) ||
+        qcli_item_row(t, "category", en ? "Category" : "Kategori", &s->category))
+        goto fail;
+    if (en ? fs_table_add_note(t, "Category coded 1 inadequate, 2 problematic, 3 sufficient; "
+                                  "better = a higher score or category at exit; exact sign test, %s.",
+                               qcli_alt_text(qc))
+           : fs_table_add_note(t, "Kategori kodad 1 otillräcklig, 2 problematisk, 3 tillräcklig; "
+                                  "bättre = högre poäng eller kategori vid avslut; exakt teckentest, %s.",
+                               qcli_alt_text(qc)))
+        goto fail;
+    return t;
+fail:
+    fs_table_free(t);
+    return NULL;
+}
+
+int cmd_hls(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        FS_CLI_COMMON_LONGOPTS,
+        QCLI_LONGOPTS,
+        {"coding", required_argument, NULL, QCLI_OPT_CODING},
+        {"version", required_argument, NULL, QCLI_OPT_VERSION},
+        {NULL, 0, NULL, 0},
+    };
+    qcli qc;
+    fs_msg msg = {""};
+    int status;
+    fs_hls_version ver = FS_HLS_NONE;
+    coding_arg = version_arg = NULL;
+    qcli_init(&qc, "finsam-stats hls", "hls", usage);
+    if ((status = qcli_parse(&qc, argc, argv, longopts, own)) != 0) {
+        status = status < 0 ? FS_EXIT_OK : status;
+        goto cleanup;
+    }
+    const char *coding = coding_arg ? coding_arg : fs_config_get(&qc.cli.config, "hls", "coding");
+    const char *version = version_arg ? version_arg : fs_config_get(&qc.cli.config, "hls", "version");
+    qc.qo.coding = FS_QC_HLS_TEXT;
+    if (coding) {
+        if (strcmp(coding, "easy-high") == 0)
+            qc.qo.coding = FS_QC_HLS_EASY_HIGH;
+        else if (strcmp(coding, "easy-low") == 0)
+            qc.qo.coding = FS_QC_HLS_EASY_LOW;
+        else if (strcmp(coding, "text") != 0) {
+            status = fs_cli_usage_error(&qc.cli, "--coding: '%s' is not easy-high, easy-low or text",
+                                        coding);
+            goto cleanup;
+        }
+    }
+    if (version && fs_hls_version_parse(version, &ver)) {
+        status = fs_cli_usage_error(&qc.cli, "--version: '%s' is not q16 or q6", version);
+        goto cleanup;
+    }
+    if ((status = qcli_load(&qc)) != 0)
+        goto cleanup;
+    status = FS_EXIT_FAILURE;
+    if (ver == FS_HLS_NONE)
+        ver = qc.q.n_items == 16 ? FS_HLS_Q16 : qc.q.n_items == 6 ? FS_HLS_Q6 : FS_HLS_NONE;
+    else if (qc.q.n_items != (ver == FS_HLS_Q16 ? 16u : 6u)) {
+        fs_cli_error(&qc.cli, "%s: %zu items, but --version %s needs %d", qc.cli.files[0],
+                     qc.q.n_items, ver == FS_HLS_Q16 ? "q16" : "q6", ver == FS_HLS_Q16 ? 16 : 6);
+        goto cleanup;
+    }
+    int en = strcmp(qc.cli.lang, "en") == 0;
+    if ((status = qcli_item_tables(&qc, "items", en ? "HLS-EU-Q: answers at start and at exit, per item"
+                                                    : "HLS-EU-Q: svar vid start och avslut, per fråga",
+                                   NULL)) != 0)
+        goto cleanup;
+    status = FS_EXIT_FAILURE;
+    fs_table *items = qc.rep->tables[qc.rep->n_tables - 1];
+    if (en ? fs_table_add_note(items, "Answers coded 1 very difficult, 2 fairly difficult, 3 fairly "
+                                      "easy, 4 very easy; Vet inte = missing. Better = easier at exit.")
+           : fs_table_add_note(items, "Svaren kodade 1 mycket svårt, 2 ganska svårt, 3 ganska lätt, "
+                                      "4 mycket lätt; Vet inte = saknas. Bättre = lättare vid avslut."))
+        goto oom;
+    if (ver == FS_HLS_NONE) {
+        if (en ? fs_table_add_note(items, "No score: %zu items is neither Q16 nor Q6 (use --version).",
+                                   qc.q.n_items)
+               : fs_table_add_note(items, "Ingen poäng: %zu frågor är varken Q16 eller Q6 (ange --version).",
+                                   qc.q.n_items))
+            goto oom;
+    } else {
+        fs_hls_rules rules;
+        fs_hls_summary sum;
+        fs_error e = fs_hls_rules_from_config(&qc.cli.config, ver, &rules, &msg);
+        if (e) {
+            fs_cli_error(&qc.cli, "%s", msg.text);
+            status = fs_cli_status(e);
+            goto cleanup;
+        }
+        if (fs_hls_summarise(&qc.q, ver, &rules, FS_QUEST_ALL_SEXES, qc.alt, &sum))
+            goto oom;
+        fs_table *t = score_table(&qc, ver, &rules, &sum);
+        if (!t || fs_report_add_table(qc.rep, t))
+            goto oom;
+        t = change_table(&qc, &sum);
+        if (!t || fs_report_add_table(qc.rep, t))
+            goto oom;
+    }
+    status = fs_cli_write(&qc.cli, qc.rep);
+    goto cleanup;
+oom:
+    fs_cli_error(&qc.cli, "out of memory");
+    status = FS_EXIT_FAILURE;
+cleanup:
+    qcli_free(&qc);
+    return status;
+}

@@ -1,0 +1,188 @@
+/* cmd_signtest.c: `finsam-stats signtest`: the exact sign test from counts, as R's
+ * binom.test(better, better + worse, 0.5), with its Clopper-Pearson interval. */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "finsam/stats.h"
+
+static const char usage[] =
+    "Usage: finsam-stats signtest --worse W --better B [--unchanged U] [OPTIONS]\n"
+    "\n"
+    "The exact sign test from counts of linked answers that got worse, stayed unchanged and\n"
+    "got better: binom.test(B, B + W, 0.5) in R. Unchanged answers are left out of the test\n"
+    "and counted in n. Prints n, the counts, the p-value and the Clopper-Pearson interval of\n"
+    "the share better among the changed, and the method.\n"
+    "\n"
+    "Options:\n"
+    "  --worse W             answers that got worse (required)\n"
+    "  --better B            answers that got better (required)\n"
+    "  --unchanged U         answers that did not change (default 0)\n"
+    "  --alternative A       two-sided (default), greater (better more likely) or less\n"
+    "  --conf-level L        confidence level of the interval, 0 < L < 1 (default 0.95)\n"
+    "  --lang sv|en          labels and notes (default sv)\n"
+    "  --format FORMAT       text, csv, json or xlsx (default text, or from -o's extension)\n"
+    "  -o, --output FILE     write to FILE (replaced only when the run succeeds)\n"
+    "  --csv-dialect D       rfc4180 (default) or excel-sv\n"
+    "  --created DATE        xlsx creation date (reproducible files)\n"
+    "  --help                this text\n"
+    "\n"
+    "Exit status: 0 success, 1 runtime error, 2 usage error. See finsam-stats-signtest(1).\n";
+
+enum { OPT_WORSE = FS_OPT_COMMAND_BASE, OPT_BETTER, OPT_UNCHANGED, OPT_ALTERNATIVE, OPT_CONF };
+
+static int parse_count(const fs_cli *c, const char *name, const char *s, unsigned *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(s, &end, 10);
+    if (errno || end == s || *end || *s == '-' || *s == '+' || v > 1000000000ul)
+        return fs_cli_usage_error(c, "--%s: '%s' is not a count (a whole number from 0)", name, s);
+    *out = (unsigned)v;
+    return 0;
+}
+
+int cmd_signtest(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        FS_CLI_COMMON_LONGOPTS,
+        {"worse", required_argument, NULL, OPT_WORSE},
+        {"better", required_argument, NULL, OPT_BETTER},
+        {"unchanged", required_argument, NULL, OPT_UNCHANGED},
+        {"alternative", required_argument, NULL, OPT_ALTERNATIVE},
+        {"conf-level", required_argument, NULL, OPT_CONF},
+        {NULL, 0, NULL, 0},
+    };
+    fs_cli cli;
+    fs_report *rep = NULL;
+    unsigned worse = 0, better = 0, unchanged = 0;
+    int have_w = 0, have_b = 0, status = FS_EXIT_FAILURE, opt;
+    fs_alternative alt = FS_ALT_TWO_SIDED;
+    double conf = 0.95;
+    fs_cli_init(&cli, "finsam-stats signtest", usage);
+    optind = 0;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, ":o:", longopts, NULL)) != -1) {
+        int rc = 0;
+        switch (opt) {
+        case OPT_WORSE: rc = parse_count(&cli, "worse", optarg, &worse), have_w = 1; break;
+        case OPT_BETTER: rc = parse_count(&cli, "better", optarg, &better), have_b = 1; break;
+        case OPT_UNCHANGED: rc = parse_count(&cli, "unchanged", optarg, &unchanged); break;
+        case OPT_ALTERNATIVE:
+            if (fs_alternative_parse(optarg, &alt))
+                rc = fs_cli_usage_error(&cli, "--alternative: '%s' is not two-sided, greater or "
+                                              "less", optarg);
+            break;
+        case OPT_CONF: {
+            char *end;
+            conf = strtod(optarg, &end);
+            if (end == optarg || *end || !(conf > 0 && conf < 1))
+                rc = fs_cli_usage_error(&cli, "--conf-level: '%s' is not a number between 0 and 1",
+                                        optarg);
+            break;
+        }
+        case '?':
+        case ':': rc = fs_cli_bad_option(&cli, argv); break;
+        default:
+            rc = fs_cli_option(&cli, opt, optarg);
+            if (rc == 0 && opt == FS_OPT_HELP) {
+                status = FS_EXIT_OK;
+                goto cleanup;
+            }
+        }
+        if (rc > 0) {
+            status = rc;
+            goto cleanup;
+        }
+    }
+    if ((status = fs_cli_finish(&cli, argc, argv, optind, 0)) != 0)
+        goto cleanup;
+    if (cli.n_files) {
+        status = fs_cli_usage_error(&cli, "signtest takes counts, not files ('%s')", cli.files[0]);
+        goto cleanup;
+    }
+    if (!have_w || !have_b) {
+        status = fs_cli_usage_error(&cli, "--worse and --better are required");
+        goto cleanup;
+    }
+    if ((unsigned long)worse + better + unchanged > UINT_MAX / 2) {
+        status = fs_cli_usage_error(&cli, "the counts are too large");
+        goto cleanup;
+    }
+    status = FS_EXIT_FAILURE;
+    fs_binom_result br;
+    fs_error e = fs_sign_test(worse, better, alt, conf, &br);
+    if (e) {
+        fs_cli_error(&cli, "sign test: %s", fs_strerror(e));
+        goto cleanup;
+    }
+    int en = strcmp(cli.lang, "en") == 0;
+    const char *side = alt == FS_ALT_GREATER ? (en ? "one-sided, better" : "ensidigt, förbättring")
+                       : alt == FS_ALT_LESS  ? (en ? "one-sided, worse" : "ensidigt, försämring")
+                                             : (en ? "two-sided" : "tvåsidigt");
+    char pcol[80], lo[80], hi[80], lvl[16];
+    snprintf(lvl, sizeof lvl, "%g", conf * 100);
+    if (!en)
+        for (char *p = lvl; *p; p++)
+            if (*p == '.')
+                *p = ',';
+    snprintf(pcol, sizeof pcol, en ? "p (sign test, %s)" : "p (teckentest, %s)", side);
+    snprintf(lo, sizeof lo, en ? "%s %% CI, lower" : "%s %% KI, nedre", lvl);
+    snprintf(hi, sizeof hi, en ? "%s %% CI, upper" : "%s %% KI, övre", lvl);
+    rep = fs_report_new("signtest", cli.lang);
+    fs_table *t = rep ? fs_table_new("signtest", en ? "Exact sign test" : "Exakt teckentest") : NULL;
+    if (!t)
+        goto oom;
+    if (fs_table_set_sheet(t, en ? "Sign test" : "Teckentest") ||
+        fs_table_add_col(t, "n", en ? "Linked answers" : "Antal svar", FS_COL_COUNT, 0, -1) < 0 ||
+        fs_table_add_col(t, "worse", en ? "Worse" : "Sämre", FS_COL_COUNT, 0, -1) < 0 ||
+        fs_table_add_col(t, "unchanged", en ? "Unchanged" : "Oförändrat", FS_COL_COUNT, 0, -1) < 0 ||
+        fs_table_add_col(t, "better", en ? "Better" : "Bättre", FS_COL_COUNT, 0, -1) < 0 ||
+        fs_table_add_col(t, "p_sign", pcol, FS_COL_PVALUE, 0, -1) < 0 ||
+        fs_table_add_col(t, "ci_low", lo, FS_COL_NUMBER, 4, -1) < 0 ||
+        fs_table_add_col(t, "ci_high", hi, FS_COL_NUMBER, 4, -1) < 0)
+        goto oom_t;
+    fs_row *r = fs_table_add_row(t, "result", en ? "Result" : "Resultat", 0, 0);
+    if (!r)
+        goto oom_t;
+    fs_row_set(t, r, "n", (double)worse + unchanged + better);
+    fs_row_set(t, r, "worse", worse);
+    fs_row_set(t, r, "unchanged", unchanged);
+    fs_row_set(t, r, "better", better);
+    fs_row_set(t, r, "p_sign", br.p_value);
+    fs_row_set(t, r, "ci_low", br.ci_low);
+    fs_row_set(t, r, "ci_high", br.ci_high);
+    e = en ? fs_table_add_note(t, "Method: exact sign test, binomial test of %u better among %u "
+                                  "changed against p = 0.5 (R: binom.test(%u, %u, 0.5)); %u "
+                                  "unchanged left out; %s.",
+                               better, worse + better, better, worse + better, unchanged, side)
+           : fs_table_add_note(t, "Metod: exakt teckentest, binomialtest av %u bättre bland %u "
+                                  "förändrade mot p = 0,5 (R: binom.test(%u, %u, 0.5)); %u "
+                                  "oförändrade utelämnade; %s.",
+                               better, worse + better, better, worse + better, unchanged, side);
+    if (!e)
+        e = en ? fs_table_add_note(t, "Interval: Clopper-Pearson %s %% for the share better among "
+                                      "the changed%s.", lvl, alt == FS_ALT_TWO_SIDED ? "" : ", one-sided")
+               : fs_table_add_note(t, "Intervall: Clopper–Pearson %s %% för andelen bättre bland "
+                                      "de förändrade%s.", lvl, alt == FS_ALT_TWO_SIDED ? "" : ", ensidigt");
+    if (!e && worse + better == 0)
+        e = en ? fs_table_add_note(t, "No changed answers: p = 1 by definition.")
+               : fs_table_add_note(t, "Inga förändrade svar: p = 1 per definition.");
+    if (e)
+        goto oom_t;
+    if (fs_report_add_table(rep, t))
+        goto oom;
+    status = fs_cli_write(&cli, rep);
+    goto cleanup;
+oom_t:
+    fs_table_free(t);
+oom:
+    fs_cli_error(&cli, "out of memory");
+    status = FS_EXIT_FAILURE;
+cleanup:
+    fs_report_free(rep);
+    fs_cli_free(&cli);
+    return status;
+}

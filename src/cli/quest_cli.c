@@ -1,0 +1,405 @@
+/* quest_cli.c: the shared part of the questionnaire commands. See quest_cli.h. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "finsam/export.h"
+#include "finsam/text.h"
+#include "quest_cli.h"
+
+void qcli_init(qcli *qc, const char *prog, const char *command, const char *usage)
+{
+    memset(qc, 0, sizeof *qc);
+    fs_cli_init(&qc->cli, prog, usage);
+    qc->command = command;
+    qc->tests = QCLI_TEST_SIGN;
+    qc->higher_is_better = 1;
+    qc->alt = FS_ALT_TWO_SIDED;
+}
+
+void qcli_free(qcli *qc)
+{
+    fs_quest_free(&qc->q);
+    fs_report_free(qc->rep);
+    for (size_t i = 0; i < qc->n_item_args; i++)
+        free(qc->item_args[i]);
+    fs_cli_free(&qc->cli);
+}
+
+static int en(const qcli *qc)
+{
+    return qc->cli.lang && strcmp(qc->cli.lang, "en") == 0;
+}
+
+int qcli_option(qcli *qc, int opt, const char *arg)
+{
+    switch (opt) {
+    case QCLI_OPT_PARTICIPANTS:
+        qc->participants = arg;
+        return 0;
+    case QCLI_OPT_ITEMS: {
+        /* comma-separated, repeatable */
+        if (qc->n_item_args == sizeof qc->item_args / sizeof qc->item_args[0])
+            return fs_cli_usage_error(&qc->cli, "--items: given too many times");
+        char *copy = fs_strdup(arg), *save = NULL;
+        if (!copy)
+            return FS_EXIT_FAILURE;
+        qc->item_args[qc->n_item_args++] = copy;
+        for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+            fs_trim(tok);
+            if (!*tok)
+                continue;
+            if (qc->n_items == QCLI_MAX_ITEMS)
+                return fs_cli_usage_error(&qc->cli, "--items: at most %d items", QCLI_MAX_ITEMS);
+            qc->items[qc->n_items++] = tok;
+        }
+        if (qc->n_items == 0)
+            return fs_cli_usage_error(&qc->cli, "--items: no item named");
+        return 0;
+    }
+    case QCLI_OPT_ALTERNATIVE:
+        if (fs_alternative_parse(arg, &qc->alt))
+            return fs_cli_usage_error(&qc->cli, "--alternative: '%s' is not two-sided, greater "
+                                                "or less", arg);
+        qc->alt_arg = arg;
+        return 0;
+    default:
+        return -1;
+    }
+}
+
+int qcli_parse(qcli *qc, int argc, char **argv, const struct option *longopts,
+               int (*own)(qcli *qc, int opt, const char *arg))
+{
+    int opt;
+    optind = 0;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, ":o:", longopts, NULL)) != -1) {
+        if (opt == '?' || opt == ':')
+            return fs_cli_bad_option(&qc->cli, argv);
+        int rc = own ? own(qc, opt, optarg) : -1;
+        if (rc < 0)
+            rc = qcli_option(qc, opt, optarg);
+        if (rc < 0)
+            rc = fs_cli_option(&qc->cli, opt, optarg);
+        if (rc > 0)
+            return rc;
+        if (rc == 0 && opt == FS_OPT_HELP)
+            return -1; /* help printed: exit 0 */
+    }
+    if (qc->cli.period_arg || qc->cli.n_insats || qc->cli.by_insats)
+        return fs_cli_usage_error(&qc->cli, "--period, --insats and --by do not apply to "
+                                            "questionnaires");
+    int rc = fs_cli_finish(&qc->cli, argc, argv, optind, 1);
+    if (rc)
+        return rc;
+    if (qc->cli.n_files > 2)
+        return fs_cli_usage_error(&qc->cli, "at most two files (start and exit)");
+    qc->qo.csv = qc->cli.csv;
+    qc->qo.config = &qc->cli.config;
+    if (qc->n_items) {
+        qc->qo.items = qc->items;
+        qc->qo.n_items = qc->n_items;
+    }
+    return 0;
+}
+
+void qcli_warn(qcli *qc, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = fs_vasprintf(fmt, ap);
+    va_end(ap);
+    if (!s)
+        return;
+    fs_cli_warn(&qc->cli, s);
+    if (qc->rep)
+        fs_report_add_warning(qc->rep, s);
+    free(s);
+}
+
+typedef struct join {
+    fs_quest *q;
+    unsigned long set;
+} join;
+
+static int on_episode(const fs_episode *ep, void *user)
+{
+    join *j = user;
+    fs_quest_person *p = fs_quest_find(j->q, ep->id);
+    if (p && p->sex == FS_SEX_UNKNOWN && ep->sex != FS_SEX_UNKNOWN) {
+        p->sex = ep->sex;
+        j->set++;
+    }
+    return 0;
+}
+
+static void on_problem(const fs_problem *p, void *user)
+{
+    (void)p;
+    (void)user;
+}
+
+static const char *base(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+int qcli_load(qcli *qc)
+{
+    fs_msg msg = {""};
+    fs_cli *c = &qc->cli;
+    fs_error e = fs_quest_read(c->files[0], c->n_files > 1 ? c->files[1] : NULL, &qc->qo, &qc->q,
+                               &msg);
+    if (e) {
+        fs_cli_error(c, "%s", msg.text);
+        return fs_cli_status(e);
+    }
+    if (!(qc->rep = fs_report_new(qc->command, c->lang))) {
+        fs_cli_error(c, "out of memory");
+        return FS_EXIT_FAILURE;
+    }
+    qc->by_sex = qc->q.has_sex_column;
+    if (qc->participants) {
+        if (qc->q.pnr_key) {
+            fs_cli_error(c, "--participants needs a questionnaire keyed by Deltagar-ID");
+            return FS_EXIT_USAGE;
+        }
+        join j = {&qc->q, 0};
+        fs_export_options eo = {c->csv, &c->config, FS_FIELD_BIT(FS_FIELD_ID), c->as_of, 0};
+        fs_export_callbacks cb = {on_episode, on_problem, &j};
+        fs_export_reader *r = fs_export_reader_new(&eo, &cb);
+        if (!r) {
+            fs_cli_error(c, "out of memory");
+            return FS_EXIT_FAILURE;
+        }
+        e = fs_export_reader_read(r, qc->participants, &msg);
+        fs_export_reader_free(r);
+        if (e) {
+            fs_cli_error(c, "%s", msg.text);
+            return fs_cli_status(e);
+        }
+        qc->by_sex = 1;
+    }
+    fs_quest_counts n;
+    fs_quest_count(&qc->q, &n);
+    const char *f = base(c->files[0]);
+    if (n.start_only || n.exit_only)
+        qcli_warn(qc, en(qc) ? "%s: %lu participants answered only at start and %lu only at exit; "
+                               "they are not in the paired tables"
+                             : "%s: %lu deltagare svarade bara vid start och %lu bara vid avslut; "
+                               "de ingår inte i de parade tabellerna",
+                  f, n.start_only, n.exit_only);
+    if (qc->by_sex && n.by_sex_linked[FS_SEX_UNKNOWN])
+        qcli_warn(qc, en(qc) ? "%s: %lu linked participants have no recorded sex; they are counted "
+                               "in the total only"
+                             : "%s: %lu länkade deltagare saknar uppgift om kön; de räknas bara i "
+                               "totalen",
+                  f, n.by_sex_linked[FS_SEX_UNKNOWN]);
+    unsigned long miss = 0, items_with = 0;
+    for (size_t i = 0; i < qc->q.n_items; i++) {
+        fs_paired_item it = {0};
+        if (fs_quest_paired(&qc->q, i, FS_QUEST_ALL_SEXES, 1, FS_ALT_TWO_SIDED, 0, &it) == FS_OK &&
+            it.missing) {
+            miss += it.missing;
+            items_with++;
+        }
+        if (it.n == 0)
+            qcli_warn(qc, en(qc) ? "%s: item \"%s\" has no linked answers"
+                                 : "%s: frågan \"%s\" har inga länkade svar",
+                      f, qc->q.item_label[i]);
+    }
+    if (miss)
+        qcli_warn(qc, en(qc) ? "%s: %lu answers of linked participants are missing or \"Vet inte\" "
+                               "(in %lu items); see the notes"
+                             : "%s: %lu svar från länkade deltagare saknas eller är \"Vet inte\" "
+                               "(i %lu frågor); se anmärkningarna",
+                  f, miss, items_with);
+    return 0;
+}
+
+int qcli_parse_scale(qcli *qc, const char *arg)
+{
+    const char *dots = strstr(arg, "..");
+    char lo_s[64], *end;
+    size_t n = dots ? (size_t)(dots - arg) : 0;
+    if (!dots || n == 0 || n >= sizeof lo_s)
+        goto bad;
+    memcpy(lo_s, arg, n);
+    lo_s[n] = 0;
+    double lo = strtod(lo_s, &end);
+    if (*end)
+        goto bad;
+    const char *h = dots + 2;
+    double hi = strtod(h, &end);
+    if (end == h || *end || !(lo <= hi))
+        goto bad;
+    qc->qo.has_scale = 1;
+    qc->qo.scale_min = lo;
+    qc->qo.scale_max = hi;
+    return 0;
+bad:
+    return fs_cli_usage_error(&qc->cli, "--scale: '%s' is not MIN..MAX (e.g. 1..10)", arg);
+}
+
+const char *qcli_alt_text(const qcli *qc)
+{
+    switch (qc->alt) {
+    case FS_ALT_GREATER:
+        return en(qc) ? "one-sided, better" : "ensidigt, förbättring";
+    case FS_ALT_LESS:
+        return en(qc) ? "one-sided, worse" : "ensidigt, försämring";
+    default:
+        return en(qc) ? "two-sided" : "tvåsidigt";
+    }
+}
+
+const char *qcli_sex_text(const qcli *qc, int sex)
+{
+    if (sex == FS_SEX_WOMAN)
+        return en(qc) ? "women" : "kvinnor";
+    if (sex == FS_SEX_MAN)
+        return en(qc) ? "men" : "män";
+    return en(qc) ? "total" : "totalt";
+}
+
+fs_error qcli_item_columns(const qcli *qc, fs_table *t, int wilcoxon)
+{
+    int e_ = en(qc);
+    char *ps = fs_asprintf(e_ ? "p (sign test, %s)" : "p (teckentest, %s)", qcli_alt_text(qc));
+    char *pw = fs_asprintf(e_ ? "p (Wilcoxon, %s)" : "p (Wilcoxon, %s)", qcli_alt_text(qc));
+    int bad = !ps || !pw;
+    bad |= fs_table_add_col(t, "n", e_ ? "Linked answers" : "Antal svar", FS_COL_COUNT, 0, -1) < 0;
+    bad |= fs_table_add_col(t, "worse", e_ ? "Worse" : "Sämre", FS_COL_COUNT, 0, -1) < 0;
+    bad |= fs_table_add_col(t, "unchanged", e_ ? "Unchanged" : "Oförändrat", FS_COL_COUNT, 0, -1) < 0;
+    bad |= fs_table_add_col(t, "better", e_ ? "Better" : "Bättre", FS_COL_COUNT, 0, -1) < 0;
+    bad |= fs_table_add_col(t, "median_start", e_ ? "Median, start" : "Median, start", FS_COL_NUMBER, 1, -1) < 0;
+    bad |= fs_table_add_col(t, "median_end", e_ ? "Median, exit" : "Median, avslut", FS_COL_NUMBER, 1, -1) < 0;
+    bad |= fs_table_add_col(t, "mean_start", e_ ? "Mean, start" : "Medel, start", FS_COL_NUMBER, 2, -1) < 0;
+    bad |= fs_table_add_col(t, "mean_end", e_ ? "Mean, exit" : "Medel, avslut", FS_COL_NUMBER, 2, -1) < 0;
+    bad |= !ps || fs_table_add_col(t, "p_sign", ps, FS_COL_PVALUE, 0, -1) < 0;
+    if (wilcoxon)
+        bad |= !pw || fs_table_add_col(t, "p_wilcoxon", pw, FS_COL_PVALUE, 0, -1) < 0;
+    free(ps);
+    free(pw);
+    return bad ? FS_ERR_MEMORY : FS_OK;
+}
+
+fs_error qcli_item_row(fs_table *t, const char *key, const char *label, const fs_paired_item *it)
+{
+    fs_row *r = fs_table_add_row(t, key, label, 0, 0);
+    if (!r)
+        return FS_ERR_MEMORY;
+    fs_row_set(t, r, "n", it->n);
+    fs_row_set(t, r, "worse", it->worse);
+    fs_row_set(t, r, "unchanged", it->unchanged);
+    fs_row_set(t, r, "better", it->better);
+    fs_row_set(t, r, "median_start", it->median_start);
+    fs_row_set(t, r, "median_end", it->median_end);
+    fs_row_set(t, r, "mean_start", it->mean_start);
+    fs_row_set(t, r, "mean_end", it->mean_end);
+    fs_row_set(t, r, "p_sign", it->sign.p_value);
+    if (fs_table_col(t, "p_wilcoxon") >= 0)
+        fs_row_set(t, r, "p_wilcoxon", it->has_wilcoxon ? it->wilcoxon.p_value : NAN);
+    return FS_OK;
+}
+
+fs_error qcli_participation_note(const qcli *qc, fs_table *t, int sex)
+{
+    fs_quest_counts n;
+    fs_quest_count(&qc->q, &n);
+    if (sex >= 0)
+        return en(qc) ? fs_table_add_note(t, "Linked participants (%s): %lu.", qcli_sex_text(qc, sex),
+                                          n.by_sex_linked[sex])
+                      : fs_table_add_note(t, "Länkade deltagare (%s): %lu.", qcli_sex_text(qc, sex),
+                                          n.by_sex_linked[sex]);
+    return en(qc) ? fs_table_add_note(t, "Participants: %lu at start, %lu at exit, %lu linked; "
+                                         "%lu only at start and %lu only at exit are not compared.",
+                                      n.start, n.exit, n.linked, n.start_only, n.exit_only)
+                  : fs_table_add_note(t, "Deltagare: %lu vid start, %lu vid avslut, %lu länkade; "
+                                         "%lu bara vid start och %lu bara vid avslut jämförs inte.",
+                                      n.start, n.exit, n.linked, n.start_only, n.exit_only);
+}
+
+static fs_table *item_table(qcli *qc, const char *key, const char *title, int sex)
+{
+    int e_ = en(qc), wil = (qc->tests & QCLI_TEST_WILCOXON) != 0;
+    fs_table *t = fs_table_new(key, title);
+    if (!t || qcli_item_columns(qc, t, wil))
+        goto fail;
+    for (size_t i = 0; i < qc->q.n_items; i++) {
+        fs_paired_item it;
+        if (fs_quest_paired(&qc->q, i, sex, qc->higher_is_better, qc->alt, wil, &it) ||
+            qcli_item_row(t, qc->q.item_key[i], qc->q.item_label[i], &it))
+            goto fail;
+        if (it.missing &&
+            (e_ ? fs_table_add_note(t, "%s: %u linked participants without an answer at start "
+                                       "or exit (empty or Vet inte), not compared.",
+                                    qc->q.item_label[i], it.missing)
+                : fs_table_add_note(t, "%s: %u länkade deltagare utan svar vid start eller avslut "
+                                       "(tomt eller Vet inte), jämförs inte.",
+                                    qc->q.item_label[i], it.missing)))
+            goto fail;
+    }
+    if (qcli_participation_note(qc, t, sex))
+        goto fail;
+    const char *dir = qc->higher_is_better ? (e_ ? "a higher answer at exit" : "högre svar vid avslut")
+                                           : (e_ ? "a lower answer at exit" : "lägre svar vid avslut");
+    if (e_ ? fs_table_add_note(t, "Better = %s. p (sign test): exact sign test (binomial test of "
+                                  "better against worse, p = 0.5, unchanged left out), %s.",
+                               dir, qcli_alt_text(qc))
+           : fs_table_add_note(t, "Bättre = %s. p (teckentest): exakt teckentest (binomialtest "
+                                  "av bättre mot sämre, p = 0,5, oförändrade utelämnade), %s.",
+                               dir, qcli_alt_text(qc)))
+        goto fail;
+    if (wil && (e_ ? fs_table_add_note(t, "p (Wilcoxon): Wilcoxon signed-rank test of exit - start "
+                                          "(exact without ties and zeros for n < 50, else normal "
+                                          "approximation with continuity correction), %s.",
+                                       qcli_alt_text(qc))
+                   : fs_table_add_note(t, "p (Wilcoxon): Wilcoxons teckenrangtest av avslut - start "
+                                          "(exakt utan ties och nollor för n < 50, annars "
+                                          "normalapproximation med kontinuitetskorrektion), %s.",
+                                       qcli_alt_text(qc))))
+        goto fail;
+    return t;
+fail:
+    fs_table_free(t);
+    return NULL;
+}
+
+int qcli_item_tables(qcli *qc, const char *key, const char *title, const char *chart_title)
+{
+    if (qc->by_sex) {
+        for (int s = FS_SEX_WOMAN; s <= FS_SEX_MAN; s++) {
+            char *k = fs_asprintf("%s_%s", key, s == FS_SEX_WOMAN ? "women" : "men");
+            char *ti = fs_asprintf("%s, %s", title, qcli_sex_text(qc, s));
+            fs_table *t = k && ti ? item_table(qc, k, ti, s) : NULL;
+            free(k);
+            free(ti);
+            if (t && fs_table_set_sheet(t, s == FS_SEX_WOMAN ? (en(qc) ? "Items, women" : "Frågor, kvinnor")
+                                                             : (en(qc) ? "Items, men" : "Frågor, män"))) {
+                fs_table_free(t);
+                t = NULL;
+            }
+            if (!t || fs_report_add_table(qc->rep, t))
+                goto oom;
+        }
+    }
+    char *ti = qc->by_sex ? fs_asprintf("%s, %s", title, qcli_sex_text(qc, -1)) : fs_strdup(title);
+    fs_table *t = ti ? item_table(qc, key, ti, FS_QUEST_ALL_SEXES) : NULL;
+    free(ti);
+    if (t && (fs_table_set_sheet(t, qc->by_sex ? (en(qc) ? "Items, total" : "Frågor, totalt")
+                                               : (en(qc) ? "Items" : "Frågor")) ||
+              (chart_title && fs_table_set_chart(t, chart_title, 0, "mean_start", "mean_end")))) {
+        fs_table_free(t);
+        t = NULL;
+    }
+    if (!t || fs_report_add_table(qc->rep, t))
+        goto oom;
+    return 0;
+oom:
+    fs_cli_error(&qc->cli, "out of memory");
+    return FS_EXIT_FAILURE;
+}

@@ -1,0 +1,957 @@
+/* quest.c: questionnaire input (long form or two files), pairing by id, answer coding, and
+ * the paired summaries of the questionnaire commands. See quest.h. */
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "finsam/export.h"
+#include "finsam/quest.h"
+#include "finsam/text.h"
+
+/* ---- id index: open addressing over person indexes ---- */
+
+typedef struct id_index {
+    size_t *slot; /* person index + 1, 0 = empty */
+    size_t cap;
+} id_index;
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+static size_t *index_probe(const fs_quest *q, const id_index *ix, const char *id)
+{
+    size_t i = (size_t)(hash_str(id) & (ix->cap - 1));
+    while (ix->slot[i] && strcmp(q->p[ix->slot[i] - 1].id, id) != 0)
+        i = (i + 1) & (ix->cap - 1);
+    return &ix->slot[i];
+}
+
+static int index_grow(fs_quest *q, id_index *ix)
+{
+    size_t cap = ix->cap ? ix->cap * 2 : 256;
+    size_t *slot = calloc(cap, sizeof *slot);
+    if (!slot)
+        return -1;
+    free(ix->slot);
+    ix->slot = slot;
+    ix->cap = cap;
+    for (size_t k = 0; k < q->n_persons; k++)
+        *index_probe(q, ix, q->p[k].id) = k + 1;
+    return 0;
+}
+
+fs_quest_person *fs_quest_find(const fs_quest *q, const char *id)
+{
+    const id_index *ix = q->index;
+    if (!ix || !ix->cap)
+        return NULL;
+    size_t s = *index_probe(q, ix, id);
+    return s ? &q->p[s - 1] : NULL;
+}
+
+/* ---- reading ---- */
+
+typedef struct reader {
+    fs_quest *q;
+    const fs_quest_options *opt;
+    fs_catmap *sexmap;
+    const char *name;   /* file name for messages */
+    int file_no;        /* 0 first file, 1 second */
+    int two_files;
+    int header_done;
+    int id_col, occ_col, sex_col;
+    size_t n_cols;
+    char **headers;     /* of this file */
+    long *item_of_col;  /* item index of each column, -1 = not an item */
+    unsigned long *first_line[FS_OCC_N]; /* unused: lines live in persons */
+    fs_error err;
+    fs_msg *msg;
+    size_t cap_persons;
+    unsigned long data_rows;
+} reader;
+
+static const char *const occasion_headers[] = {"Tillfälle", "Mättillfälle", "Tillfalle",
+                                               "Mattillfalle", NULL};
+
+static const struct {
+    const char *start, *exit;
+} occasion_values[] = {
+    {"Start", "Avslut"}, {"Före", "Efter"}, {"Inskrivning", "Utskrivning"}, {"1", "2"},
+    {"Före", "Efteråt"}, {"Start", "Slut"},
+};
+
+static int fold_eq(const char *a, const char *b)
+{
+    char *fa = fs_fold(a), *fb = fs_fold(b);
+    int eq = fa && fb && strcmp(fa, fb) == 0;
+    free(fa);
+    free(fb);
+    return eq;
+}
+
+/* The column among headers matching one of names (folded), or -1. */
+static int find_col(char **headers, size_t n, const char *const *names)
+{
+    for (size_t c = 0; c < n; c++)
+        for (const char *const *nm = names; *nm; nm++)
+            if (fold_eq(headers[c], *nm))
+                return (int)c;
+    return -1;
+}
+
+static int find_field_col(const reader *rd, fs_field f)
+{
+    const char *cfg = rd->opt->config ? fs_config_get(rd->opt->config, "columns", fs_field_name(f)) : NULL;
+    const char *one[2] = {cfg, NULL};
+    return find_col(rd->headers, rd->n_cols, cfg ? one : fs_field_aliases(f));
+}
+
+static int fail(reader *rd, fs_error e)
+{
+    rd->err = e;
+    return 1;
+}
+
+static int on_header(reader *rd, const fs_csv_record *rec)
+{
+    fs_quest *q = rd->q;
+    rd->n_cols = rec->n_fields;
+    rd->headers = calloc(rec->n_fields, sizeof *rd->headers);
+    rd->item_of_col = malloc(rec->n_fields * sizeof *rd->item_of_col);
+    if (!rd->headers || !rd->item_of_col)
+        return fail(rd, FS_ERR_MEMORY);
+    for (size_t c = 0; c < rec->n_fields; c++) {
+        rd->item_of_col[c] = -1;
+        if (!(rd->headers[c] = fs_strdup(rec->fields[c])))
+            return fail(rd, FS_ERR_MEMORY);
+        fs_trim(rd->headers[c]);
+    }
+    int id = find_field_col(rd, FS_FIELD_ID), pnr = find_field_col(rd, FS_FIELD_PNR);
+    rd->sex_col = find_field_col(rd, FS_FIELD_SEX);
+    rd->occ_col = find_col(rd->headers, rd->n_cols, occasion_headers);
+    if (id < 0 && pnr < 0) {
+        fs_msg_set(rd->msg, "%s:%lu: no id column (Deltagar-ID, Deltagarnummer, Löpnummer, ID "
+                            "or Personnummer)", rd->name, rec->line);
+        return fail(rd, FS_ERR_DATA);
+    }
+    if (rd->file_no == 0)
+        q->pnr_key = id < 0;
+    else if (q->pnr_key != (id < 0)) {
+        fs_msg_set(rd->msg, "%s:%lu: the two files are keyed differently (one by id, one by "
+                            "personnummer)", rd->name, rec->line);
+        return fail(rd, FS_ERR_DATA);
+    }
+    rd->id_col = id >= 0 ? id : pnr;
+    if (!rd->two_files && rd->occ_col < 0) {
+        fs_msg_set(rd->msg, "%s:%lu: no occasion column (Tillfälle or Mättillfälle); give the "
+                            "exit answers as a second file", rd->name, rec->line);
+        return fail(rd, FS_ERR_DATA);
+    }
+    if (rd->sex_col >= 0)
+        q->has_sex_column = 1;
+    int skip_pnr = pnr; /* never an item, even when the id column is the key */
+    size_t n_items = 0;
+    long *pick = NULL;
+    if (rd->opt->items) {
+        for (size_t i = 0; i < rd->opt->n_items; i++) {
+            int found = -1;
+            for (size_t c = 0; c < rd->n_cols && found < 0; c++) {
+                char *slug = fs_slug(rd->headers[c]);
+                if (fold_eq(rd->headers[c], rd->opt->items[i]) ||
+                    (slug && strcmp(slug, rd->opt->items[i]) == 0))
+                    found = (int)c;
+                free(slug);
+            }
+            if (found < 0) {
+                fs_msg_set(rd->msg, "%s:%lu: no item column \"%s\"", rd->name, rec->line,
+                           rd->opt->items[i]);
+                return fail(rd, FS_ERR_DATA);
+            }
+            rd->item_of_col[found] = (long)i;
+        }
+        n_items = rd->opt->n_items;
+    } else {
+        for (size_t c = 0; c < rd->n_cols; c++) {
+            int ci = (int)c;
+            if (ci == rd->id_col || ci == rd->occ_col || ci == rd->sex_col || ci == skip_pnr)
+                continue;
+            rd->item_of_col[c] = (long)n_items++;
+        }
+    }
+    (void)pick;
+    for (size_t c = 0; c < rd->n_cols; c++)
+        if (rd->item_of_col[c] >= 0 && !*rd->headers[c]) {
+            fs_msg_set(rd->msg, "%s:%lu:%zu: item column without a header", rd->name, rec->line,
+                       c + 1);
+            return fail(rd, FS_ERR_DATA);
+        }
+    if (n_items == 0) {
+        fs_msg_set(rd->msg, "%s:%lu: no item columns", rd->name, rec->line);
+        return fail(rd, FS_ERR_DATA);
+    }
+    if (rd->file_no == 0) {
+        q->n_items = n_items;
+        q->item_label = calloc(n_items, sizeof *q->item_label);
+        q->item_key = calloc(n_items, sizeof *q->item_key);
+        for (int o = 0; o < FS_OCC_N; o++) {
+            q->missing[o] = calloc(n_items, sizeof *q->missing[o]);
+            q->dont_know[o] = calloc(n_items, sizeof *q->dont_know[o]);
+            if (!q->missing[o] || !q->dont_know[o])
+                return fail(rd, FS_ERR_MEMORY);
+        }
+        if (!q->item_label || !q->item_key)
+            return fail(rd, FS_ERR_MEMORY);
+        for (size_t c = 0; c < rd->n_cols; c++) {
+            long it = rd->item_of_col[c];
+            if (it < 0)
+                continue;
+            q->item_label[it] = fs_strdup(rd->headers[c]);
+            char *slug = fs_slug(rd->headers[c]);
+            if (!q->item_label[it] || !slug) {
+                free(slug);
+                return fail(rd, FS_ERR_MEMORY);
+            }
+            /* unique keys: a repeated slug gets _2, _3, ... */
+            char *key = slug;
+            for (int k = 2;; k++) {
+                int dup = 0;
+                for (size_t j = 0; j < q->n_items; j++)
+                    dup |= q->item_key[j] && strcmp(q->item_key[j], key) == 0;
+                if (!dup)
+                    break;
+                if (key != slug)
+                    free(key);
+                key = fs_asprintf("%s_%d", slug, k);
+                if (!key) {
+                    free(slug);
+                    return fail(rd, FS_ERR_MEMORY);
+                }
+            }
+            if (key != slug)
+                free(slug);
+            q->item_key[it] = key;
+        }
+    } else {
+        /* the second file: its items are matched to the first file's by header */
+        if (!rd->opt->items) {
+            long *map = rd->item_of_col;
+            size_t seen = 0;
+            for (size_t c = 0; c < rd->n_cols; c++) {
+                if (map[c] < 0)
+                    continue;
+                long found = -1;
+                for (size_t i = 0; i < q->n_items && found < 0; i++)
+                    if (fold_eq(rd->headers[c], q->item_label[i]))
+                        found = (long)i;
+                if (found < 0) {
+                    fs_msg_set(rd->msg, "%s:%lu:%zu: column \"%s\" is not an item of the start "
+                                        "file", rd->name, rec->line, c + 1, rd->headers[c]);
+                    return fail(rd, FS_ERR_DATA);
+                }
+                map[c] = found;
+                seen++;
+            }
+            if (seen != q->n_items) {
+                fs_msg_set(rd->msg, "%s:%lu: %zu item columns, the start file has %zu", rd->name,
+                           rec->line, seen, q->n_items);
+                return fail(rd, FS_ERR_DATA);
+            }
+        }
+    }
+    return 0;
+}
+
+static const char *const hls_text[] = {"mycket svårt", "ganska svårt", "ganska lätt",
+                                       "mycket lätt"};
+static const char *const ogq_text[][3] = {
+    {"gör och vill göra", "gör och vill", "does and wants"},
+    {"gör inte men vill göra", "gör inte men vill", "does not but wants"},
+    {"gör men vill inte göra", "gör men vill inte", "does but does not want"},
+    {"gör inte och vill inte göra", "gör inte och vill inte", "neither"},
+};
+
+static int parse_number(const char *s, double *out)
+{
+    char buf[64], *end;
+    size_t n = strlen(s);
+    if (n == 0 || n >= sizeof buf)
+        return -1;
+    memcpy(buf, s, n + 1);
+    for (char *p = buf; *p; p++)
+        if (*p == ',')
+            *p = '.';
+    errno = 0;
+    double v = strtod(buf, &end);
+    if (errno || end == buf || *end || !isfinite(v))
+        return -1;
+    *out = v;
+    return 0;
+}
+
+enum { ANS_OK, ANS_MISSING, ANS_DONT_KNOW, ANS_BAD };
+
+/* Codes raw into *v. On ANS_BAD, why[] says what was expected. */
+static int code_answer(const fs_quest_options *opt, const char *raw, double *v, char *why,
+                       size_t whysz)
+{
+    char *folded = fs_fold(raw);
+    int rc = ANS_BAD;
+    double x;
+    *v = NAN;
+    if (!folded) {
+        snprintf(why, whysz, "is not valid text");
+        return ANS_BAD;
+    }
+    for (char *p = folded; *p; p++) /* "Gör inte, men vill" = "gör inte men vill" */
+        if (*p == ',' && opt->coding == FS_QC_OGQ)
+            *p = ' ';
+    if (opt->coding == FS_QC_OGQ) {
+        char *f2 = fs_fold(folded);
+        free(folded);
+        if (!(folded = f2)) {
+            snprintf(why, whysz, "is not valid text");
+            return ANS_BAD;
+        }
+    }
+    if (!*folded) {
+        rc = ANS_MISSING;
+        goto done;
+    }
+    if (strcmp(folded, "vet inte") == 0 || strcmp(folded, "don't know") == 0) {
+        rc = ANS_DONT_KNOW;
+        goto done;
+    }
+    switch (opt->coding) {
+    case FS_QC_NUMERIC:
+        if (parse_number(folded, &x)) {
+            snprintf(why, whysz, "is not a number");
+            break;
+        }
+        if (opt->has_scale && (x < opt->scale_min || x > opt->scale_max)) {
+            snprintf(why, whysz, "is outside the scale %g..%g", opt->scale_min, opt->scale_max);
+            break;
+        }
+        *v = x;
+        rc = ANS_OK;
+        break;
+    case FS_QC_HLS_TEXT:
+    case FS_QC_HLS_EASY_HIGH:
+    case FS_QC_HLS_EASY_LOW:
+        for (int k = 0; k < 4; k++)
+            if (strcmp(folded, hls_text[k]) == 0) {
+                *v = k + 1;
+                rc = ANS_OK;
+            }
+        if (rc == ANS_OK)
+            break;
+        if (parse_number(folded, &x) == 0) {
+            if (opt->coding == FS_QC_HLS_TEXT) {
+                snprintf(why, whysz, "is a number: give --coding easy-high (4 = very easy) or "
+                                     "easy-low (1 = very easy)");
+                break;
+            }
+            if (x != 1 && x != 2 && x != 3 && x != 4) {
+                snprintf(why, whysz, "is outside the scale 1..4");
+                break;
+            }
+            *v = opt->coding == FS_QC_HLS_EASY_HIGH ? x : 5 - x;
+            rc = ANS_OK;
+            break;
+        }
+        snprintf(why, whysz, "is not an HLS answer (Mycket lätt, Ganska lätt, Ganska svårt, "
+                             "Mycket svårt, Vet inte)");
+        break;
+    case FS_QC_OGQ:
+        for (int k = 0; k < 4; k++)
+            for (int a = 0; a < 3; a++)
+                if (strcmp(folded, ogq_text[k][a]) == 0) {
+                    *v = (k == 1 || k == 2);
+                    rc = ANS_OK;
+                }
+        if (rc == ANS_OK)
+            break;
+        if (parse_number(folded, &x) == 0) {
+            if (x != 1 && x != 2 && x != 3 && x != 4) {
+                snprintf(why, whysz, "is outside the OGQ codes 1..4");
+                break;
+            }
+            *v = (x == 2 || x == 3);
+            rc = ANS_OK;
+            break;
+        }
+        snprintf(why, whysz, "is not an OGQ answer (codes 1-4 or Gör och vill göra, Gör inte "
+                             "men vill göra, Gör men vill inte göra, Gör inte och vill inte göra)");
+        break;
+    case FS_QC_OGQ_GAP:
+        if (parse_number(folded, &x) == 0 && (x == 0 || x == 1)) {
+            *v = x;
+            rc = ANS_OK;
+        } else {
+            snprintf(why, whysz, "is not a gap indicator (0 or 1)");
+        }
+        break;
+    }
+done:
+    free(folded);
+    return rc;
+}
+
+/* The key of a row: the id as written, or the digits of a personnummer. */
+static char *row_key(const reader *rd, const char *raw)
+{
+    char *k = fs_strdup(raw);
+    if (!k)
+        return NULL;
+    fs_trim(k);
+    if (rd->q->pnr_key) {
+        char *w = k;
+        for (char *p = k; *p; p++)
+            if (*p >= '0' && *p <= '9')
+                *w++ = *p;
+        *w = 0;
+        size_t n = strlen(k);
+        if (n == 12) /* century dropped so that 10- and 12-digit forms link */
+            memmove(k, k + 2, 11);
+    }
+    return k;
+}
+
+static int on_row(reader *rd, const fs_csv_record *rec)
+{
+    fs_quest *q = rd->q;
+    int empty = 1;
+    for (size_t c = 0; c < rec->n_fields && empty; c++) {
+        const char *p = rec->fields[c];
+        while (*p == ' ' || *p == '\t')
+            p++;
+        empty = !*p;
+    }
+    if (empty) {
+        q->empty_rows++;
+        return 0;
+    }
+    rd->data_rows++;
+    const char *field_id = (size_t)rd->id_col < rec->n_fields ? rec->fields[rd->id_col] : "";
+    char *id = row_key(rd, field_id);
+    if (!id)
+        return fail(rd, FS_ERR_MEMORY);
+    if (!*id) {
+        fs_msg_set(rd->msg, "%s:%lu:%d: column \"%s\": empty %s", rd->name, rec->line,
+                   rd->id_col + 1, rd->headers[rd->id_col], q->pnr_key ? "personnummer" : "id");
+        free(id);
+        return fail(rd, FS_ERR_DATA);
+    }
+    int occ = rd->file_no;
+    if (!rd->two_files) {
+        const char *raw = (size_t)rd->occ_col < rec->n_fields ? rec->fields[rd->occ_col] : "";
+        occ = -1;
+        for (size_t k = 0; k < sizeof occasion_values / sizeof occasion_values[0] && occ < 0; k++) {
+            if (fold_eq(raw, occasion_values[k].start))
+                occ = FS_OCC_START, q->occasion_label[0] = occasion_values[k].start;
+            else if (fold_eq(raw, occasion_values[k].exit))
+                occ = FS_OCC_EXIT, q->occasion_label[1] = occasion_values[k].exit;
+        }
+        if (occ < 0) {
+            fs_msg_set(rd->msg, "%s:%lu:%d: column \"%s\": \"%s\" is not an occasion (Start/Avslut, "
+                                "Före/Efter, Inskrivning/Utskrivning or 1/2)",
+                       rd->name, rec->line, rd->occ_col + 1, rd->headers[rd->occ_col], raw);
+            free(id);
+            return fail(rd, FS_ERR_DATA);
+        }
+    }
+    fs_quest_person *p = fs_quest_find(q, id);
+    if (p && p->has[occ]) {
+        if (q->pnr_key)
+            fs_msg_set(rd->msg, "%s:%lu: the same personnummer appears twice at occasion %s "
+                                "(also at %s:%lu)", rd->name, rec->line,
+                       occ ? "exit" : "start", rd->name, p->line[occ]);
+        else
+            fs_msg_set(rd->msg, "%s:%lu: id \"%s\" appears twice at occasion %s (also at %s:%lu)",
+                       rd->name, rec->line, id, occ ? "exit" : "start", rd->name, p->line[occ]);
+        free(id);
+        return fail(rd, FS_ERR_DATA);
+    }
+    if (!p) {
+        id_index *ix = q->index;
+        if (q->n_persons == rd->cap_persons) {
+            size_t cap = rd->cap_persons ? rd->cap_persons * 2 : 64;
+            fs_quest_person *np = realloc(q->p, cap * sizeof *np);
+            if (!np) {
+                free(id);
+                return fail(rd, FS_ERR_MEMORY);
+            }
+            q->p = np;
+            rd->cap_persons = cap;
+        }
+        if ((q->n_persons + 1) * 2 > ix->cap && index_grow(q, ix)) {
+            free(id);
+            return fail(rd, FS_ERR_MEMORY);
+        }
+        p = &q->p[q->n_persons];
+        memset(p, 0, sizeof *p);
+        p->id = id;
+        p->sex = FS_SEX_UNKNOWN;
+        *index_probe(q, ix, id) = ++q->n_persons;
+    } else {
+        free(id);
+    }
+    if (!(p->v[occ] = malloc(q->n_items * sizeof *p->v[occ])))
+        return fail(rd, FS_ERR_MEMORY);
+    p->has[occ] = 1;
+    p->line[occ] = rec->line;
+    q->rows[occ]++;
+    for (size_t i = 0; i < q->n_items; i++)
+        p->v[occ][i] = NAN;
+    if (rd->sex_col >= 0 && (size_t)rd->sex_col < rec->n_fields && p->sex == FS_SEX_UNKNOWN) {
+        int s = fs_catmap_lookup(rd->sexmap, rec->fields[rd->sex_col]);
+        if (s == FS_SEX_WOMAN || s == FS_SEX_MAN)
+            p->sex = (fs_sex)s;
+    }
+    for (size_t c = 0; c < rd->n_cols; c++) {
+        long it = rd->item_of_col[c];
+        if (it < 0)
+            continue;
+        const char *raw = c < rec->n_fields ? rec->fields[c] : "";
+        char why[200];
+        double v;
+        switch (code_answer(rd->opt, raw, &v, why, sizeof why)) {
+        case ANS_OK:
+            p->v[occ][it] = v;
+            break;
+        case ANS_MISSING:
+            q->missing[occ][it]++;
+            break;
+        case ANS_DONT_KNOW:
+            q->dont_know[occ][it]++;
+            break;
+        default:
+            fs_msg_set(rd->msg, "%s:%lu:%zu: column \"%s\": \"%s\" %s", rd->name, rec->line, c + 1,
+                       rd->headers[c], raw, why);
+            return fail(rd, FS_ERR_DATA);
+        }
+    }
+    return 0;
+}
+
+static int on_record(const fs_csv_record *rec, void *user)
+{
+    reader *rd = user;
+    if (!rd->header_done) {
+        rd->header_done = 1;
+        return on_header(rd, rec);
+    }
+    return on_row(rd, rec);
+}
+
+static void reader_reset(reader *rd)
+{
+    for (size_t c = 0; rd->headers && c < rd->n_cols; c++)
+        free(rd->headers[c]);
+    free(rd->headers);
+    free(rd->item_of_col);
+    rd->headers = NULL;
+    rd->item_of_col = NULL;
+    rd->n_cols = 0;
+    rd->header_done = 0;
+    rd->data_rows = 0;
+}
+
+static fs_error read_one(reader *rd, int file_no, const char *name, const char *data, size_t len,
+                         int from_file)
+{
+    fs_error e;
+    reader_reset(rd);
+    rd->file_no = file_no;
+    rd->name = name;
+    rd->err = FS_OK;
+    if (from_file)
+        e = fs_csv_read_file(name, &rd->opt->csv, on_record, rd, NULL, rd->msg);
+    else
+        e = fs_csv_read_buffer(name, data, len, &rd->opt->csv, on_record, rd, NULL, rd->msg);
+    if (e)
+        return e;
+    if (rd->err) {
+        if (rd->err == FS_ERR_MEMORY)
+            fs_msg_set(rd->msg, "out of memory");
+        return rd->err;
+    }
+    if (rd->data_rows == 0) {
+        fs_msg_set(rd->msg, "%s: no answers (header only)", name);
+        return FS_ERR_DATA;
+    }
+    return FS_OK;
+}
+
+static fs_error quest_read(const char *name1, const char *data1, size_t len1, const char *name2,
+                           const char *data2, size_t len2, int from_file,
+                           const fs_quest_options *opt, fs_quest *q, fs_msg *err)
+{
+    reader rd;
+    fs_error e = FS_ERR_MEMORY;
+    memset(q, 0, sizeof *q);
+    memset(&rd, 0, sizeof rd);
+    fs_msg_set(err, "out of memory");
+    rd.q = q;
+    rd.opt = opt;
+    rd.msg = err;
+    rd.two_files = name2 != NULL;
+    q->occasion_label[0] = "Start";
+    q->occasion_label[1] = "Avslut";
+    if (!(q->index = calloc(1, sizeof(id_index))) || !(rd.sexmap = fs_sex_map_new()))
+        goto cleanup;
+    e = read_one(&rd, 0, name1, data1, len1, from_file);
+    if (!e && name2)
+        e = read_one(&rd, 1, name2, data2, len2, from_file);
+cleanup:
+    reader_reset(&rd);
+    fs_catmap_free(rd.sexmap);
+    return e;
+}
+
+fs_error fs_quest_read(const char *path1, const char *path2, const fs_quest_options *opt,
+                       fs_quest *q, fs_msg *err)
+{
+    return quest_read(path1, NULL, 0, path2, NULL, 0, 1, opt, q, err);
+}
+
+fs_error fs_quest_read_buffers(const char *name1, const char *data1, size_t len1,
+                               const char *name2, const char *data2, size_t len2,
+                               const fs_quest_options *opt, fs_quest *q, fs_msg *err)
+{
+    return quest_read(name1, data1, len1, data2 ? name2 : NULL, data2, len2, 0, opt, q, err);
+}
+
+void fs_quest_free(fs_quest *q)
+{
+    if (!q)
+        return;
+    for (size_t i = 0; i < q->n_items; i++) {
+        if (q->item_label)
+            free(q->item_label[i]);
+        if (q->item_key)
+            free(q->item_key[i]);
+    }
+    free(q->item_label);
+    free(q->item_key);
+    for (size_t k = 0; k < q->n_persons; k++) {
+        free(q->p[k].id);
+        free(q->p[k].v[0]);
+        free(q->p[k].v[1]);
+    }
+    free(q->p);
+    for (int o = 0; o < FS_OCC_N; o++) {
+        free(q->missing[o]);
+        free(q->dont_know[o]);
+    }
+    id_index *ix = q->index;
+    if (ix)
+        free(ix->slot);
+    free(ix);
+    memset(q, 0, sizeof *q);
+}
+
+void fs_quest_count(const fs_quest *q, fs_quest_counts *out)
+{
+    memset(out, 0, sizeof *out);
+    for (size_t k = 0; k < q->n_persons; k++) {
+        const fs_quest_person *p = &q->p[k];
+        out->start += (unsigned long)p->has[0];
+        out->exit += (unsigned long)p->has[1];
+        if (p->has[0] && p->has[1]) {
+            out->linked++;
+            out->by_sex_linked[p->sex]++;
+        } else if (p->has[0]) {
+            out->start_only++;
+        } else {
+            out->exit_only++;
+        }
+    }
+}
+
+/* ---- paired summaries ---- */
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median_of(double *v, size_t n)
+{
+    qsort(v, n, sizeof *v, cmp_double);
+    return fs_quantile_sorted(v, n, 0.5);
+}
+
+fs_error fs_paired_summary(const double *s, const double *e, size_t n, int higher_is_better,
+                           fs_alternative alt, int wilcoxon, fs_paired_item *out)
+{
+    fs_error err = FS_OK;
+    double *buf = NULL;
+    memset(out, 0, sizeof *out);
+    out->median_start = out->median_end = out->mean_start = out->mean_end = NAN;
+    out->n = (unsigned)n;
+    if (n) {
+        if (!(buf = malloc(n * sizeof *buf)))
+            return FS_ERR_MEMORY;
+        double ss = 0, se = 0;
+        for (size_t i = 0; i < n; i++) {
+            double d = higher_is_better ? e[i] - s[i] : s[i] - e[i];
+            out->better += d > 0;
+            out->worse += d < 0;
+            out->unchanged += d == 0;
+            ss += s[i];
+            se += e[i];
+        }
+        out->mean_start = ss / (double)n;
+        out->mean_end = se / (double)n;
+        memcpy(buf, s, n * sizeof *buf);
+        out->median_start = median_of(buf, n);
+        memcpy(buf, e, n * sizeof *buf);
+        out->median_end = median_of(buf, n);
+    }
+    err = fs_sign_test(out->worse, out->better, alt, 0.95, &out->sign);
+    if (!err && wilcoxon) {
+        for (size_t i = 0; i < n; i++)
+            buf[i] = higher_is_better ? e[i] - s[i] : s[i] - e[i];
+        err = fs_wilcoxon_signed_rank(buf, n, alt, &out->wilcoxon);
+        out->has_wilcoxon = !err;
+    }
+    free(buf);
+    return err;
+}
+
+static int in_selection(const fs_quest_person *p, int sex)
+{
+    return p->has[0] && p->has[1] && (sex < 0 || (int)p->sex == sex);
+}
+
+fs_error fs_quest_paired(const fs_quest *q, size_t item, int sex, int higher_is_better,
+                         fs_alternative alt, int wilcoxon, fs_paired_item *out)
+{
+    size_t n = 0;
+    unsigned missing = 0;
+    double *s = malloc((q->n_persons + 1) * sizeof *s), *e = malloc((q->n_persons + 1) * sizeof *e);
+    fs_error err = FS_ERR_MEMORY;
+    if (!s || !e)
+        goto done;
+    for (size_t k = 0; k < q->n_persons; k++) {
+        const fs_quest_person *p = &q->p[k];
+        if (!in_selection(p, sex))
+            continue;
+        double a = p->v[0][item], b = p->v[1][item];
+        if (isnan(a) || isnan(b)) {
+            missing++;
+            continue;
+        }
+        s[n] = a;
+        e[n++] = b;
+    }
+    err = fs_paired_summary(s, e, n, higher_is_better, alt, wilcoxon, out);
+    out->missing = missing;
+done:
+    free(s);
+    free(e);
+    return err;
+}
+
+/* ---- HLS ---- */
+
+fs_error fs_hls_version_parse(const char *s, fs_hls_version *out)
+{
+    if (strcmp(s, "q16") == 0 || strcmp(s, "Q16") == 0)
+        *out = FS_HLS_Q16;
+    else if (strcmp(s, "q6") == 0 || strcmp(s, "Q6") == 0)
+        *out = FS_HLS_Q6;
+    else
+        return FS_ERR_USAGE;
+    return FS_OK;
+}
+
+void fs_hls_rules_default(fs_hls_version v, fs_hls_rules *out)
+{
+    if (v == FS_HLS_Q6) {
+        out->min_answered = 5;
+        out->inadequate_max = 2;
+        out->problematic_max = 3;
+    } else {
+        out->min_answered = 14;
+        out->inadequate_max = 8;
+        out->problematic_max = 12;
+    }
+}
+
+fs_error fs_hls_rules_from_config(const fs_config *cfg, fs_hls_version v, fs_hls_rules *out,
+                                  fs_msg *err)
+{
+    static const char *const other_keys[] = {"coding", "version", NULL};
+    fs_hls_rules_default(v, out);
+    if (!cfg)
+        return FS_OK;
+    for (size_t i = 0; i < cfg->n; i++) {
+        const fs_config_entry *en = &cfg->entries[i];
+        if (strcmp(en->section, "hls") != 0)
+            continue;
+        int known = 0;
+        for (const char *const *k = other_keys; *k; k++)
+            known |= strcmp(en->key, *k) == 0;
+        if (known)
+            continue;
+        const char *pre = strncmp(en->key, "q16_", 4) == 0 ? "q16_" : strncmp(en->key, "q6_", 3) == 0 ? "q6_" : NULL;
+        const char *rest = pre ? en->key + strlen(pre) : "";
+        int which = strcmp(rest, "min_answered") == 0 ? 0 : strcmp(rest, "inadequate_max") == 0 ? 1
+                  : strcmp(rest, "problematic_max") == 0 ? 2 : -1;
+        double x;
+        if (!pre || which < 0) {
+            fs_msg_set(err, "%s:%u: [hls] unknown key \"%s\" (q16_ or q6_ followed by "
+                            "min_answered, inadequate_max, problematic_max; coding; version)",
+                       cfg->path ? cfg->path : "config", en->line, en->key);
+            return FS_ERR_DATA;
+        }
+        if (parse_number(en->value, &x) || x < 0 || (which == 0 && x != floor(x))) {
+            fs_msg_set(err, "%s:%u: [hls] %s: \"%s\" is not a %s", cfg->path ? cfg->path : "config",
+                       en->line, en->key, en->value, which == 0 ? "whole number" : "number");
+            return FS_ERR_DATA;
+        }
+        if ((strcmp(pre, "q16_") == 0) != (v == FS_HLS_Q16))
+            continue;
+        if (which == 0)
+            out->min_answered = (unsigned)x;
+        else if (which == 1)
+            out->inadequate_max = x;
+        else
+            out->problematic_max = x;
+    }
+    if (out->inadequate_max > out->problematic_max) {
+        fs_msg_set(err, "%s: [hls] inadequate_max is above problematic_max",
+                   cfg->path ? cfg->path : "config");
+        return FS_ERR_DATA;
+    }
+    return FS_OK;
+}
+
+int fs_hls_score(fs_hls_version v, const fs_hls_rules *r, const double *answers, size_t n,
+                 double *score)
+{
+    unsigned answered = 0;
+    double sum = 0, easy = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (isnan(answers[i]))
+            continue;
+        answered++;
+        sum += answers[i];
+        easy += answers[i] >= 3;
+    }
+    if (answered < r->min_answered || answered == 0)
+        return -1;
+    *score = v == FS_HLS_Q6 ? sum / answered : easy;
+    return 0;
+}
+
+int fs_hls_category(const fs_hls_rules *r, double score)
+{
+    return score <= r->inadequate_max ? FS_HLS_INADEQUATE
+           : score <= r->problematic_max ? FS_HLS_PROBLEMATIC : FS_HLS_SUFFICIENT;
+}
+
+fs_error fs_hls_summarise(const fs_quest *q, fs_hls_version v, const fs_hls_rules *r, int sex,
+                          fs_alternative alt, fs_hls_summary *out)
+{
+    size_t cap = q->n_persons + 1, n = 0;
+    double *s = malloc(cap * sizeof *s), *e = malloc(cap * sizeof *e);
+    double *cs = malloc(cap * sizeof *cs), *ce = malloc(cap * sizeof *ce);
+    fs_error err = FS_ERR_MEMORY;
+    memset(out, 0, sizeof *out);
+    if (!s || !e || !cs || !ce)
+        goto done;
+    for (size_t k = 0; k < q->n_persons; k++) {
+        const fs_quest_person *p = &q->p[k];
+        if (!in_selection(p, sex))
+            continue;
+        out->linked++;
+        double a, b;
+        int va = fs_hls_score(v, r, p->v[0], q->n_items, &a);
+        int vb = fs_hls_score(v, r, p->v[1], q->n_items, &b);
+        out->invalid_start += va != 0;
+        out->invalid_exit += vb != 0;
+        if (va || vb)
+            continue;
+        int ca = fs_hls_category(r, a), cb = fs_hls_category(r, b);
+        out->cat[0][ca]++;
+        out->cat[1][cb]++;
+        s[n] = a;
+        e[n] = b;
+        cs[n] = ca + 1;
+        ce[n++] = cb + 1;
+    }
+    out->valid_both = (unsigned)n;
+    err = fs_paired_summary(s, e, n, 1, alt, 0, &out->score);
+    if (!err)
+        err = fs_paired_summary(cs, ce, n, 1, alt, 0, &out->category);
+done:
+    free(s);
+    free(e);
+    free(cs);
+    free(ce);
+    return err;
+}
+
+/* ---- OGQ ---- */
+
+fs_error fs_ogq_item_summary(const fs_quest *q, size_t item, int sex, fs_ogq_item *out)
+{
+    memset(out, 0, sizeof *out);
+    for (size_t k = 0; k < q->n_persons; k++) {
+        const fs_quest_person *p = &q->p[k];
+        if (!in_selection(p, sex))
+            continue;
+        double a = p->v[0][item], b = p->v[1][item];
+        if (isnan(a) || isnan(b))
+            continue;
+        out->n++;
+        out->gaps_start += a != 0;
+        out->gaps_end += b != 0;
+        out->closed += a != 0 && b == 0;
+        out->opened += a == 0 && b != 0;
+    }
+    return fs_mcnemar(out->closed, out->opened, &out->mcnemar);
+}
+
+fs_error fs_ogq_totals(const fs_quest *q, int sex, fs_alternative alt, fs_paired_item *out)
+{
+    size_t n = 0;
+    double *s = malloc((q->n_persons + 1) * sizeof *s), *e = malloc((q->n_persons + 1) * sizeof *e);
+    fs_error err = FS_ERR_MEMORY;
+    if (!s || !e)
+        goto done;
+    for (size_t k = 0; k < q->n_persons; k++) {
+        const fs_quest_person *p = &q->p[k];
+        if (!in_selection(p, sex))
+            continue;
+        double a = 0, b = 0;
+        size_t both = 0;
+        for (size_t i = 0; i < q->n_items; i++) {
+            if (isnan(p->v[0][i]) || isnan(p->v[1][i]))
+                continue;
+            both++;
+            a += p->v[0][i] != 0;
+            b += p->v[1][i] != 0;
+        }
+        if (!both)
+            continue;
+        s[n] = a;
+        e[n++] = b;
+    }
+    err = fs_paired_summary(s, e, n, 0, alt, 0, out);
+done:
+    free(s);
+    free(e);
+    return err;
+}

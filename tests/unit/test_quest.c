@@ -1,0 +1,346 @@
+/* Unit tests: questionnaire input (coding, pairing, errors), paired summaries, HLS scores and
+ * validity, OGQ gaps. Table-driven: each case names its input and its expected value or error. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "finsam/quest.h"
+#include "finsam/text.h"
+
+static fs_error read2(const char *a, const char *b, const fs_quest_options *o, fs_quest *q,
+                      fs_msg *m)
+{
+    return fs_quest_read_buffers("a.csv", a, strlen(a), "b.csv", b, b ? strlen(b) : 0, o, q, m);
+}
+
+/* One answer coded at start: the value, or the error message's tail. */
+static void test_coding(void **state)
+{
+    (void)state;
+    static const struct {
+        fs_quest_coding coding;
+        int scale; /* 1: scale 1..10 */
+        const char *raw;
+        double want; /* NAN: missing */
+        const char *err; /* substring of the error, NULL = no error */
+    } cases[] = {
+        {FS_QC_NUMERIC, 0, "7", 7, NULL},
+        {FS_QC_NUMERIC, 0, "7,5", 7.5, NULL},
+        {FS_QC_NUMERIC, 0, "", NAN, NULL},
+        {FS_QC_NUMERIC, 0, "Vet inte", NAN, NULL},
+        {FS_QC_NUMERIC, 0, "sju", 0, "a.csv:2:3: column \"Q\": \"sju\" is not a number"},
+        {FS_QC_NUMERIC, 1, "11", 0, "a.csv:2:3: column \"Q\": \"11\" is outside the scale 1..10"},
+        {FS_QC_NUMERIC, 1, "10", 10, NULL},
+        {FS_QC_HLS_TEXT, 0, "Mycket lätt", 4, NULL},
+        {FS_QC_HLS_TEXT, 0, "GANSKA LÄTT", 3, NULL},
+        {FS_QC_HLS_TEXT, 0, " ganska  svårt ", 2, NULL},
+        {FS_QC_HLS_TEXT, 0, "Mycket svårt", 1, NULL},
+        {FS_QC_HLS_TEXT, 0, "vet inte", NAN, NULL},
+        {FS_QC_HLS_TEXT, 0, "Lätt", 0, "\"Lätt\" is not an HLS answer"},
+        {FS_QC_HLS_TEXT, 0, "4", 0, "is a number: give --coding"},
+        {FS_QC_HLS_EASY_HIGH, 0, "4", 4, NULL},
+        {FS_QC_HLS_EASY_LOW, 0, "4", 1, NULL},
+        {FS_QC_HLS_EASY_LOW, 0, "1", 4, NULL},
+        {FS_QC_HLS_EASY_LOW, 0, "Ganska lätt", 3, NULL},
+        {FS_QC_HLS_EASY_HIGH, 0, "5", 0, "is outside the scale 1..4"},
+        {FS_QC_OGQ, 0, "1", 0, NULL},
+        {FS_QC_OGQ, 0, "2", 1, NULL},
+        {FS_QC_OGQ, 0, "3", 1, NULL},
+        {FS_QC_OGQ, 0, "4", 0, NULL},
+        {FS_QC_OGQ, 0, "Gör inte, men vill göra", 1, NULL},
+        {FS_QC_OGQ, 0, "gör och vill göra", 0, NULL},
+        {FS_QC_OGQ, 0, "5", 0, "outside the OGQ codes 1..4"},
+        {FS_QC_OGQ_GAP, 0, "1", 1, NULL},
+        {FS_QC_OGQ_GAP, 0, "0", 0, NULL},
+        {FS_QC_OGQ_GAP, 0, "2", 0, "is not a gap indicator"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *buf = fs_asprintf("ID;Tillfälle;Q\nA;Start;%s\nA;Avslut;\n", cases[i].raw);
+        fs_quest_options o = {0};
+        fs_quest q;
+        fs_msg m = {""};
+        o.coding = cases[i].coding;
+        o.has_scale = cases[i].scale;
+        o.scale_min = 1;
+        o.scale_max = 10;
+        fs_error e = read2(buf, NULL, &o, &q, &m);
+        if (cases[i].err) {
+            if (e != FS_ERR_DATA || !strstr(m.text, cases[i].err))
+                fail_msg("case %zu (%s): got %d \"%s\"", i, cases[i].raw, e, m.text);
+        } else {
+            if (e)
+                fail_msg("case %zu (%s): %s", i, cases[i].raw, m.text);
+            double v = q.p[0].v[FS_OCC_START][0];
+            if (isnan(cases[i].want) ? !isnan(v) : v != cases[i].want)
+                fail_msg("case %zu (%s): %g, want %g", i, cases[i].raw, v, cases[i].want);
+        }
+        fs_quest_free(&q);
+        free(buf);
+    }
+}
+
+/* Whole-file errors, each naming file:line(:column). */
+static void test_errors(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *a, *b, *err;
+    } cases[] = {
+        {"ID;Q\nA;1\n", NULL, "a.csv:1: no occasion column (Tillfälle or Mättillfälle); give the "
+                              "exit answers as a second file"},
+        {"ID;Tillfälle;Q\nA;Start;1\nB;Start;2\nA;start;3\n", NULL,
+         "a.csv:4: id \"A\" appears twice at occasion start (also at a.csv:2)"},
+        {"ID;Tillfälle;Q\nA;Mitt;1\n", NULL, "a.csv:2:2: column \"Tillfälle\": \"Mitt\" is not an occasion"},
+        {"Namn;Tillfälle;Q\nA;Start;1\n", NULL, "a.csv:1: no id column"},
+        {"ID;Tillfälle;Q;\nA;Start;1;\n", NULL, "a.csv:1:4: item column without a header"},
+        {"ID;Tillfälle;Q\n;Start;1\n", NULL, "a.csv:2:1: column \"ID\": empty id"},
+        {"ID;Tillfälle;Q\n", NULL, "a.csv: no answers (header only)"},
+        {"ID;Tillfälle\nA;Start\n", NULL, "a.csv:1: no item columns"},
+        {"ID;Q;R\nA;1;2\n", "ID;Q;S\nA;1;2\n", "b.csv:1:3: column \"S\" is not an item of the start file"},
+        {"ID;Q;R\nA;1;2\n", "ID;Q\nA;1\n", "b.csv:1: 1 item columns, the start file has 2"},
+        {"Personnummer;Tillfälle;Q\n19800101-1234;Start;1\n198001011234;Start;1\n", NULL,
+         "a.csv:3: the same personnummer appears twice at occasion start (also at a.csv:2)"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fs_quest_options o = {0};
+        fs_quest q;
+        fs_msg m = {""};
+        fs_error e = read2(cases[i].a, cases[i].b, &o, &q, &m);
+        if (e != FS_ERR_DATA || strncmp(m.text, cases[i].err, strlen(cases[i].err)) != 0)
+            fail_msg("case %zu: got %d \"%s\"", i, e, m.text);
+        assert_null(strstr(m.text, "1234")); /* never a personnummer */
+        fs_quest_free(&q);
+    }
+}
+
+static void test_pairing(void **state)
+{
+    (void)state;
+    const char *lng = "Deltagar-ID;Kön;Mättillfälle;Q1;Q2\n"
+                      "A;Kvinna;Före;1;2\n"
+                      "B;Man;Före;3;\n"
+                      "C;K;1;2;2\n"
+                      "A;Kvinna;Efter;2;2\n"
+                      "B;M;Efter;3;4\n"
+                      "D;;Efter;1;1\n"
+                      ";;;;\n";
+    fs_quest_options o = {0};
+    fs_quest q;
+    fs_msg m = {""};
+    fs_quest_counts n;
+    assert_int_equal(read2(lng, NULL, &o, &q, &m), FS_OK);
+    assert_int_equal(q.n_items, 2);
+    assert_string_equal(q.item_key[0], "q1");
+    assert_true(q.has_sex_column);
+    fs_quest_count(&q, &n);
+    assert_int_equal(n.start, 3);
+    assert_int_equal(n.exit, 3);
+    assert_int_equal(n.linked, 2);
+    assert_int_equal(n.start_only, 1);
+    assert_int_equal(n.exit_only, 1);
+    assert_int_equal(n.by_sex_linked[FS_SEX_WOMAN], 1);
+    assert_int_equal(n.by_sex_linked[FS_SEX_MAN], 1);
+    assert_int_equal(q.empty_rows, 1);
+    assert_int_equal(q.missing[FS_OCC_START][1], 1);
+    fs_paired_item it;
+    assert_int_equal(fs_quest_paired(&q, 1, FS_QUEST_ALL_SEXES, 1, FS_ALT_TWO_SIDED, 0, &it), FS_OK);
+    assert_int_equal(it.n, 1);       /* B has no start answer to Q2 */
+    assert_int_equal(it.missing, 1);
+    assert_int_equal(it.unchanged, 1);
+    assert_int_equal(fs_quest_paired(&q, 0, FS_SEX_MAN, 1, FS_ALT_TWO_SIDED, 0, &it), FS_OK);
+    assert_int_equal(it.n, 1);
+    assert_int_equal(it.unchanged, 1);
+    assert_int_equal(fs_quest_paired(&q, 0, FS_QUEST_ALL_SEXES, 0, FS_ALT_TWO_SIDED, 0, &it), FS_OK);
+    assert_int_equal(it.worse, 1); /* A 1 -> 2 with lower is better */
+    fs_quest_free(&q);
+
+    /* two files; --items picks and orders by header or key */
+    const char *items[] = {"r", "Q"};
+    o.items = items;
+    o.n_items = 2;
+    assert_int_equal(read2("ID;Q;R\nA;1;5\nB;2;6\n", "ID;R;Q\nA;7;1\n", &o, &q, &m), FS_OK);
+    assert_string_equal(q.item_label[0], "R");
+    assert_true(q.p[0].v[FS_OCC_EXIT][0] == 7 && q.p[0].v[FS_OCC_EXIT][1] == 1);
+    fs_quest_count(&q, &n);
+    assert_int_equal(n.linked, 1);
+    assert_int_equal(n.start_only, 1);
+    fs_quest_free(&q);
+}
+
+/* The published example: 9 worse, 66 unchanged, 21 better -> p = 0.0427739 (two-sided). */
+static void test_paired_summary(void **state)
+{
+    (void)state;
+    double s[96], e[96];
+    for (int i = 0; i < 96; i++) {
+        s[i] = 2;
+        e[i] = i < 9 ? 1 : i < 75 ? 2 : 3;
+    }
+    fs_paired_item it;
+    assert_int_equal(fs_paired_summary(s, e, 96, 1, FS_ALT_TWO_SIDED, 1, &it), FS_OK);
+    assert_int_equal(it.n, 96);
+    assert_int_equal(it.worse, 9);
+    assert_int_equal(it.unchanged, 66);
+    assert_int_equal(it.better, 21);
+    assert_float_equal(it.sign.p_value, 0.0427739, 5e-8);
+    assert_float_equal(it.mean_end, (9 * 1 + 66 * 2 + 21 * 3) / 96.0, 1e-12);
+    assert_float_equal(it.median_start, 2, 0);
+    assert_true(it.has_wilcoxon);
+    /* lower is better swaps the counts */
+    assert_int_equal(fs_paired_summary(s, e, 96, 0, FS_ALT_TWO_SIDED, 0, &it), FS_OK);
+    assert_int_equal(it.worse, 21);
+    assert_int_equal(it.better, 9);
+    /* nothing linked: defined, p = 1 */
+    assert_int_equal(fs_paired_summary(NULL, NULL, 0, 1, FS_ALT_TWO_SIDED, 1, &it), FS_OK);
+    assert_int_equal(it.n, 0);
+    assert_float_equal(it.sign.p_value, 1, 0);
+    assert_true(isnan(it.mean_start));
+}
+
+static void test_hls_scores(void **state)
+{
+    (void)state;
+    static const struct {
+        fs_hls_version v;
+        double a[16];
+        size_t n;
+        int valid;
+        double score;
+        int cat;
+    } cases[] = {
+        /* Q16: 16 answered, 8 easy -> 8 inadequate */
+        {FS_HLS_Q16, {4, 4, 3, 3, 4, 3, 3, 3, 1, 2, 1, 2, 1, 2, 1, 2}, 16, 1, 8, FS_HLS_INADEQUATE},
+        /* 9 easy -> problematic */
+        {FS_HLS_Q16, {4, 4, 3, 3, 4, 3, 3, 3, 3, 2, 1, 2, 1, 2, 1, 2}, 16, 1, 9, FS_HLS_PROBLEMATIC},
+        /* 14 answered (2 missing), 13 easy -> sufficient */
+        {FS_HLS_Q16, {4, 4, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3, 1, NAN, NAN}, 16, 1, 13, FS_HLS_SUFFICIENT},
+        /* 13 answered: invalid */
+        {FS_HLS_Q16, {4, 4, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3, NAN, NAN, NAN}, 16, 0, 0, 0},
+        /* 12 easy -> problematic (upper bound) */
+        {FS_HLS_Q16, {4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 2, 2, 2, 2}, 16, 1, 12, FS_HLS_PROBLEMATIC},
+        /* Q6: mean 2.0 -> inadequate; 2.2 -> problematic; 3.0 -> problematic; 3.2 -> sufficient */
+        {FS_HLS_Q6, {2, 2, 2, 2, 2, 2}, 6, 1, 2.0, FS_HLS_INADEQUATE},
+        {FS_HLS_Q6, {2, 2, 2, 2, 3, NAN}, 6, 1, 2.2, FS_HLS_PROBLEMATIC},
+        {FS_HLS_Q6, {3, 3, 3, 3, 3, 3}, 6, 1, 3.0, FS_HLS_PROBLEMATIC},
+        {FS_HLS_Q6, {4, 3, 3, 3, 3, NAN}, 6, 1, 3.2, FS_HLS_SUFFICIENT},
+        {FS_HLS_Q6, {4, 4, 4, 4, NAN, NAN}, 6, 0, 0, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fs_hls_rules r;
+        double score = -1;
+        fs_hls_rules_default(cases[i].v, &r);
+        int ok = fs_hls_score(cases[i].v, &r, cases[i].a, cases[i].n, &score) == 0;
+        if (ok != cases[i].valid)
+            fail_msg("case %zu: valid %d", i, ok);
+        if (!ok)
+            continue;
+        if (fabs(score - cases[i].score) > 1e-12 || fs_hls_category(&r, score) != cases[i].cat)
+            fail_msg("case %zu: score %g category %d", i, score, fs_hls_category(&r, score));
+    }
+    assert_int_equal(fs_hls_version_parse("q6", &(fs_hls_version){0}), FS_OK);
+    assert_int_equal(fs_hls_version_parse("q7", &(fs_hls_version){0}), FS_ERR_USAGE);
+}
+
+static void test_hls_summary(void **state)
+{
+    (void)state;
+    /* Q6, three linked: A 2.0 -> 3.5 (inadequate -> sufficient), B 3.0 -> 2.5 (problematic ->
+     * problematic), C too few answers at exit. */
+    const char *f = "ID;Tillfälle;Q1;Q2;Q3;Q4;Q5;Q6\n"
+                    "A;Start;Ganska svårt;Ganska svårt;Ganska svårt;Ganska svårt;Ganska svårt;Ganska svårt\n"
+                    "A;Avslut;Mycket lätt;Ganska lätt;Mycket lätt;Ganska lätt;Mycket lätt;Ganska lätt\n"
+                    "B;Start;Ganska lätt;Ganska lätt;Ganska lätt;Ganska lätt;Ganska lätt;Ganska lätt\n"
+                    "B;Avslut;Ganska lätt;Ganska svårt;Ganska lätt;Ganska svårt;Ganska lätt;Ganska svårt\n"
+                    "C;Start;Ganska lätt;Ganska lätt;Ganska lätt;Ganska lätt;Ganska lätt;Ganska lätt\n"
+                    "C;Avslut;Vet inte;Vet inte;Ganska lätt;Ganska lätt;Ganska lätt;Ganska lätt\n";
+    fs_quest_options o = {0};
+    fs_quest q;
+    fs_msg m = {""};
+    o.coding = FS_QC_HLS_TEXT;
+    assert_int_equal(read2(f, NULL, &o, &q, &m), FS_OK);
+    assert_int_equal(q.dont_know[FS_OCC_EXIT][0], 1);
+    fs_hls_rules r;
+    fs_hls_summary s;
+    fs_hls_rules_default(FS_HLS_Q6, &r);
+    assert_int_equal(fs_hls_summarise(&q, FS_HLS_Q6, &r, FS_QUEST_ALL_SEXES, FS_ALT_TWO_SIDED, &s), FS_OK);
+    assert_int_equal(s.linked, 3);
+    assert_int_equal(s.valid_both, 2);
+    assert_int_equal(s.invalid_exit, 1);
+    assert_int_equal(s.cat[0][FS_HLS_INADEQUATE], 1);
+    assert_int_equal(s.cat[0][FS_HLS_PROBLEMATIC], 1);
+    assert_int_equal(s.cat[1][FS_HLS_SUFFICIENT], 1);
+    assert_int_equal(s.cat[1][FS_HLS_PROBLEMATIC], 1);
+    assert_int_equal(s.category.better, 1);
+    assert_int_equal(s.category.unchanged, 1);
+    assert_int_equal(s.score.better, 1);
+    assert_int_equal(s.score.worse, 1);
+    assert_float_equal(s.score.mean_start, 2.5, 1e-12);
+    assert_float_equal(s.score.mean_end, 3.0, 1e-12);
+    /* configured rules: min 6 answered makes C's start valid only; thresholds move */
+    fs_quest_free(&q);
+}
+
+static void test_ogq(void **state)
+{
+    (void)state;
+    const char *a = "ID;Akt 1;Akt 2\nA;2;1\nB;3;1\nC;1;4\nD;2;\n";
+    const char *b = "ID;Akt 1;Akt 2\nA;1;2\nB;3;1\nC;2;1\nD;1;1\nE;1;1\n";
+    fs_quest_options o = {0};
+    fs_quest q;
+    fs_msg m = {""};
+    o.coding = FS_QC_OGQ;
+    assert_int_equal(read2(a, b, &o, &q, &m), FS_OK);
+    fs_ogq_item it;
+    assert_int_equal(fs_ogq_item_summary(&q, 0, FS_QUEST_ALL_SEXES, &it), FS_OK);
+    assert_int_equal(it.n, 4);
+    assert_int_equal(it.gaps_start, 3);
+    assert_int_equal(it.gaps_end, 2);
+    assert_int_equal(it.closed, 2);
+    assert_int_equal(it.opened, 1);
+    assert_float_equal(it.mcnemar.p_exact, 1.0, 1e-12);
+    assert_int_equal(fs_ogq_item_summary(&q, 1, FS_QUEST_ALL_SEXES, &it), FS_OK);
+    assert_int_equal(it.n, 3); /* D has no start answer */
+    assert_int_equal(it.opened, 1);
+    fs_paired_item tot;
+    assert_int_equal(fs_ogq_totals(&q, FS_QUEST_ALL_SEXES, FS_ALT_TWO_SIDED, &tot), FS_OK);
+    /* A 1 -> 1, B 1 -> 1, C 0 -> 1 (worse), D 1 -> 0 over the one activity answered at both */
+    assert_int_equal(tot.n, 4);
+    assert_int_equal(tot.unchanged, 2);
+    assert_int_equal(tot.worse, 1);
+    assert_int_equal(tot.better, 1);
+    fs_quest_free(&q);
+}
+
+static void test_hls_config(void **state)
+{
+    (void)state;
+    fs_config cfg = {0};
+    fs_config_entry en[2] = {{"hls", "q16_min_answered", "16", 3}, {"hls", "q16_bogus", "1", 4}};
+    fs_hls_rules r;
+    fs_msg m = {""};
+    cfg.path = "f.ini";
+    cfg.entries = en;
+    cfg.n = 1;
+    assert_int_equal(fs_hls_rules_from_config(&cfg, FS_HLS_Q16, &r, &m), FS_OK);
+    assert_int_equal(r.min_answered, 16);
+    assert_int_equal(fs_hls_rules_from_config(&cfg, FS_HLS_Q6, &r, &m), FS_OK);
+    assert_int_equal(r.min_answered, 5);
+    cfg.n = 2;
+    assert_int_equal(fs_hls_rules_from_config(&cfg, FS_HLS_Q16, &r, &m), FS_ERR_DATA);
+    assert_non_null(strstr(m.text, "f.ini:4: [hls] unknown key \"q16_bogus\""));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_coding),      cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_pairing),     cmocka_unit_test(test_paired_summary),
+        cmocka_unit_test(test_hls_scores),  cmocka_unit_test(test_hls_summary),
+        cmocka_unit_test(test_ogq),         cmocka_unit_test(test_hls_config),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
