@@ -48,31 +48,23 @@ static void make_formats(lxw_workbook *wb, formats *f)
     format_set_align(f->right, LXW_ALIGN_RIGHT);
 }
 
-/* Excel sheet names: at most 31 characters, none of []:*?/\', unique in the workbook. */
-static void sheet_name(const fs_report *r, size_t index, char *out, size_t outsz)
+/* Excel sheet names: at most 31 characters, none of []:*?/\\', unique in the workbook
+ * (a name already used gets " (2)", " (3)", ...). */
+static void sheet_name(lxw_workbook *wb, const fs_table *t, char *out, size_t outsz)
 {
-    const fs_table *t = r->tables[index];
     const char *name = t->sheet ? t->sheet : t->title;
     size_t chars = 0, i = 0;
     for (const char *p = name; *p && i + 8 < outsz; p++) {
         unsigned char c = (unsigned char)*p;
-        if ((c & 0xC0) != 0x80 && ++chars > 27)
+        if ((c & 0xC0) != 0x80 && ++chars > 26)
             break;
         out[i++] = strchr("[]:*?/\\'", c) ? '-' : (char)c;
     }
     while (i > 0 && out[i - 1] == ' ')
         i--;
     out[i] = '\0';
-    /* the same name as an earlier sheet: add the table number */
-    for (size_t j = 0; j < index; j++) {
-        const fs_table *o = r->tables[j];
-        char other[128];
-        snprintf(other, sizeof other, "%s", o->sheet ? o->sheet : o->title);
-        if (strncmp(other, out, i) == 0 && (other[i] == '\0' || other[i] == ' ')) {
-            snprintf(out + i, outsz - i, " (%zu)", index + 1);
-            break;
-        }
-    }
+    for (int n = 2; workbook_get_worksheet_by_name(wb, out) && n < 1000; n++)
+        snprintf(out + i, outsz - i, " (%d)", n);
 }
 
 static lxw_format *cell_format(const formats *f, const fs_column *c)
@@ -179,14 +171,14 @@ static void add_chart(lxw_workbook *wb, lxw_worksheet *ws, const char *sheet, co
     worksheet_insert_chart_opt(ws, HEADER_ROW, (lxw_col_t)(t->n_cols + 2), chart, &opt);
 }
 
-static void write_sheet(lxw_workbook *wb, const fs_report *r, size_t index, const formats *f)
+static fs_error write_sheet(lxw_workbook *wb, const fs_report *r, size_t index, const formats *f)
 {
     const fs_table *t = r->tables[index];
     char name[128];
-    sheet_name(r, index, name, sizeof name);
+    sheet_name(wb, t, name, sizeof name);
     lxw_worksheet *ws = workbook_add_worksheet(wb, name);
     if (!ws)
-        return;
+        return FS_ERR_OUTPUT;
     worksheet_write_string(ws, 0, 0, t->title, f->title);
     worksheet_write_string(ws, HEADER_ROW, 0, "", f->header);
     size_t label_w = 10;
@@ -216,6 +208,7 @@ static void write_sheet(lxw_workbook *wb, const fs_report *r, size_t index, cons
         worksheet_write_string(ws, xr++, 0, r->source, NULL);
     if (t->chart)
         add_chart(wb, ws, name, t, xr + 1, f);
+    return FS_OK;
 }
 
 fs_error fs_write_xlsx(const fs_report *r, const char *path, fs_msg *err)
@@ -233,9 +226,14 @@ fs_error fs_write_xlsx(const fs_report *r, const char *path, fs_msg *err)
     workbook_set_properties(wb, &props);
     formats f;
     make_formats(wb, &f);
-    for (size_t i = 0; i < r->n_tables; i++)
-        write_sheet(wb, r, i, &f);
+    fs_error fe = FS_OK;
+    for (size_t i = 0; i < r->n_tables && !fe; i++)
+        fe = write_sheet(wb, r, i, &f);
     lxw_error e = workbook_close(wb);
+    if (fe) {
+        fs_msg_set(err, "a worksheet could not be added");
+        return fe;
+    }
     if (e != LXW_NO_ERROR) {
         fs_msg_set(err, "%s", lxw_strerror(e));
         return FS_ERR_OUTPUT;
