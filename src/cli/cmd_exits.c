@@ -271,7 +271,8 @@ static fs_table *build_table(const state *st, agg *a, const char *key, const cha
         if (a->extra[i].group == FS_CAT_NONE)
             for (int s = 0; s < FS_SEX_N; s++)
                 total.n[s] += a->extra[i].c.n[s];
-    qsort(a->extra, a->n_extra, sizeof *a->extra, cmp_extra);
+    if (a->n_extra > 1)
+        qsort(a->extra, a->n_extra, sizeof *a->extra, cmp_extra);
 
     title = fs_asprintf("%s%s%s%s%s", en ? "Exit reasons of ended participants" : "Avslutsanledning, avslutade deltagare",
                         insats ? ", " : "", insats ? insats : "", *period ? ", " : "", period);
@@ -392,7 +393,8 @@ int cmd_exits(int argc, char **argv)
     void *u[2] = {&cli, rep};
     fs_intake_each_warning(&in, emit_warning, u);
     if (cli.by_insats) {
-        qsort(st.per, st.n_per, sizeof *st.per, cmp_insats);
+        if (st.n_per > 1)
+            qsort(st.per, st.n_per, sizeof *st.per, cmp_insats);
         for (size_t i = 0; i < st.n_per; i++) {
             char *slug = fs_slug(st.per[i].label);
             char *key = slug ? fs_asprintf("exits_%s", slug) : NULL;

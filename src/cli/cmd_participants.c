@@ -539,7 +539,8 @@ fail:
 
 static int add_vallist_rows(fs_table *t, vallist *l, const char *prefix, counts *total)
 {
-    qsort(l->v, l->n, sizeof *l->v, cmp_valrow);
+    if (l->n > 1)
+        qsort(l->v, l->n, sizeof *l->v, cmp_valrow);
     for (size_t i = 0; i < l->n; i++) {
         char *slug = fs_slug(l->v[i].label);
         char *key = slug ? fs_asprintf("%s%s", prefix, slug) : NULL;
@@ -1053,7 +1054,8 @@ static fs_table *duration_table(const state *st, agg *a, const char *suffix, con
         if (s < FS_SEX_N) {
             if (s == FS_SEX_UNKNOWN && !unk)
                 continue;
-            qsort(a->days[s].d, a->days[s].n, sizeof(double), cmp_double);
+            if (a->days[s].n > 1)
+                qsort(a->days[s].d, a->days[s].n, sizeof(double), cmp_double);
             v = a->days[s].d;
             n = a->days[s].n;
         } else {
@@ -1063,7 +1065,8 @@ static fs_table *duration_table(const state *st, agg *a, const char *suffix, con
                     memcpy(all + n_all, a->days[k].d, a->days[k].n * sizeof(double));
                 n_all += a->days[k].n;
             }
-            qsort(all, n_all, sizeof *all, cmp_double);
+            if (n_all > 1)
+                qsort(all, n_all, sizeof *all, cmp_double);
             v = all;
             n = n_all;
         }
@@ -1305,7 +1308,8 @@ int cmd_participants(int argc, char **argv)
     emit_unknown(&st, rep, &st.warn_inc_end, fs_field_default_header(FS_FIELD_INCOME_END),
                  "income-support category");
     if (cli.by_insats) {
-        qsort(st.per, st.n_per, sizeof *st.per, cmp_insats);
+        if (st.n_per > 1)
+            qsort(st.per, st.n_per, sizeof *st.per, cmp_insats);
         for (size_t i = 0; i < st.n_per; i++) {
             char *slug = fs_slug(st.per[i].label);
             fs_error te = slug ? add_tables(&st, rep, &st.per[i].a, slug, st.per[i].label, &in)

@@ -281,6 +281,9 @@ static void feed(reader *r, const char *s, size_t n)
             return;
         }
         csv_set_delim(&r->parser, (unsigned char)r->separator);
+        /* libcsv grows its field buffer by a fixed block; the default 128 bytes makes a
+         * long quoted field cost quadratic time in reallocations */
+        csv_set_blk_size(&r->parser, 65536);
         csv_set_space_func(&r->parser, is_space);
         r->parser_ready = 1;
     }

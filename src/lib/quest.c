@@ -686,7 +686,8 @@ static int cmp_double(const void *a, const void *b)
 
 static double median_of(double *v, size_t n)
 {
-    qsort(v, n, sizeof *v, cmp_double);
+    if (n > 1)
+        qsort(v, n, sizeof *v, cmp_double);
     return fs_quantile_sorted(v, n, 0.5);
 }
 

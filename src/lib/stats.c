@@ -478,7 +478,8 @@ fs_error fs_wilcoxon_signed_rank(const double *d, size_t n, fs_alternative alt,
     }
     if (m == 0)
         goto cleanup;
-    qsort(items, m, sizeof *items, abs_diff_cmp);
+    if (m > 1)
+        qsort(items, m, sizeof *items, abs_diff_cmp);
 
     /* Average ranks over groups of equal |d|: positions i..j-1 share rank (i + j + 1) / 2. */
     for (i = 0; i < m; i = j) {
@@ -972,7 +973,8 @@ static fs_error fisher_tail_build(fisher_ctx *ctx)
         ctx->tail_lnmass[s] = gsl_sf_lnchoose(ctx->suffix[ctx->m], s);
         if (!is_ok(ctx->tail_lnmass[s]))
             return FS_ERR_RANGE;
-        qsort(ctx->tail_L + lo, hi - lo, sizeof *ctx->tail_L, double_cmp);
+        if (hi - lo > 1)
+            qsort(ctx->tail_L + lo, hi - lo, sizeof *ctx->tail_L, double_cmp);
         /* Ascending L: the small terms are summed first. */
         for (i = lo; i < hi; i++) {
             run += exp(ctx->tail_L[i] - ctx->tail_lnmass[s]);
