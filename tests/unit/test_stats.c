@@ -278,7 +278,7 @@ static void test_oracle_wilcoxon(void **state)
         fs_wilcoxon_result r;
         size_t n = parse_double_list(&o, f[0], d), nonzero = 0, i;
         fs_error err = fs_wilcoxon_signed_rank(d, n, parse_alt(&o, f[1]), &r);
-        double exact;
+        double exact = -1.0; /* set below; fail_msg does not return */
 
         if (strcmp(f[4], "exact") == 0)
             exact = 1.0;
