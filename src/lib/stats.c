@@ -132,15 +132,27 @@ static double beta_log_pdf(double q, double a, double b)
     return (a - 1.0) * log(q) + (b - 1.0) * log1p(-q) - gsl_sf_lnbeta(a, b);
 }
 
+/* Starting point for beta_quantile: the normal approximation mean +- z sd, or 1/2 when
+ * that falls outside (0, 1) (small a or b; the safeguarded iteration copes). */
+static double beta_quantile_seed(double prob, double a, double b, int upper)
+{
+    double mean = a / (a + b);
+    double sd = sqrt(a / (a + b) * (b / (a + b)) / (a + b + 1.0));
+    double z = gsl_cdf_ugaussian_Pinv(prob);
+    double q = upper ? mean - z * sd : mean + z * sd;
+
+    return q > 0.0 && q < 1.0 ? q : 0.5;
+}
+
 /* Quantile of Beta(a, b): the q in [0, 1] with P(B <= q) = prob (upper == 0) or
  * P(B > q) = prob (upper == 1), as R's qbeta(prob, a, b, lower.tail = !upper).
  *
- * gsl_cdf_beta_Pinv is not accurate to 1e-9 relative for every (a, b) of interest (large
- * n, extreme x), so its answer only seeds a safeguarded Newton iteration on
- * gsl_cdf_beta_P / gsl_cdf_beta_Q: the root is kept bracketed and a Newton step that
- * leaves the bracket, or does not shrink it fast enough, is replaced by bisection. The
- * loop runs until the bracket is a few ulps wide (relative to q), so the answer is as
- * accurate as the CDF itself. Returns FS_ERR_RANGE when GSL produces NaN. */
+ * gsl_cdf_beta_Pinv is not used: it is not accurate to 1e-9 relative for every (a, b) of
+ * interest, and for a = b = 2^31 it does not return at all. Instead a safeguarded Newton
+ * iteration runs on gsl_cdf_beta_P / gsl_cdf_beta_Q: the root is kept bracketed and a
+ * Newton step that leaves the bracket is replaced by bisection. The loop ends when a step
+ * no longer changes q or the bracket is a few ulps wide (relative to q), so the answer is
+ * as accurate as the CDF itself. Returns FS_ERR_RANGE when GSL produces NaN. */
 static fs_error beta_quantile(double prob, double a, double b, int upper, double *out)
 {
     double lo = 0.0, hi = 1.0, q;
@@ -149,9 +161,7 @@ static fs_error beta_quantile(double prob, double a, double b, int upper, double
     if (!(prob > 0.0 && prob < 1.0) || !(a > 0.0) || !(b > 0.0))
         return FS_ERR_RANGE;
 
-    q = upper ? gsl_cdf_beta_Qinv(prob, a, b) : gsl_cdf_beta_Pinv(prob, a, b);
-    if (!(q > 0.0 && q < 1.0))
-        q = 0.5;
+    q = beta_quantile_seed(prob, a, b, upper);
 
     for (iter = 0; iter < 2000; iter++) {
         /* f is increasing in q for both tails once the sign is arranged. */
@@ -174,8 +184,6 @@ static fs_error beta_quantile(double prob, double a, double b, int upper, double
             next = 0.5 * (lo + hi);
         if (next == q)
             break;
-        /* Newton converges from one side only near the root; once the step is below the
-         * resolution, bisection finishes the bracket. */
         q = next;
     }
     if (!(q >= 0.0 && q <= 1.0))

@@ -393,6 +393,32 @@ static void test_sign_test_documented_example(void **state)
     assert_close(1.0, r.ci_high);
 }
 
+/* Tiny p-values keep their relative accuracy (the oracle tolerance is absolute below
+ * 1e-12, so they are checked here, relative 1e-12): for n = 100, P(X <= 0) = 2^-100 and
+ * P(X <= 1) = 101 * 2^-100; for n = 60, P(X <= 5) = sum_{i <= 5} C(60, i) / 2^60, where
+ * every C(60, i) is below 2^53 and so exact in a double. */
+static void test_sign_test_tiny_p(void **state)
+{
+    fs_binom_result r;
+    double sum = 0.0, c = 1.0;
+    unsigned i;
+
+    (void)state;
+    assert_int_equal(fs_sign_test(100, 0, FS_ALT_LESS, 0.95, &r), FS_OK);
+    assert_true(fabs(r.p_value / ldexp(1.0, -100) - 1.0) < 1e-12);
+    assert_int_equal(fs_sign_test(0, 100, FS_ALT_TWO_SIDED, 0.95, &r), FS_OK);
+    assert_true(fabs(r.p_value / ldexp(1.0, -99) - 1.0) < 1e-12);
+    assert_int_equal(fs_sign_test(99, 1, FS_ALT_LESS, 0.95, &r), FS_OK);
+    assert_true(fabs(r.p_value / ldexp(101.0, -100) - 1.0) < 1e-12);
+    /* n = 60, 5 better: C(60, i) < 2^53 for i <= 5, so the sum is exact. */
+    for (i = 0; i <= 5; i++) {
+        sum += c;
+        c = c * (60 - i) / (i + 1);
+    }
+    assert_int_equal(fs_sign_test(55, 5, FS_ALT_LESS, 0.95, &r), FS_OK);
+    assert_true(fabs(r.p_value / ldexp(sum, -60) - 1.0) < 1e-12);
+}
+
 /* Every pair tied: n = 0, p = 1, interval [0, 1]. */
 static void test_sign_test_all_tied(void **state)
 {
@@ -491,6 +517,29 @@ static void test_wilcoxon_exact_by_hand(void **state)
     assert_int_equal(fs_wilcoxon_signed_rank(d, 5, FS_ALT_GREATER, &r), FS_OK);
     assert_true(r.V == 14.0);
     assert_close(2.0 / 32.0, r.p_value);
+}
+
+/* The exact distribution is used up to n = 49 and the normal approximation from n = 50
+ * (R: exact <- n < 50). d = 1..n, all positive: V = n(n+1)/2. Exact: P(V' >= V) = 2^-n.
+ * Normal, n = 50: z = (1275 - 637.5 - 0.5) / sqrt(50 * 51 * 101 / 24), p = erfc(z/sqrt 2). */
+static void test_wilcoxon_exact_limit(void **state)
+{
+    double d[50];
+    fs_wilcoxon_result r;
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < 50; i++)
+        d[i] = (double)(i + 1);
+    assert_int_equal(fs_wilcoxon_signed_rank(d, 49, FS_ALT_TWO_SIDED, &r), FS_OK);
+    assert_int_equal(r.exact, 1);
+    assert_true(r.V == 1225.0);
+    assert_close(ldexp(1.0, -48), r.p_value);
+    assert_int_equal(fs_wilcoxon_signed_rank(d, 50, FS_ALT_TWO_SIDED, &r), FS_OK);
+    assert_int_equal(r.exact, 0);
+    assert_true(r.V == 1275.0);
+    assert_close(erfc((637.5 - 0.5) / sqrt(50.0 * 51.0 * 101.0 / 24.0) / sqrt(2.0)),
+                 r.p_value);
 }
 
 /* Ties force the normal approximation: d = 1, 1, 2, -3. |d| ranks 1.5, 1.5, 3, 4, V = 6,
@@ -692,12 +741,14 @@ int main(void)
         cmocka_unit_test(test_oracle_proportion_ci),
         cmocka_unit_test(test_oracle_sex_by_category),
         cmocka_unit_test(test_sign_test_documented_example),
+        cmocka_unit_test(test_sign_test_tiny_p),
         cmocka_unit_test(test_sign_test_all_tied),
         cmocka_unit_test(test_clopper_pearson_closed_forms),
         cmocka_unit_test(test_invalid_arguments),
         cmocka_unit_test(test_mcnemar_edge_cases),
         cmocka_unit_test(test_wilcoxon_all_zero),
         cmocka_unit_test(test_wilcoxon_exact_by_hand),
+        cmocka_unit_test(test_wilcoxon_exact_limit),
         cmocka_unit_test(test_wilcoxon_ties_by_hand),
         cmocka_unit_test(test_quantile_type7),
         cmocka_unit_test(test_alternative_names),
