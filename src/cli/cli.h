@@ -88,8 +88,15 @@ typedef struct fs_cli {
 } fs_cli;
 
 void fs_cli_init(fs_cli *c, const char *prog, const char *usage);
-/* Handles a common option. Returns -1 when opt is not a common option, 0 when handled,
- * FS_EXIT_USAGE after printing a usage message, or FS_EXIT_OK after printing --help. */
+/* Parses argv with longopts (FS_CLI_COMMON_LONGOPTS plus the command's own). own() sees
+ * each option first and returns -1 when it is not the command's, 0 when handled, or an exit
+ * status after printing a message; the common options are handled here, --help prints
+ * c->usage. Returns -1 when the options are done (optind is at the first file), else the
+ * exit status to return: FS_EXIT_OK after --help, FS_EXIT_USAGE after a usage message. */
+int fs_cli_getopt(fs_cli *c, int argc, char **argv, const struct option *longopts,
+                  int (*own)(int opt, const char *arg, void *user), void *user);
+/* Handles a common option. Returns -1 when opt is not a common option, 0 when handled, or
+ * FS_EXIT_USAGE after printing a usage message. */
 int fs_cli_option(fs_cli *c, int opt, const char *arg);
 /* Handles what getopt returned for an unknown option or missing argument. */
 int fs_cli_bad_option(fs_cli *c, char **argv);

@@ -290,27 +290,12 @@ int cmd_check(int argc, char **argv)
     check_state st;
     fs_export_reader *reader = NULL;
     fs_msg msg = {""};
-    int status = FS_EXIT_FAILURE, opt;
+    int status = FS_EXIT_FAILURE;
     memset(&st, 0, sizeof st);
     fs_cli_init(&cli, "finsam-stats check", usage);
     st.cli = &cli;
-    optind = 0;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, ":o:", longopts, NULL)) != -1) {
-        if (opt == '?' || opt == ':') {
-            status = fs_cli_bad_option(&cli, argv);
-            goto cleanup;
-        }
-        int rc = fs_cli_option(&cli, opt, optarg);
-        if (rc > 0) {
-            status = rc;
-            goto cleanup;
-        }
-        if (rc == FS_EXIT_OK && opt == FS_OPT_HELP) {
-            status = FS_EXIT_OK;
-            goto cleanup;
-        }
-    }
+    if ((status = fs_cli_getopt(&cli, argc, argv, longopts, NULL, NULL)) >= 0)
+        goto cleanup;
     if ((status = fs_cli_finish(&cli, argc, argv, optind, 1)) != 0)
         goto cleanup;
     if (cli.output) {

@@ -330,6 +330,15 @@ static void emit_warning(const char *line, void *user)
     fs_report_add_warning(u[1], line);
 }
 
+static int own_option(int opt, const char *arg, void *user)
+{
+    (void)arg;
+    if (opt != OPT_DETAIL)
+        return -1;
+    ((state *)user)->detail = 1;
+    return 0;
+}
+
 int cmd_exits(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -342,32 +351,13 @@ int cmd_exits(int argc, char **argv)
     fs_intake in;
     fs_report *rep = NULL;
     fs_msg msg = {""};
-    int status = FS_EXIT_FAILURE, opt;
+    int status = FS_EXIT_FAILURE;
     memset(&st, 0, sizeof st);
     memset(&in, 0, sizeof in);
     fs_cli_init(&cli, "finsam-stats exits", usage);
     st.cli = &cli;
-    optind = 0;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, ":o:", longopts, NULL)) != -1) {
-        if (opt == OPT_DETAIL) {
-            st.detail = 1;
-            continue;
-        }
-        if (opt == '?' || opt == ':') {
-            status = fs_cli_bad_option(&cli, argv);
-            goto cleanup;
-        }
-        int rc = fs_cli_option(&cli, opt, optarg);
-        if (rc >= 0 && rc != 0) {
-            status = rc;
-            goto cleanup;
-        }
-        if (rc == FS_EXIT_OK && opt == FS_OPT_HELP) {
-            status = FS_EXIT_OK;
-            goto cleanup;
-        }
-    }
+    if ((status = fs_cli_getopt(&cli, argc, argv, longopts, own_option, &st)) >= 0)
+        goto cleanup;
     if ((status = fs_cli_finish(&cli, argc, argv, optind, 1)) != 0)
         goto cleanup;
     status = FS_EXIT_FAILURE;

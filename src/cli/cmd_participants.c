@@ -1200,6 +1200,30 @@ static int cmp_insats(const void *a, const void *b)
     return strcmp(((const insats_agg *)a)->folded, ((const insats_agg *)b)->folded);
 }
 
+static int own_option(int opt, const char *arg, void *user)
+{
+    state *st = user;
+    switch (opt) {
+    case OPT_BREAKDOWN:
+        for (int b = 0; b < BD_N; b++)
+            if (strcmp(arg, bd_names[b]) == 0)
+                return st->want[b] = 1, 0;
+        return fs_cli_usage_error(st->cli, "--breakdown: unknown breakdown '%s' (expected: "
+                                           "referrer, income, target-group, municipality, "
+                                           "age, month, duration)", arg);
+    case OPT_ALL:
+        for (int b = 0; b < BD_N; b++)
+            st->want[b] = 1;
+        return 0;
+    case OPT_INCOME_GROUPING:
+        if (strcmp(arg, "scb") != 0 && strcmp(arg, "detail") != 0)
+            return fs_cli_usage_error(st->cli, "--income-grouping: '%s' is not scb or detail", arg);
+        st->scb = strcmp(arg, "scb") == 0;
+        return 0;
+    }
+    return -1;
+}
+
 int cmd_participants(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -1214,55 +1238,13 @@ int cmd_participants(int argc, char **argv)
     fs_intake in;
     fs_report *rep = NULL;
     fs_msg msg = {""};
-    int status = FS_EXIT_FAILURE, opt;
+    int status = FS_EXIT_FAILURE;
     memset(&st, 0, sizeof st);
     memset(&in, 0, sizeof in);
     fs_cli_init(&cli, "finsam-stats participants", usage);
     st.cli = &cli;
-    optind = 0;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, ":o:", longopts, NULL)) != -1) {
-        if (opt == OPT_BREAKDOWN) {
-            int found = 0;
-            for (int b = 0; b < BD_N; b++)
-                if (strcmp(optarg, bd_names[b]) == 0)
-                    st.want[b] = found = 1;
-            if (!found) {
-                status = fs_cli_usage_error(&cli, "--breakdown: unknown breakdown '%s' (expected: "
-                                                  "referrer, income, target-group, municipality, "
-                                                  "age, month, duration)", optarg);
-                goto cleanup;
-            }
-            continue;
-        }
-        if (opt == OPT_ALL) {
-            for (int b = 0; b < BD_N; b++)
-                st.want[b] = 1;
-            continue;
-        }
-        if (opt == OPT_INCOME_GROUPING) {
-            if (strcmp(optarg, "scb") != 0 && strcmp(optarg, "detail") != 0) {
-                status = fs_cli_usage_error(&cli, "--income-grouping: '%s' is not scb or detail",
-                                            optarg);
-                goto cleanup;
-            }
-            st.scb = strcmp(optarg, "scb") == 0;
-            continue;
-        }
-        if (opt == '?' || opt == ':') {
-            status = fs_cli_bad_option(&cli, argv);
-            goto cleanup;
-        }
-        int rc = fs_cli_option(&cli, opt, optarg);
-        if (rc > 0) {
-            status = rc;
-            goto cleanup;
-        }
-        if (rc == FS_EXIT_OK && opt == FS_OPT_HELP) {
-            status = FS_EXIT_OK;
-            goto cleanup;
-        }
-    }
+    if ((status = fs_cli_getopt(&cli, argc, argv, longopts, own_option, &st)) >= 0)
+        goto cleanup;
     if ((status = fs_cli_finish(&cli, argc, argv, optind, 1)) != 0)
         goto cleanup;
     if (!cli.has_period) {

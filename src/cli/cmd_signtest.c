@@ -44,6 +44,43 @@ static int parse_count(const fs_cli *c, const char *name, const char *s, unsigne
     return 0;
 }
 
+typedef struct signtest_args {
+    const fs_cli *cli;
+    unsigned worse, better, unchanged;
+    int have_w, have_b;
+    fs_alternative alt;
+    double conf;
+} signtest_args;
+
+static int own_option(int opt, const char *arg, void *user)
+{
+    signtest_args *a = user;
+    switch (opt) {
+    case OPT_WORSE:
+        a->have_w = 1;
+        return parse_count(a->cli, "worse", arg, &a->worse);
+    case OPT_BETTER:
+        a->have_b = 1;
+        return parse_count(a->cli, "better", arg, &a->better);
+    case OPT_UNCHANGED:
+        return parse_count(a->cli, "unchanged", arg, &a->unchanged);
+    case OPT_ALTERNATIVE:
+        if (fs_alternative_parse(arg, &a->alt))
+            return fs_cli_usage_error(a->cli, "--alternative: '%s' is not two-sided, greater or "
+                                              "less", arg);
+        return 0;
+    case OPT_CONF: {
+        char *end;
+        a->conf = strtod(arg, &end);
+        if (end == arg || *end || !(a->conf > 0 && a->conf < 1))
+            return fs_cli_usage_error(a->cli, "--conf-level: '%s' is not a number between 0 and 1",
+                                      arg);
+        return 0;
+    }
+    }
+    return -1;
+}
+
 int cmd_signtest(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -58,45 +95,15 @@ int cmd_signtest(int argc, char **argv)
     fs_cli cli;
     fs_report *rep = NULL;
     unsigned worse = 0, better = 0, unchanged = 0;
-    int have_w = 0, have_b = 0, status = FS_EXIT_FAILURE, opt;
+    int have_w = 0, have_b = 0, status = FS_EXIT_FAILURE;
     fs_alternative alt = FS_ALT_TWO_SIDED;
     double conf = 0.95;
     fs_cli_init(&cli, "finsam-stats signtest", usage);
-    optind = 0;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, ":o:", longopts, NULL)) != -1) {
-        int rc = 0;
-        switch (opt) {
-        case OPT_WORSE: rc = parse_count(&cli, "worse", optarg, &worse), have_w = 1; break;
-        case OPT_BETTER: rc = parse_count(&cli, "better", optarg, &better), have_b = 1; break;
-        case OPT_UNCHANGED: rc = parse_count(&cli, "unchanged", optarg, &unchanged); break;
-        case OPT_ALTERNATIVE:
-            if (fs_alternative_parse(optarg, &alt))
-                rc = fs_cli_usage_error(&cli, "--alternative: '%s' is not two-sided, greater or "
-                                              "less", optarg);
-            break;
-        case OPT_CONF: {
-            char *end;
-            conf = strtod(optarg, &end);
-            if (end == optarg || *end || !(conf > 0 && conf < 1))
-                rc = fs_cli_usage_error(&cli, "--conf-level: '%s' is not a number between 0 and 1",
-                                        optarg);
-            break;
-        }
-        case '?':
-        case ':': rc = fs_cli_bad_option(&cli, argv); break;
-        default:
-            rc = fs_cli_option(&cli, opt, optarg);
-            if (rc == 0 && opt == FS_OPT_HELP) {
-                status = FS_EXIT_OK;
-                goto cleanup;
-            }
-        }
-        if (rc > 0) {
-            status = rc;
-            goto cleanup;
-        }
-    }
+    signtest_args a = {&cli, 0, 0, 0, 0, 0, FS_ALT_TWO_SIDED, 0.95};
+    if ((status = fs_cli_getopt(&cli, argc, argv, longopts, own_option, &a)) >= 0)
+        goto cleanup;
+    worse = a.worse, better = a.better, unchanged = a.unchanged;
+    have_w = a.have_w, have_b = a.have_b, alt = a.alt, conf = a.conf;
     if ((status = fs_cli_finish(&cli, argc, argv, optind, 0)) != 0)
         goto cleanup;
     if (cli.n_files) {

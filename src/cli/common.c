@@ -81,13 +81,34 @@ int fs_cli_option(fs_cli *c, int opt, const char *arg)
     case FS_OPT_ENCODING: c->encoding_arg = arg; break;
     case FS_OPT_CREATED: c->created_arg = arg; break;
     case FS_OPT_AS_OF: c->as_of_arg = arg; break;
-    case FS_OPT_HELP:
-        fputs(c->usage, stdout);
-        return fflush(stdout) == 0 && !ferror(stdout) ? FS_EXIT_OK : FS_EXIT_FAILURE;
     default:
         return -1;
     }
     return 0;
+}
+
+int fs_cli_getopt(fs_cli *c, int argc, char **argv, const struct option *longopts,
+                  int (*own)(int opt, const char *arg, void *user), void *user)
+{
+    int opt;
+    optind = 0; /* glibc: also resets getopt's internal state */
+    opterr = 0; /* messages are ours */
+    while ((opt = getopt_long(argc, argv, ":o:", longopts, NULL)) != -1) {
+        if (opt == '?' || opt == ':')
+            return fs_cli_bad_option(c, argv);
+        if (opt == FS_OPT_HELP) {
+            fputs(c->usage, stdout);
+            return fflush(stdout) == 0 && !ferror(stdout) ? FS_EXIT_OK : FS_EXIT_FAILURE;
+        }
+        int rc = own ? own(opt, optarg, user) : -1;
+        if (rc < 0)
+            rc = fs_cli_option(c, opt, optarg);
+        if (rc < 0)
+            FS_BUG("an option in longopts that nobody handles");
+        if (rc > 0)
+            return rc;
+    }
+    return -1;
 }
 
 int fs_cli_bad_option(fs_cli *c, char **argv)

@@ -69,29 +69,30 @@ int qcli_option(qcli *qc, int opt, const char *arg)
     }
 }
 
+typedef struct own_ctx {
+    qcli *qc;
+    int (*own)(qcli *qc, int opt, const char *arg);
+} own_ctx;
+
+/* The command's own options first, then those all questionnaire commands share. */
+static int own_or_shared(int opt, const char *arg, void *user)
+{
+    own_ctx *c = user;
+    int rc = c->own ? c->own(c->qc, opt, arg) : -1;
+    return rc < 0 ? qcli_option(c->qc, opt, arg) : rc;
+}
+
 int qcli_parse(qcli *qc, int argc, char **argv, const struct option *longopts,
                int (*own)(qcli *qc, int opt, const char *arg))
 {
-    int opt;
-    optind = 0;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, ":o:", longopts, NULL)) != -1) {
-        if (opt == '?' || opt == ':')
-            return fs_cli_bad_option(&qc->cli, argv);
-        int rc = own ? own(qc, opt, optarg) : -1;
-        if (rc < 0)
-            rc = qcli_option(qc, opt, optarg);
-        if (rc < 0)
-            rc = fs_cli_option(&qc->cli, opt, optarg);
-        if (rc > 0)
-            return rc;
-        if (rc == 0 && opt == FS_OPT_HELP)
-            return -1; /* help printed: exit 0 */
-    }
+    own_ctx ctx = {qc, own};
+    int rc = fs_cli_getopt(&qc->cli, argc, argv, longopts, own_or_shared, &ctx);
+    if (rc >= 0)
+        return rc == FS_EXIT_OK ? -1 : rc; /* -1: help printed, exit 0 */
     if (qc->cli.period_arg || qc->cli.n_insats || qc->cli.by_insats)
         return fs_cli_usage_error(&qc->cli, "--period, --insats and --by do not apply to "
                                             "questionnaires");
-    int rc = fs_cli_finish(&qc->cli, argc, argv, optind, 1);
+    rc = fs_cli_finish(&qc->cli, argc, argv, optind, 1);
     if (rc)
         return rc;
     if (qc->cli.n_files > 2)
