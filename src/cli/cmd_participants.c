@@ -4,18 +4,17 @@
  *
  * Streaming: each episode is classified and counted as it is read. What is kept grows only
  * with the number of distinct category values (municipalities, target groups, unknown
- * referrer or income values, insatser with --by insats) and, for the duration breakdown,
- * with the number of episodes ended in the period (their days, for the quantiles): that is
- * bounded by the exits of one period, not by the size of the export. */
-#include <math.h>
+ * referrer or income values, insatser with --by insats), with the months of the period and,
+ * for the duration breakdown, with the longest time in the programme (a histogram of days
+ * per sex, from which the quartiles are exact): never with the number of rows. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "finsam/dayhist.h"
 #include "finsam/flow.h"
 #include "finsam/intake.h"
 #include "finsam/sextable.h"
-#include "finsam/stats.h"
 #include "finsam/text.h"
 #include "finsam/vocab.h"
 
@@ -83,11 +82,6 @@ typedef struct vallist {
     size_t n;
 } vallist;
 
-typedef struct dayvec {
-    double *d;
-    size_t n, cap;
-} dayvec;
-
 /* Everything counted for one selection (the total, or one insats). */
 typedef struct agg {
     fs_flow_counts flow;
@@ -104,7 +98,7 @@ typedef struct agg {
     counts age[FS_AGE_MAX_BANDS];
     counts age_outside, age_unknown;
     unsigned long *month; /* [n_months][REF_SLOTS][2 (intake, exit)][FS_SEX_N] */
-    dayvec days[FS_SEX_N];
+    fs_dayhist days[FS_SEX_N]; /* ended episodes: days from entry to exit */
     counts dur[FS_DUR_N];
 } agg;
 
@@ -180,20 +174,6 @@ static void vallist_free(vallist *l)
 static int cmp_valrow(const void *a, const void *b)
 {
     return strcmp(((const valrow *)a)->folded, ((const valrow *)b)->folded);
-}
-
-static int dayvec_push(dayvec *v, double d)
-{
-    if (v->n == v->cap) {
-        size_t cap = v->cap ? 2 * v->cap : 64;
-        double *p = realloc(v->d, cap * sizeof *p);
-        if (!p)
-            return -1;
-        v->d = p;
-        v->cap = cap;
-    }
-    v->d[v->n++] = d;
-    return 0;
 }
 
 static unsigned long *month_cell(const state *st, agg *a, int month, unsigned ref, int is_exit)
@@ -299,7 +279,10 @@ static int add(state *st, agg *a, const fs_episode *ep, int cl, unsigned ref, in
             month_cell(st, a, fs_period_month_index(&st->cli->period, ep->exit), slot, 1)[sex]++;
     }
     if (st->want[BD_DURATION] && (cl & FS_FLOW_BIT(FS_FLOW_ENDED))) {
-        if (dayvec_push(&a->days[sex], (double)(ep->exit - ep->entry)))
+        fs_error e = fs_dayhist_add(&a->days[sex], ep->exit - ep->entry);
+        if (e == FS_ERR_RANGE)
+            FS_BUG("time in the programme outside the dates the reader accepts");
+        if (e)
             return -1;
         a->dur[fs_duration_band_of(ep->entry, ep->exit)].n[sex]++;
     }
@@ -1019,12 +1002,6 @@ fail:
     return NULL;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 static fs_table *duration_table(const state *st, agg *a, const char *suffix, const char *insats,
                                 const fs_intake *in)
 {
@@ -1033,7 +1010,6 @@ static fs_table *duration_table(const state *st, agg *a, const char *suffix, con
     const char *sl[FS_SEX_N] = {en ? "Women" : "Kvinnor", en ? "Men" : "Män",
                                 en ? "Sex not recorded" : "Uppgift saknas"};
     static const char *const sk[FS_SEX_N] = {"women", "men", "unknown"};
-    double *all = NULL;
     fs_table *t = new_table(st, "duration", suffix, "Tid i insatsen (dagar), avslutade deltagare",
                             "Time in the programme (days), ended participants", insats);
     if (!t || fs_table_add_col(t, "n", "n", FS_COL_COUNT, 0, -1) < 0 ||
@@ -1041,35 +1017,13 @@ static fs_table *duration_table(const state *st, agg *a, const char *suffix, con
         fs_table_add_col(t, "median", "Median", FS_COL_NUMBER, 1, -1) < 0 ||
         fs_table_add_col(t, "q3", en ? "Upper quartile" : "Övre kvartil", FS_COL_NUMBER, 1, -1) < 0)
         goto fail;
-    size_t n_all = 0;
-    for (int s = 0; s < FS_SEX_N; s++)
-        n_all += a->days[s].n;
-    all = malloc((n_all ? n_all : 1) * sizeof *all);
-    if (!all)
-        goto fail;
-    n_all = 0;
     for (int s = 0; s <= FS_SEX_N; s++) {
-        double *v;
-        size_t n;
-        if (s < FS_SEX_N) {
-            if (s == FS_SEX_UNKNOWN && !unk)
-                continue;
-            if (a->days[s].n > 1)
-                qsort(a->days[s].d, a->days[s].n, sizeof(double), cmp_double);
-            v = a->days[s].d;
-            n = a->days[s].n;
-        } else {
-            n_all = 0;
-            for (int k = 0; k < FS_SEX_N; k++) {
-                if (a->days[k].n)
-                    memcpy(all + n_all, a->days[k].d, a->days[k].n * sizeof(double));
-                n_all += a->days[k].n;
-            }
-            if (n_all > 1)
-                qsort(all, n_all, sizeof *all, cmp_double);
-            v = all;
-            n = n_all;
-        }
+        if (s == FS_SEX_UNKNOWN && !unk)
+            continue;
+        /* one sex, or (the total row) the histograms of all three together */
+        const fs_dayhist *h = s < FS_SEX_N ? &a->days[s] : a->days;
+        size_t k = s < FS_SEX_N ? 1 : FS_SEX_N;
+        unsigned long n = fs_dayhist_n(h, k);
         fs_row *row = fs_table_add_row(t, s < FS_SEX_N ? sk[s] : "total",
                                        s < FS_SEX_N ? sl[s] : en ? "Total" : "Totalt", 0,
                                        s == FS_SEX_N);
@@ -1077,9 +1031,9 @@ static fs_table *duration_table(const state *st, agg *a, const char *suffix, con
             goto fail;
         fs_row_set(t, row, "n", (double)n);
         if (n) {
-            fs_row_set(t, row, "q1", fs_quantile_sorted(v, n, 0.25));
-            fs_row_set(t, row, "median", fs_quantile_sorted(v, n, 0.5));
-            fs_row_set(t, row, "q3", fs_quantile_sorted(v, n, 0.75));
+            fs_row_set(t, row, "q1", fs_dayhist_quantile(h, k, 0.25));
+            fs_row_set(t, row, "median", fs_dayhist_quantile(h, k, 0.5));
+            fs_row_set(t, row, "q3", fs_dayhist_quantile(h, k, 0.75));
         }
     }
     fs_error e = en ? fs_table_add_note(t, "Days from entry date to exit date. Quartiles as R's "
@@ -1092,10 +1046,8 @@ static fs_table *duration_table(const state *st, agg *a, const char *suffix, con
         e = suppress_note(st, t);
     if (e)
         goto fail;
-    free(all);
     return t;
 fail:
-    free(all);
     fs_table_free(t);
     return NULL;
 }
@@ -1166,7 +1118,7 @@ static void free_agg(agg *a)
     vallist_free(&a->muni);
     free(a->month);
     for (int s = 0; s < FS_SEX_N; s++)
-        free(a->days[s].d);
+        fs_dayhist_free(&a->days[s]);
 }
 
 static void emit_warning(const char *line, void *user)
