@@ -719,12 +719,17 @@ cleanup:
     return err;
 }
 
-/* Work budget of the Fisher enumeration: search nodes visited, cells of the bound tables
- * ((k + 1) x (r + 1) doubles each) and an upper bound on the entries of the tabulated
- * tail (two doubles each). Beyond any of them fs_fisher_2xk returns FS_ERR_RANGE. */
-#define FS_FISHER_MAX_NODES 20000000UL
-#define FS_FISHER_MAX_CELLS ((size_t)1 << 22)
+/* Work budget of the Fisher enumeration. The per-(column, sum) tables have
+ * (k + 1) x (r + 1) cells of three doubles, at most FS_FISHER_MAX_CELLS. The search runs
+ * at most twice: first with a small tabulated tail (cheap to build; enough for most
+ * tables) and a small node budget, then, if that budget runs out, with a large tail and
+ * the full budget. A tail is an upper bound on its entries (two doubles each). Beyond the
+ * cells or the second node budget fs_fisher_2xk returns FS_ERR_RANGE. */
+#define FS_FISHER_MAX_CELLS ((size_t)1 << 21)
+#define FS_FISHER_SMALL_TAIL ((size_t)1 << 16)
+#define FS_FISHER_SMALL_NODES 2000000UL
 #define FS_FISHER_MAX_TAIL ((size_t)1 << 21)
+#define FS_FISHER_MAX_NODES 20000000UL
 
 /* Slack (in log-probability) applied before trusting a bound to prune: the max bound is
  * a running sum of logs and may be off by rounding. Pruning is only ever made more
@@ -747,17 +752,19 @@ typedef struct fisher_ctx {
     double **lnc;          /* lnc[j][x] = lnchoose(col[j], x), 0 <= x <= min(col[j], r) */
     double *max_rest;      /* [j * (r+1) + s]: max of L over columns j.. with sum s */
     double *min_rest;      /* likewise the min */
+    double *lnmass;        /* [j * (r+1) + s]: lnchoose(suffix[j], s), the log of the total
+                            * mass of the completions (Vandermonde) */
     size_t m;              /* first tail column, 1 <= m <= k - 1 */
     size_t *tail_start;    /* r + 2 offsets: tail vectors with sum s are entries
                             * tail_start[s] .. tail_start[s + 1] - 1 */
     size_t *tail_pos;      /* r + 1 fill cursors */
     double *tail_L;        /* L over columns m.. of each tail vector, ascending per s */
-    double *tail_cum;      /* running sum of exp(L - tail_lnmass[s]) per s, same order */
-    double *tail_lnmass;   /* lnchoose(suffix[m], s): log of the total mass for sum s */
+    double *tail_cum;      /* running sum of exp(L - lnmass[m][s]) per s, same order */
     double threshold;      /* tables with L <= threshold count as "no more likely" */
     double ln_total;       /* lnchoose(N, r) */
     ksum sum;              /* compensated sum of the probabilities found */
-    unsigned long nodes;
+    unsigned long nodes;   /* search nodes visited in this attempt */
+    unsigned long budget;  /* ... and allowed */
     int over_budget;
 } fisher_ctx;
 
@@ -908,9 +915,9 @@ static double fisher_span(const fisher_ctx *ctx, size_t from, size_t to)
 
 /* Chooses the split m: the searched head (columns 0..m-1) and the tabulated tail
  * (m..k-1) balanced so that the larger of their unpruned sizes is smallest, with the tail
- * no larger than FS_FISHER_MAX_TAIL entries. m = k - 1 (a one-column tail of at most
- * r + 1 entries) is always allowed. */
-static size_t fisher_choose_split(const fisher_ctx *ctx)
+ * no larger than max_tail entries. m = k - 1 (a one-column tail of at most r + 1 entries)
+ * is always allowed. */
+static size_t fisher_choose_split(const fisher_ctx *ctx, size_t max_tail)
 {
     size_t best = ctx->k - 1, m;
     double best_cost = INFINITY;
@@ -919,7 +926,7 @@ static size_t fisher_choose_split(const fisher_ctx *ctx)
         double head = fisher_span(ctx, 0, m), tail = fisher_span(ctx, m, ctx->k);
         double cost = head > tail ? head : tail;
 
-        if (m < ctx->k - 1 && tail > (double)FS_FISHER_MAX_TAIL)
+        if (m < ctx->k - 1 && tail > (double)max_tail)
             break;   /* the tail only grows as m decreases */
         if (cost < best_cost) {
             best_cost = cost;
@@ -946,16 +953,35 @@ static void fisher_tail_walk(fisher_ctx *ctx, size_t j, unsigned s, double L, in
         fisher_tail_walk(ctx, j + 1, s + x, L + ctx->lnc[j][x], fill);
 }
 
+/* Fills lnmass[j][s] = lnchoose(suffix[j], s) for every feasible (j, s); the search adds
+ * exp(acc + lnmass - ln_total) for a whole subtree. FS_ERR_RANGE if GSL fails. */
+static fs_error fisher_fill_mass(fisher_ctx *ctx)
+{
+    size_t stride = (size_t)ctx->r + 1, j;
+    unsigned s;
+
+    for (j = 0; j <= ctx->k; j++) {
+        unsigned s_max = ctx->suffix[j] < ctx->r ? ctx->suffix[j] : ctx->r;
+        for (s = 0; s <= ctx->r; s++) {
+            double v = s <= s_max ? gsl_sf_lnchoose(ctx->suffix[j], s) : -INFINITY;
+            if (s <= s_max && !is_ok(v))
+                return FS_ERR_RANGE;
+            ctx->lnmass[j * stride + s] = v;   /* -inf: infeasible, never visited */
+        }
+    }
+    return FS_OK;
+}
+
 /* Builds the tail tables of fisher_ctx for the split ctx->m. */
 static fs_error fisher_tail_build(fisher_ctx *ctx)
 {
     size_t stride = (size_t)ctx->r + 1, total, i;
+    const double *lnmass = ctx->lnmass + ctx->m * stride;
     unsigned s;
 
     ctx->tail_start = malloc((stride + 1) * sizeof *ctx->tail_start);
     ctx->tail_pos = calloc(stride, sizeof *ctx->tail_pos);
-    ctx->tail_lnmass = malloc(stride * sizeof *ctx->tail_lnmass);
-    if (!ctx->tail_start || !ctx->tail_pos || !ctx->tail_lnmass)
+    if (!ctx->tail_start || !ctx->tail_pos)
         return FS_ERR_MEMORY;
 
     fisher_tail_walk(ctx, ctx->m, 0, 0.0, 0);
@@ -975,17 +1001,13 @@ static fs_error fisher_tail_build(fisher_ctx *ctx)
         size_t lo = ctx->tail_start[s], hi = ctx->tail_start[s + 1];
         double run = 0.0;
 
-        ctx->tail_lnmass[s] = 0.0;
         if (lo == hi)
             continue;   /* s > suffix[m]: unreachable */
-        ctx->tail_lnmass[s] = gsl_sf_lnchoose(ctx->suffix[ctx->m], s);
-        if (!is_ok(ctx->tail_lnmass[s]))
-            return FS_ERR_RANGE;
         if (hi - lo > 1)
             qsort(ctx->tail_L + lo, hi - lo, sizeof *ctx->tail_L, double_cmp);
         /* Ascending L: the small terms are summed first. */
         for (i = lo; i < hi; i++) {
-            run += exp(ctx->tail_L[i] - ctx->tail_lnmass[s]);
+            run += exp(ctx->tail_L[i] - lnmass[s]);
             ctx->tail_cum[i] = run;
         }
     }
@@ -998,6 +1020,7 @@ static fs_error fisher_tail_build(fisher_ctx *ctx)
 static void fisher_tail_lookup(fisher_ctx *ctx, unsigned s, double acc)
 {
     size_t lo = ctx->tail_start[s], hi = ctx->tail_start[s + 1], first = lo;
+    double lnmass = ctx->lnmass[ctx->m * ((size_t)ctx->r + 1) + s];
 
     /* Find the first entry in [lo, hi) with acc + L > threshold. */
     while (lo < hi) {
@@ -1008,7 +1031,7 @@ static void fisher_tail_lookup(fisher_ctx *ctx, unsigned s, double acc)
             hi = mid;
     }
     if (lo > first)
-        fisher_add(ctx, exp(acc + ctx->tail_lnmass[s] - ctx->ln_total) * ctx->tail_cum[lo - 1]);
+        fisher_add(ctx, exp(acc + lnmass - ctx->ln_total) * ctx->tail_cum[lo - 1]);
 }
 
 /* Visits all completions of columns j.. holding s units, the earlier columns having
@@ -1023,12 +1046,12 @@ static void fisher_visit(fisher_ctx *ctx, size_t j, unsigned s, double acc)
 
     if (ctx->over_budget)
         return;
-    if (++ctx->nodes > FS_FISHER_MAX_NODES) {
+    if (++ctx->nodes > ctx->budget) {
         ctx->over_budget = 1;
         return;
     }
     if (acc + ctx->max_rest[j * stride + s] + FS_FISHER_PRUNE_SLACK <= ctx->threshold) {
-        fisher_add(ctx, exp(acc + gsl_sf_lnchoose(ctx->suffix[j], s) - ctx->ln_total));
+        fisher_add(ctx, exp(acc + ctx->lnmass[j * stride + s] - ctx->ln_total));
         return;
     }
     if (acc + ctx->min_rest[j * stride + s] - FS_FISHER_PRUNE_SLACK > ctx->threshold)
@@ -1044,6 +1067,49 @@ static void fisher_visit(fisher_ctx *ctx, size_t j, unsigned s, double acc)
         fisher_visit(ctx, j + 1, s - x, acc + ctx->lnc[j][x]);
 }
 
+/* Frees the tail tables of one attempt. */
+static void fisher_tail_free(fisher_ctx *ctx)
+{
+    free(ctx->tail_start);
+    free(ctx->tail_pos);
+    free(ctx->tail_L);
+    free(ctx->tail_cum);
+    ctx->tail_start = ctx->tail_pos = NULL;
+    ctx->tail_L = ctx->tail_cum = NULL;
+}
+
+/* One attempt of the enumeration with a tail of at most max_tail entries and at most
+ * budget search nodes; x_obs is the observed table and log_tol the tolerance of "no more
+ * likely". Leaves the p-value in ctx->sum. FS_ERR_RANGE when the budget runs out. */
+static fs_error fisher_attempt(fisher_ctx *ctx, const unsigned *x_obs, double log_tol,
+                               size_t max_tail, unsigned long budget)
+{
+    double L_head = 0.0, L_tail = 0.0;
+    size_t j;
+    fs_error err;
+
+    fisher_tail_free(ctx);
+    ctx->m = fisher_choose_split(ctx, max_tail);
+    /* The observed L, accumulated exactly as fisher_visit and the tail lookup do (head
+     * and tail summed separately, then added), so that the observed table compares equal
+     * to itself bit for bit. */
+    for (j = 0; j < ctx->m; j++)
+        L_head += ctx->lnc[j][x_obs[j]];
+    for (j = ctx->m; j < ctx->k; j++)
+        L_tail += ctx->lnc[j][x_obs[j]];
+    ctx->threshold = (L_head + L_tail) + log_tol;
+    ctx->sum.sum = ctx->sum.comp = 0.0;
+    ctx->nodes = 0;
+    ctx->budget = budget;
+    ctx->over_budget = 0;
+
+    err = fisher_tail_build(ctx);
+    if (err != FS_OK)
+        return err;
+    fisher_visit(ctx, 0, ctx->r, 0.0);
+    return ctx->over_budget ? FS_ERR_RANGE : FS_OK;
+}
+
 /* Fisher's exact test for a 2 x k table as R's fisher.test(tab) (two-sided):
  * p = sum of P(table) over all tables with the observed margins that are no more likely
  * than the observed one, P hypergeometric. "No more likely" follows R exactly:
@@ -1051,9 +1117,9 @@ static void fisher_visit(fisher_ctx *ctx, size_t j, unsigned s, double acc)
  *   more columns (R's FEXACT):            P(table) <= P(observed) * exp(3.45254e-7).
  * (The second differs from the 1e-7 that stats.h states; the oracle contains a table where
  * that matters at the 6e-7 level.) Enumerated by fisher_visit with bound-based pruning and
- * a tabulated tail; FS_ERR_RANGE when more than FS_FISHER_MAX_NODES search nodes or
- * FS_FISHER_MAX_CELLS bound cells would be needed (and, as for chi-square, when fewer
- * than 2 non-empty columns or an empty row). Empty columns are dropped before deciding
+ * a tabulated tail, in at most two attempts (see FS_FISHER_MAX_NODES); FS_ERR_RANGE when
+ * that work budget runs out or more than FS_FISHER_MAX_CELLS table cells would be needed
+ * (and, as for chi-square, when fewer than 2 non-empty columns or an empty row). Empty columns are dropped before deciding
  * between the two rules ("as if absent"; R would use FEXACT for a 2 x 3 table with an
  * empty column). */
 fs_error fs_fisher_2xk(const unsigned *row1, const unsigned *row2, size_t k, double *p_value)
@@ -1064,7 +1130,7 @@ fs_error fs_fisher_2xk(const unsigned *row1, const unsigned *row2, size_t k, dou
     double *gains = NULL, *tmp = NULL;
     unsigned char *reach = NULL;
     long *below = NULL, *above = NULL;
-    double L_head = 0.0, L_tail = 0.0;
+    double log_tol;
     size_t j, stride, cells;
     fs_error err;
 
@@ -1095,13 +1161,14 @@ fs_error fs_fisher_2xk(const unsigned *row1, const unsigned *row2, size_t k, dou
     ctx.lnc = calloc(t.k, sizeof *ctx.lnc);
     ctx.max_rest = malloc(cells * sizeof *ctx.max_rest);
     ctx.min_rest = malloc(cells * sizeof *ctx.min_rest);
+    ctx.lnmass = malloc(cells * sizeof *ctx.lnmass);
     gains = malloc(stride * sizeof *gains);
     tmp = malloc(stride * sizeof *tmp);
     reach = malloc(stride);
     below = malloc(stride * sizeof *below);
     above = malloc(stride * sizeof *above);
-    if (!col || !ctx.suffix || !ctx.lnc || !ctx.max_rest || !ctx.min_rest || !gains || !tmp
-        || !reach || !below || !above) {
+    if (!col || !ctx.suffix || !ctx.lnc || !ctx.max_rest || !ctx.min_rest || !ctx.lnmass
+        || !gains || !tmp || !reach || !below || !above) {
         err = FS_ERR_MEMORY;
         goto cleanup;
     }
@@ -1126,15 +1193,6 @@ fs_error fs_fisher_2xk(const unsigned *row1, const unsigned *row2, size_t k, dou
             }
         }
     }
-    /* The observed L, accumulated exactly as fisher_visit and the tail lookup do (head
-     * and tail summed separately, then added), so that the observed table compares equal
-     * to itself bit for bit. */
-    ctx.m = fisher_choose_split(&ctx);
-    for (j = 0; j < ctx.m; j++)
-        L_head += ctx.lnc[j][x_obs[j]];
-    for (j = ctx.m; j < t.k; j++)
-        L_tail += ctx.lnc[j][x_obs[j]];
-    ctx.threshold = (L_head + L_tail) + (t.k == 2 ? log1p(FS_REL_ERR) : FS_FEXACT_TOL);
     ctx.ln_total = gsl_sf_lnchoose((unsigned)t.total, ctx.r);
     if (!is_ok(ctx.ln_total)) {
         err = FS_ERR_RANGE;
@@ -1143,14 +1201,15 @@ fs_error fs_fisher_2xk(const unsigned *row1, const unsigned *row2, size_t k, dou
 
     fisher_fill_max(&ctx, gains, tmp);
     fisher_fill_min(&ctx, reach, below, above);
-    err = fisher_tail_build(&ctx);
+    err = fisher_fill_mass(&ctx);
     if (err != FS_OK)
         goto cleanup;
-    fisher_visit(&ctx, 0, ctx.r, 0.0);
-    if (ctx.over_budget) {
-        err = FS_ERR_RANGE;
+    log_tol = t.k == 2 ? log1p(FS_REL_ERR) : FS_FEXACT_TOL;
+    err = fisher_attempt(&ctx, x_obs, log_tol, FS_FISHER_SMALL_TAIL, FS_FISHER_SMALL_NODES);
+    if (err == FS_ERR_RANGE)
+        err = fisher_attempt(&ctx, x_obs, log_tol, FS_FISHER_MAX_TAIL, FS_FISHER_MAX_NODES);
+    if (err != FS_OK)
         goto cleanup;
-    }
     if (!is_ok(ksum_value(&ctx.sum))) {
         err = FS_ERR_RANGE;
         goto cleanup;
@@ -1166,11 +1225,8 @@ cleanup:
     free(ctx.suffix);
     free(ctx.max_rest);
     free(ctx.min_rest);
-    free(ctx.tail_start);
-    free(ctx.tail_pos);
-    free(ctx.tail_L);
-    free(ctx.tail_cum);
-    free(ctx.tail_lnmass);
+    fisher_tail_free(&ctx);
+    free(ctx.lnmass);
     free(col);
     free(gains);
     free(tmp);
