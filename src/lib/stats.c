@@ -100,8 +100,8 @@ fs_error fs_alternative_parse(const char *s, fs_alternative *out)
     return FS_OK;
 }
 
-/* Canonical name of an alternative; "two-sided" for anything unknown is never reached
- * because the enum has three values, but an out-of-range value is a bug. */
+/* Canonical name of an alternative (R's "two.sided" is spelt "two-sided"). A value outside
+ * the enum is a programming error (FS_BUG). */
 const char *fs_alternative_name(fs_alternative alt)
 {
     switch (alt) {
@@ -271,35 +271,21 @@ static double binom_half_cdf(unsigned x, unsigned n)
     return ksum_value(&tail) / ksum_value(&total);
 }
 
-/* Exact binomial test against p = 0.5 as R's binom.test(x, n, 0.5, alternative):
+/* p-value of the exact binomial test of x successes in n trials (x <= n) against
+ * p = 0.5, as R's binom.test(x, n, 0.5, alternative)$p.value:
  *   less:      P(X <= x)           greater: P(X >= x)
  *   two-sided: min(1, 2 * min(P(X <= x), P(X >= x)))   (R's "outcomes no more likely
- *              than the observed one" rule, which reduces to this for p = 0.5)
- * with the Clopper-Pearson interval of clopper_pearson(). n == 0: p = 1, [0, 1].
- * The tails come from binom_half_cdf, not GSL, for accuracy at large n. */
-fs_error fs_binom_test(unsigned x, unsigned n, fs_alternative alt, double conf_level,
-                       fs_binom_result *out)
+ *              than the observed one" rule, which reduces to this for p = 0.5).
+ * n == 0 gives 1. The tails come from binom_half_cdf, not GSL, for accuracy at large n. */
+static fs_error binom_half_p_value(unsigned x, unsigned n, fs_alternative alt,
+                                   double *p_value)
 {
     double p_le, p_ge, p;
-    fs_error err;
 
-    if (!out)
-        FS_BUG("fs_binom_test: out is NULL");
-    if (x > n)
-        return FS_ERR_RANGE;
-    err = check_conf_level(conf_level);
-    if (err != FS_OK)
-        return err;
-
-    out->x = x;
-    out->n = n;
     if (n == 0) {
-        out->p_value = 1.0;
-        out->ci_low = 0.0;
-        out->ci_high = 1.0;
+        *p_value = 1.0;
         return FS_OK;
     }
-
     /* P(X >= x) = P(X <= n - x) by symmetry; both tails are summed directly. */
     p_le = binom_half_cdf(x, n);
     p_ge = binom_half_cdf(n - x, n);
@@ -319,7 +305,31 @@ fs_error fs_binom_test(unsigned x, unsigned n, fs_alternative alt, double conf_l
     default:
         return FS_ERR_RANGE;
     }
-    out->p_value = clamp01(p);
+    *p_value = clamp01(p);
+    return FS_OK;
+}
+
+/* Exact binomial test against p = 0.5 as R's binom.test(x, n, 0.5, alternative): the
+ * p-value of binom_half_p_value and the Clopper-Pearson interval of clopper_pearson()
+ * (one-sided for one-sided alternatives). n == 0: p = 1, [0, 1]. */
+fs_error fs_binom_test(unsigned x, unsigned n, fs_alternative alt, double conf_level,
+                       fs_binom_result *out)
+{
+    fs_error err;
+
+    if (!out)
+        FS_BUG("fs_binom_test: out is NULL");
+    if (x > n)
+        return FS_ERR_RANGE;
+    err = check_conf_level(conf_level);
+    if (err != FS_OK)
+        return err;
+
+    out->x = x;
+    out->n = n;
+    err = binom_half_p_value(x, n, alt, &out->p_value);
+    if (err != FS_OK)
+        return err;
     return clopper_pearson(x, n, alt, conf_level, &out->ci_low, &out->ci_high);
 }
 
@@ -342,8 +352,7 @@ fs_error fs_sign_test(unsigned worse, unsigned better, fs_alternative alt, doubl
  * b + c == 0 (R: NaN) is defined here as chisq_cc = 0, p_chisq_cc = 1, p_exact = 1. */
 fs_error fs_mcnemar(unsigned b, unsigned c, fs_mcnemar_result *out)
 {
-    fs_binom_result binom;
-    double diff, stat, p;
+    double diff, stat, p, p_exact;
     fs_error err;
 
     if (!out)
@@ -365,13 +374,13 @@ fs_error fs_mcnemar(unsigned b, unsigned c, fs_mcnemar_result *out)
     if (!is_ok(p))
         return FS_ERR_RANGE;
 
-    err = fs_binom_test(c, b + c, FS_ALT_TWO_SIDED, 0.95, &binom);
+    err = binom_half_p_value(c, b + c, FS_ALT_TWO_SIDED, &p_exact);
     if (err != FS_OK)
         return err;
 
     out->chisq_cc = stat;
     out->p_chisq_cc = clamp01(p);
-    out->p_exact = binom.p_value;
+    out->p_exact = p_exact;
     return FS_OK;
 }
 

@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,7 +40,8 @@ typedef struct oracle {
     size_t failures;
     double worst_rel;     /* over values with |expected| >= ABS_TOL (asserted) */
     double worst_abs;     /* over values with |expected| < ABS_TOL (asserted) */
-    double worst_rel_all; /* over all values with expected != 0 (information only) */
+    double worst_rel_all; /* over all values with |expected| >= DBL_MIN (information
+                           * only; R prints a few underflowed p-values as 4.9e-324) */
 } oracle;
 
 /* Opens $FS_ORACLE_DIR/name and skips its header line; fails the test if impossible. */
@@ -97,7 +99,7 @@ static size_t oracle_next(oracle *o, char **fields)
 static void oracle_finish(oracle *o)
 {
     print_message("%s: %zu rows, %zu values, worst relative error %.3g (%.3g including "
-                  "expected values below %g), worst absolute error near 0 %.3g, %zu "
+                  "normal expected values below %g), worst absolute error near 0 %.3g, %zu "
                   "failures\n",
                   o->name, o->rows, o->values, o->worst_rel, o->worst_rel_all, ABS_TOL,
                   o->worst_abs, o->failures);
@@ -186,7 +188,8 @@ static void check(oracle *o, const char *column, double expected, double actual)
 {
     o->values++;
     if (!isnan(expected) && !isnan(actual)) {
-        if (expected != 0.0 && fabs(actual - expected) / fabs(expected) > o->worst_rel_all)
+        if (fabs(expected) >= DBL_MIN
+            && fabs(actual - expected) / fabs(expected) > o->worst_rel_all)
             o->worst_rel_all = fabs(actual - expected) / fabs(expected);
         if (fabs(expected) < ABS_TOL) {
             double e = fabs(actual - expected);
@@ -463,6 +466,28 @@ static void test_invalid_arguments(void **state)
     assert_int_equal(fs_wilson_ci(3, 2, 0.95, &lo, &hi), FS_ERR_RANGE);
     assert_int_equal(fs_clopper_pearson_ci(1, 2, 0.0, &lo, &hi), FS_ERR_RANGE);
     assert_int_equal(fs_sign_test(0xffffffffu, 1, FS_ALT_LESS, 0.95, &r), FS_ERR_RANGE);
+}
+
+/* Inputs the other tests cannot take: non-finite differences, overflowing counts, a
+ * Fisher table whose bound tables would be too large. */
+static void test_invalid_inputs(void **state)
+{
+    const double bad[] = { 1.0, NAN, 2.0 }, inf[] = { INFINITY, 1.0 };
+    const unsigned big_a[] = { 3000000, 3000000 }, big_b[] = { 3000000, 3000000 };
+    fs_wilcoxon_result w;
+    fs_mcnemar_result mc;
+    fs_chisq_result chi;
+    double p;
+
+    (void)state;
+    assert_int_equal(fs_wilcoxon_signed_rank(bad, 3, FS_ALT_TWO_SIDED, &w), FS_ERR_DATA);
+    assert_int_equal(fs_wilcoxon_signed_rank(inf, 2, FS_ALT_TWO_SIDED, &w), FS_ERR_DATA);
+    assert_int_equal(fs_mcnemar(0xffffffffu, 1, &mc), FS_ERR_RANGE);
+    assert_int_equal(fs_fisher_2xk(big_a, big_b, 2, &p), FS_ERR_RANGE);
+    /* chi-square has no such limit: every cell equals its expectation. */
+    assert_int_equal(fs_chisq_2xk(big_a, big_b, 2, &chi), FS_OK);
+    assert_close(0.0, chi.statistic);
+    assert_close(1.0, chi.p_value);
 }
 
 /* McNemar without discordant pairs, and b == c (no continuity correction, as R). */
@@ -745,6 +770,7 @@ int main(void)
         cmocka_unit_test(test_sign_test_all_tied),
         cmocka_unit_test(test_clopper_pearson_closed_forms),
         cmocka_unit_test(test_invalid_arguments),
+        cmocka_unit_test(test_invalid_inputs),
         cmocka_unit_test(test_mcnemar_edge_cases),
         cmocka_unit_test(test_wilcoxon_all_zero),
         cmocka_unit_test(test_wilcoxon_exact_by_hand),
