@@ -26,4 +26,15 @@ fs_pnr_status fs_pnr_parse(const char *s, fs_date today, fs_pnr *out);
 /* A description of a status, for messages ("bad check digit"); static. */
 const char *fs_pnr_status_text(fs_pnr_status st);
 
+/* 1 when s holds something shaped like a personnummer anywhere: 6 or 8 digits, an optional
+ * '-' or '+', then 4 digits, not inside a longer run of digits. */
+int fs_pnr_in_text(const char *s);
+
+/* A value from the data made safe to print in a message, a note or a row label: the text
+ * "(personnummer)" when fs_pnr_in_text(s), else s with control characters written as
+ * \xNN and cut to FS_SAFE_TEXT_MAX characters ("..." added). Always NUL-terminated. Every
+ * place that echoes a raw field value must go through this. */
+#define FS_SAFE_TEXT_MAX 80
+void fs_safe_text(const char *s, char *out, size_t outsz);
+
 #endif

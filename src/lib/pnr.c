@@ -1,6 +1,7 @@
 #include "finsam/pnr.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 fs_pnr_status fs_pnr_parse(const char *s, fs_date today, fs_pnr *out)
@@ -74,4 +75,69 @@ const char *fs_pnr_status_text(fs_pnr_status st)
         return "personnummer with a bad check digit";
     }
     return "invalid personnummer";
+}
+
+int fs_pnr_in_text(const char *s)
+{
+    const char *p = s;
+    while (*p) {
+        if (!isdigit((unsigned char)*p)) {
+            p++;
+            continue;
+        }
+        const char *run = p;
+        while (isdigit((unsigned char)*p))
+            p++;
+        size_t n1 = (size_t)(p - run);
+        if (n1 == 10 || n1 == 12)
+            return 1;
+        if ((n1 == 6 || n1 == 8) && (*p == '-' || *p == '+')) {
+            const char *q = p + 1;
+            size_t n2 = 0;
+            while (isdigit((unsigned char)q[n2]))
+                n2++;
+            if (n2 == 4)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+void fs_safe_text(const char *s, char *out, size_t outsz)
+{
+    size_t o = 0, chars = 0;
+    if (!outsz)
+        return;
+    if (fs_pnr_in_text(s)) {
+        snprintf(out, outsz, "%s", "(personnummer)");
+        return;
+    }
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if ((*p & 0xC0) != 0x80 && ++chars > FS_SAFE_TEXT_MAX) {
+            if (o + 4 <= outsz)
+                memcpy(out + o, "...", 3), o += 3;
+            break;
+        }
+        if (*p < 0x20 || *p == 0x7F) {
+            if (o + 5 > outsz)
+                break;
+            snprintf(out + o, 5, "\\x%02X", *p);
+            o += 4;
+        } else {
+            if (o + 2 > outsz)
+                break;
+            out[o++] = (char)*p;
+        }
+    }
+    /* never end inside a UTF-8 sequence: drop an incomplete last character */
+    size_t k = o;
+    while (k > 0 && ((unsigned char)out[k - 1] & 0xC0) == 0x80)
+        k--;
+    if (k > 0 && (unsigned char)out[k - 1] >= 0xC0) {
+        unsigned char lead = (unsigned char)out[k - 1];
+        size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+        if (o - (k - 1) < need)
+            o = k - 1;
+    }
+    out[o] = '\0';
 }

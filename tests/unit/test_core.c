@@ -128,6 +128,42 @@ static void test_personnummer(void **state)
     }
 }
 
+static void test_safe_text(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *want;
+    } cases[] = {
+        {"Avliden", "Avliden"},
+        {"19900101-1239", "(personnummer)"},
+        {"199001011239", "(personnummer)"},
+        {"900101-1239", "(personnummer)"},
+        {"900101+1239", "(personnummer)"},
+        {"9001011239", "(personnummer)"},
+        {"Avliden 19900101-1239 enligt FK", "(personnummer)"},
+        {"2024-03-15", "2024-03-15"},
+        {"20240315", "20240315"},
+        {"1234567890123", "1234567890123"}, /* 13 digits: not a personnummer */
+        {"D0001", "D0001"},
+        {"a\nb\x1b", "a\\x0Ab\\x1B"},
+        {"Övrigt", "Övrigt"},
+    };
+    char out[128];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fs_safe_text(cases[i].in, out, sizeof out);
+        if (strcmp(out, cases[i].want) != 0)
+            fail_msg("%s: got [%s]", cases[i].in, out);
+    }
+    char longv[300];
+    memset(longv, 'x', sizeof longv - 1);
+    longv[sizeof longv - 1] = '\0';
+    fs_safe_text(longv, out, sizeof out);
+    assert_int_equal(strlen(out), FS_SAFE_TEXT_MAX + 3);
+    char small[6];
+    fs_safe_text("\xC3\xA5\xC3\xA5\xC3\xA5", small, sizeof small); /* "ååå" into 6 bytes */
+    assert_string_equal(small, "\xC3\xA5\xC3\xA5");
+}
+
 static void test_categories(void **state)
 {
     (void)state;
@@ -225,6 +261,7 @@ int main(void)
         cmocka_unit_test(test_periods),
         cmocka_unit_test(test_personnummer),
         cmocka_unit_test(test_categories),
+        cmocka_unit_test(test_safe_text),
         cmocka_unit_test(test_rounding),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
