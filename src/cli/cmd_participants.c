@@ -389,7 +389,74 @@ static int is_en(const state *st)
     return strcmp(st->cli->lang, "en") == 0;
 }
 
-/* "Title, insats, 2024-01-01–2024-06-30" */
+/* xlsx sheet names. The writer keeps at most SHEET_CHARS characters of a name (the rest of
+ * Excel's 31 is room for " (2)" when two sheets would have the same name), so every name
+ * here fits in that whole. With --by insats a sheet is "insats, short name": the insats cut
+ * to SHEET_INSATS_CHARS characters (ending in "…" when cut), the same on every sheet of the
+ * insats, and a short name of at most SHEET_CHARS - 2 - SHEET_INSATS_CHARS characters. */
+#define SHEET_CHARS 26
+#define SHEET_INSATS_CHARS 12
+static const struct {
+    const char *key;
+    const char *sv, *en, *sv_short, *en_short;
+} sheet_names[] = {
+    {"flow", "Deltagarflöde", "Participant flow", "Flöde", "Flow"},
+    {"referrer", "Remittent", "Referrer", "Remittent", "Referrer"},
+    {"income_start", "Försörjning", "Income support", "Försörjning", "Income"},
+    {"income_cross", "Försörjning före-efter", "Income before-after", "Förs. avslut",
+     "Income exit"},
+    {"target_group", "Målgrupp", "Target group", "Målgrupp", "Target group"},
+    {"municipality", "Kommun", "Municipality", "Kommun", "Municipality"},
+    {"age", "Ålder", "Age", "Ålder", "Age"},
+    {"month", "Månad", "Month", "Månad", "Month"},
+    {"duration", "Tid i insats, dagar", "Time in programme, days", "Tid i dagar",
+     "Time in days"},
+    {"duration_bands", "Tid i insats, grupper", "Time in programme, bands", "Tidsgrupper",
+     "Time bands"},
+};
+
+/* Characters (code points) of UTF-8 s. */
+static size_t utf8_chars(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* Bytes of the first max characters of UTF-8 s, without trailing spaces. */
+static size_t utf8_prefix(const char *s, size_t max)
+{
+    size_t i = 0, chars = 0;
+    for (; s[i]; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80 && ++chars > max)
+            break;
+    while (i > 0 && s[i - 1] == ' ')
+        i--;
+    return i;
+}
+
+static fs_error set_sheet_name(const state *st, fs_table *t, const char *key, const char *insats)
+{
+    size_t i = 0, n = sizeof sheet_names / sizeof sheet_names[0];
+    while (i < n && strcmp(sheet_names[i].key, key) != 0)
+        i++;
+    if (i == n)
+        FS_BUG("a participants table without a sheet name");
+    if (!insats)
+        return fs_table_set_sheet(t, is_en(st) ? sheet_names[i].en : sheet_names[i].sv);
+    const char *name = is_en(st) ? sheet_names[i].en_short : sheet_names[i].sv_short;
+    if (utf8_chars(name) > SHEET_CHARS - 2 - SHEET_INSATS_CHARS)
+        FS_BUG("a participants short sheet name is too long");
+    int cut = utf8_chars(insats) > SHEET_INSATS_CHARS;
+    size_t len = utf8_prefix(insats, cut ? SHEET_INSATS_CHARS - 1 : SHEET_INSATS_CHARS);
+    char *sheet = fs_asprintf("%.*s%s, %s", (int)len, insats, cut ? "…" : "", name);
+    fs_error e = sheet ? fs_table_set_sheet(t, sheet) : FS_ERR_MEMORY;
+    free(sheet);
+    return e;
+}
+
+/* "Title, insats, 2024-01-01–2024-06-30", and its sheet name */
 static fs_table *new_table(const state *st, const char *key, const char *suffix,
                            const char *sv, const char *en, const char *insats)
 {
@@ -401,6 +468,10 @@ static fs_table *new_table(const state *st, const char *key, const char *suffix,
     fs_table *t = k && title ? fs_table_new(k, title) : NULL;
     free(k);
     free(title);
+    if (t && set_sheet_name(st, t, key, insats)) {
+        fs_table_free(t);
+        t = NULL;
+    }
     return t;
 }
 

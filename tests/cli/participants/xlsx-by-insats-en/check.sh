@@ -1,0 +1,13 @@
+# --by insats --lang en: each insats's tables, then the total's, with English sheet names;
+# the per-insats names are "insats, short name" within the 26 characters the writer keeps.
+set -e
+unzip -p report.xlsx xl/workbook.xml | grep -o '<sheet name="[^"]*"' > sheets.txt
+for i in A B; do
+    printf '<sheet name="%s, %s"\n' "$i" 'Flow' "$i" 'Referrer' "$i" 'Income' "$i" 'Income exit' \
+        "$i" 'Target group' "$i" 'Municipality' "$i" 'Age' "$i" 'Month' "$i" 'Time in days' \
+        "$i" 'Time bands'
+done > expected.txt
+printf '<sheet name="%s"\n' 'Participant flow' 'Referrer' 'Income support' 'Income before-after' \
+    'Target group' 'Municipality' 'Age' 'Month' 'Time in programme, days' \
+    'Time in programme, bands' >> expected.txt
+cmp -s expected.txt sheets.txt || { diff expected.txt sheets.txt; exit 1; }
