@@ -37,4 +37,9 @@ fs_error fs_write_xlsx(const fs_report *r, const char *path, fs_msg *err);
 void fs_cell_text(const fs_table *t, size_t row, size_t col, int decimal_comma, char *out,
                   size_t outsz);
 
+/* Writes s as a JSON string, quotes included: " and \ escaped, control characters as \n,
+ * \r, \t or \u00XX, and each byte that is not part of valid UTF-8 as \ufffd, so that the
+ * result is always valid JSON. The one JSON string escaper: every JSON output uses it. */
+void fs_json_write_string(FILE *fp, const char *s);
+
 #endif

@@ -70,20 +70,7 @@ static const char *severity(const check_state *st, fs_problem_kind k)
 
 static void json_string(const char *s)
 {
-    putchar('"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            printf("\\%c", *p);
-        else if (*p == '\n')
-            fputs("\\n", stdout);
-        else if (*p == '\t')
-            fputs("\\t", stdout);
-        else if (*p < 0x20)
-            printf("\\u%04x", *p);
-        else
-            putchar(*p);
-    }
-    putchar('"');
+    fs_json_write_string(stdout, s);
 }
 
 static void count_unknown(check_state *st, fs_problem_kind k, const char *value)

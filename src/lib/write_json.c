@@ -3,38 +3,53 @@
  * "label"}], "rows": [{"key","label","values":{COLUMN_KEY: number|null}}], "notes": []}],
  * "warnings": []}. Shares are unrounded percentages; suppressed cells are null. */
 #include <math.h>
+#include <string.h>
 
 #include "finsam/text.h"
 #include "finsam/writer.h"
 
-static void str(FILE *fp, const char *s)
+void fs_json_write_string(FILE *fp, const char *s)
 {
+    const unsigned char *p = (const unsigned char *)s, *end = p + strlen(s);
     fputc('"', fp);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '"':
-            fputs("\\\"", fp);
-            break;
-        case '\\':
-            fputs("\\\\", fp);
-            break;
-        case '\n':
-            fputs("\\n", fp);
-            break;
-        case '\r':
-            fputs("\\r", fp);
-            break;
-        case '\t':
-            fputs("\\t", fp);
-            break;
-        default:
-            if (*p < 0x20)
-                fprintf(fp, "\\u%04x", *p);
-            else
-                fputc(*p, fp);
+    while (p < end) {
+        size_t ok = fs_utf8_valid_prefix(p, (size_t)(end - p));
+        for (const unsigned char *q = p; q < p + ok; q++) {
+            switch (*q) {
+            case '"':
+                fputs("\\\"", fp);
+                break;
+            case '\\':
+                fputs("\\\\", fp);
+                break;
+            case '\n':
+                fputs("\\n", fp);
+                break;
+            case '\r':
+                fputs("\\r", fp);
+                break;
+            case '\t':
+                fputs("\\t", fp);
+                break;
+            default:
+                if (*q < 0x20)
+                    fprintf(fp, "\\u%04x", *q);
+                else
+                    fputc(*q, fp);
+            }
+        }
+        p += ok;
+        if (p < end) { /* a byte that is not UTF-8: the replacement character */
+            fputs("\\ufffd", fp);
+            p++;
         }
     }
     fputc('"', fp);
+}
+
+static void str(FILE *fp, const char *s)
+{
+    fs_json_write_string(fp, s);
 }
 
 static void number(FILE *fp, const fs_cell *c)
