@@ -15,7 +15,7 @@ void fs_date_to_ymd(fs_date date, int *y, int *m, int *d);
 int fs_date_valid_ymd(int y, int m, int d);
 /* Writes "YYYY-MM-DD" into out (at least 11 bytes). */
 void fs_date_format(fs_date date, char *out);
-/* Today's date (UTC). */
+/* Today's date in the local time zone. */
 fs_date fs_date_today(void);
 
 /* A report period, both ends inclusive. */

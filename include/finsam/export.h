@@ -70,6 +70,7 @@ typedef enum fs_problem_kind {
     FS_PROB_SEX_CONTRADICTS_PNR,
     FS_PROB_BAD_BIRTH_YEAR,
     FS_PROB_FUTURE_DATE,
+    FS_PROB_FIELD_COUNT,        /* a row with more or fewer fields than the header */
     FS_PROB_N_READER_KINDS,
     /* reported by `check` itself, listed here so that every kind has one name */
     FS_PROB_UNKNOWN_REFERRER = FS_PROB_N_READER_KINDS,

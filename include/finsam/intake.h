@@ -22,6 +22,7 @@ typedef struct fs_intake {
     fs_intake_warning *w;    /* private */
     size_t n_w, cap_w;
     unsigned long dropped_row_warnings; /* row errors beyond FS_INTAKE_MAX_ROW_WARNINGS */
+    unsigned long dropped_warnings;     /* rows with warnings beyond the distinct ones kept */
 } fs_intake;
 
 typedef int (*fs_intake_fn)(const fs_episode *ep, void *user);

@@ -77,6 +77,8 @@ int fs_table_add_col(fs_table *t, const char *key, const char *label, fs_col_kin
                      int decimals, int count_col);
 /* Index of the column with key, or -1. */
 int fs_table_col(const fs_table *t, const char *key);
+/* The row with key, or NULL. */
+fs_row *fs_table_row(const fs_table *t, const char *key);
 /* Appends a row with all cells empty (NAN); returns it, or NULL on memory failure. */
 fs_row *fs_table_add_row(fs_table *t, const char *key, const char *label, int level, int is_total);
 /* Sets a cell by column key; the key must exist (an internal bug otherwise). */

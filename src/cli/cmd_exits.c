@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "finsam/intake.h"
 #include "finsam/sextable.h"
+#include "finsam/pnr.h"
 #include "finsam/text.h"
 
 static const char usage[] =
@@ -97,29 +98,30 @@ static extra_row *find_extra(agg *a, const char *key, const char *label, int gro
     return e;
 }
 
+/* Raw values become rows under their group (--detail) or rows of their own (no group).
+ * Rows are keyed by the folded safe text of the value, so spelling variants of case and
+ * Unicode form share a row and anything shaped like a personnummer becomes one
+ * "(personnummer)" row instead of being printed. */
 static int add(state *st, agg *a, const fs_episode *ep)
 {
     if (ep->reason_group == FS_EXIT_EXCLUDED) {
         a->felreg++;
         return 0;
     }
-    if (ep->reason_group >= 0 && ep->reason_group < FS_EXIT_N_GROUPS) {
+    int grouped = ep->reason_group >= 0 && ep->reason_group < FS_EXIT_N_GROUPS;
+    if (grouped)
         a->group[ep->reason_group].n[ep->sex]++;
-        if (!st->detail)
-            return 0;
-        char *folded = fs_fold(ep->reason);
-        extra_row *e = folded ? find_extra(a, folded, ep->reason, ep->reason_group) : NULL;
-        free(folded);
-        if (!e)
-            return -1;
-        e->c.n[ep->sex]++;
+    if (grouped && !st->detail)
         return 0;
-    }
-    char *slug = *ep->reason ? fs_slug(ep->reason) : fs_strdup("missing");
     int en = strcmp(st->cli->lang, "en") == 0;
-    const char *label = *ep->reason ? ep->reason : en ? "Exit reason not recorded" : "Avslutsanledning saknas";
-    extra_row *e = slug ? find_extra(a, slug, label, FS_CAT_NONE) : NULL;
-    free(slug);
+    char label[FS_SAFE_TEXT_MAX * 4 + 8];
+    if (*ep->reason)
+        fs_safe_text(ep->reason, label, sizeof label);
+    else
+        snprintf(label, sizeof label, "%s", en ? "Exit reason not recorded" : "Avslutsanledning saknas");
+    char *key = *ep->reason ? fs_fold(label) : fs_strdup("missing");
+    extra_row *e = key ? find_extra(a, key, label, grouped ? ep->reason_group : FS_CAT_NONE) : NULL;
+    free(key);
     if (!e)
         return -1;
     e->c.n[ep->sex]++;
@@ -185,7 +187,7 @@ static int on_episode(const fs_episode *ep, void *user)
 static int cmp_extra(const void *a, const void *b)
 {
     const extra_row *x = a, *y = b;
-    int mx = strcmp(x->key, "missing") == 0, my = strcmp(y->key, "missing") == 0;
+    int mx = strcmp(x->key, "missing") == 0, my = strcmp(y->key, "missing") == 0; /* last */
     if (mx != my)
         return mx - my;
     return strcmp(x->key, y->key);
@@ -256,6 +258,22 @@ static fs_error add_notes(const state *st, fs_table *t, const counts *total, con
     return e;
 }
 
+/* Adds a value's row with a JSON key unique in the table: the slug of its label ("missing"
+ * for an empty reason), with "_2", "_3", ... when two labels give the same slug. */
+static int add_extra_row(fs_table *t, const extra_row *x, int level)
+{
+    char *base = strcmp(x->key, "missing") == 0 ? fs_strdup("missing") : fs_slug(x->label);
+    char *key = base ? fs_strdup(base) : NULL;
+    for (int n = 2; key && fs_table_row(t, key); n++) {
+        free(key);
+        key = fs_asprintf("%s_%d", base, n);
+    }
+    fs_row *row = key ? fs_sex_add_row(t, key, x->label, level, 0, x->c.n) : NULL;
+    free(base);
+    free(key);
+    return row ? 0 : -1;
+}
+
 static fs_table *build_table(const state *st, agg *a, const char *key, const char *insats,
                              const fs_intake *in)
 {
@@ -284,19 +302,12 @@ static fs_table *build_table(const state *st, agg *a, const char *key, const cha
         if (!fs_sex_add_row(t, fs_exit_groups[g].key, fs_group_label(&fs_exit_groups[g], lang), 0, 0,
                             a->group[g].n))
             goto fail;
-        for (size_t i = 0; i < a->n_extra; i++) {
-            extra_row *x = &a->extra[i];
-            char *k = x->group == g ? fs_slug(x->label) : NULL;
-            if (x->group == g && (!k || !fs_sex_add_row(t, k, x->label, 1, 0, x->c.n))) {
-                free(k);
+        for (size_t i = 0; i < a->n_extra; i++)
+            if (a->extra[i].group == g && add_extra_row(t, &a->extra[i], 1))
                 goto fail;
-            }
-            free(k);
-        }
     }
     for (size_t i = 0; i < a->n_extra; i++)
-        if (a->extra[i].group == FS_CAT_NONE &&
-            !fs_sex_add_row(t, a->extra[i].key, a->extra[i].label, 0, 0, a->extra[i].c.n))
+        if (a->extra[i].group == FS_CAT_NONE && add_extra_row(t, &a->extra[i], 0))
             goto fail;
     if (!fs_sex_add_row(t, "total", en ? "Total" : "Totalt", 0, 1, total.n))
         goto fail;

@@ -107,7 +107,12 @@ void fs_date_format(fs_date date, char *out)
 
 fs_date fs_date_today(void)
 {
-    return (fs_date)(time(NULL) / 86400);
+    /* the local calendar date: just after midnight in Sweden it is already tomorrow */
+    time_t now = time(NULL);
+    struct tm tm;
+    if (!localtime_r(&now, &tm))
+        return (fs_date)(now / 86400);
+    return fs_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 fs_error fs_period_parse(const char *s, fs_period *out)

@@ -67,6 +67,7 @@ static const char *const kind_names[FS_PROB_N_KINDS] = {
     [FS_PROB_SEX_CONTRADICTS_PNR] = "sex_contradicts_personnummer",
     [FS_PROB_BAD_BIRTH_YEAR] = "bad_birth_year",
     [FS_PROB_FUTURE_DATE] = "future_date",
+    [FS_PROB_FIELD_COUNT] = "field_count",
     [FS_PROB_UNKNOWN_REFERRER] = "unknown_referrer",
     [FS_PROB_UNKNOWN_INCOME] = "unknown_income",
     [FS_PROB_OVERLAP] = "overlapping_episodes",
@@ -98,6 +99,7 @@ struct fs_export_reader {
     int col[FS_FIELD_COUNT]; /* column index of each field, -1 when absent */
     char *header[FS_FIELD_COUNT]; /* header text as written */
     unsigned long data_rows;
+    size_t header_fields;
     int header_done;
     int stopped;
     fs_error err;
@@ -267,14 +269,16 @@ static int parse_date_field(fs_export_reader *r, const fs_csv_record *rec, fs_fi
     if (!*s)
         return 0;
     if (fs_date_parse(s, out)) {
-        problem(r, FS_PROB_BAD_DATE, rec->line, f, s, "\"%s\" is not a date", s);
+        char v[FS_SAFE_TEXT_MAX * 4 + 8];
+        fs_safe_text(s, v, sizeof v);
+        problem(r, FS_PROB_BAD_DATE, rec->line, f, v, "\"%s\" is not a date", v);
         ep->excluded = 1;
         return 0;
     }
     if (r->opt.check_future && *out > r->opt.as_of) {
         char d[11];
         fs_date_format(r->opt.as_of, d);
-        problem(r, FS_PROB_FUTURE_DATE, rec->line, f, s, "\"%s\" is after %s", s, d);
+        problem(r, FS_PROB_FUTURE_DATE, rec->line, f, s, "\"%s\" is after %s", s, d); /* a valid date */
     }
     return 1;
 }
@@ -300,17 +304,19 @@ static void parse_sex(fs_export_reader *r, const fs_csv_record *rec, fs_episode 
             problem(r, FS_PROB_BAD_PNR, rec->line, FS_FIELD_PNR, NULL, "%s", fs_pnr_status_text(st));
     }
     int pnr_usable = *pnr && st != FS_PNR_BAD_FORMAT;
+    char safe[FS_SAFE_TEXT_MAX * 4 + 8];
+    fs_safe_text(sex, safe, sizeof safe);
     ep->sex = FS_SEX_UNKNOWN;
     if (*sex) {
         int g = fs_catmap_lookup(r->sexes, sex);
         if (g == FS_CAT_NONE)
-            problem(r, FS_PROB_UNKNOWN_SEX, rec->line, FS_FIELD_SEX, sex,
-                    "\"%s\" is not a sex (Kvinna, Man, K, M)", sex);
+            problem(r, FS_PROB_UNKNOWN_SEX, rec->line, FS_FIELD_SEX, safe,
+                    "\"%s\" is not a sex (Kvinna, Man, K, M)", safe);
         else
             ep->sex = (fs_sex)g;
         if (g != FS_CAT_NONE && pnr_usable && st == FS_PNR_OK && p.sex != ep->sex)
-            problem(r, FS_PROB_SEX_CONTRADICTS_PNR, rec->line, FS_FIELD_SEX, sex,
-                    "\"%s\" contradicts the personnummer", sex);
+            problem(r, FS_PROB_SEX_CONTRADICTS_PNR, rec->line, FS_FIELD_SEX, safe,
+                    "\"%s\" contradicts the personnummer", safe);
     }
     if (ep->sex == FS_SEX_UNKNOWN && pnr_usable)
         ep->sex = p.sex;
@@ -323,11 +329,14 @@ static void parse_sex(fs_export_reader *r, const fs_csv_record *rec, fs_episode 
     if (*by) {
         char *end;
         long y = strtol(by, &end, 10);
-        if (*end || y < 1900 || y > r->as_of_year)
-            problem(r, FS_PROB_BAD_BIRTH_YEAR, rec->line, FS_FIELD_BIRTH_YEAR, by,
-                    "\"%s\" is not a birth year", by);
-        else
+        if (*end || y < 1900 || y > r->as_of_year) {
+            char v[FS_SAFE_TEXT_MAX * 4 + 8];
+            fs_safe_text(by, v, sizeof v);
+            problem(r, FS_PROB_BAD_BIRTH_YEAR, rec->line, FS_FIELD_BIRTH_YEAR, v,
+                    "\"%s\" is not a birth year", v);
+        } else {
             ep->birth_year = (int)y;
+        }
     }
 }
 
@@ -336,6 +345,7 @@ static int on_record(const fs_csv_record *rec, void *user)
     fs_export_reader *r = user;
     if (!r->header_done) {
         r->header_done = 1;
+        r->header_fields = rec->n_fields;
         return !map_header(r, rec);
     }
     if (all_empty(rec)) {
@@ -343,6 +353,14 @@ static int on_record(const fs_csv_record *rec, void *user)
         return 0;
     }
     r->data_rows++;
+    if (rec->n_fields != r->header_fields && r->cb.problem) {
+        /* a shifted row is how values land in the wrong column: say so */
+        char message[128];
+        snprintf(message, sizeof message, "the row has %zu fields, the header %zu", rec->n_fields,
+                 r->header_fields);
+        fs_problem p = {FS_PROB_FIELD_COUNT, r->file, rec->line, NULL, NULL, message};
+        r->cb.problem(&p, r->cb.user);
+    }
     take_values(r, rec);
     fs_episode ep = {0};
     ep.file = r->file;
@@ -374,16 +392,18 @@ static int on_record(const fs_csv_record *rec, void *user)
     }
 
     ep.reason_group = *ep.reason ? fs_catmap_lookup(r->reasons, ep.reason) : FS_CAT_NONE;
+    char reason[FS_SAFE_TEXT_MAX * 4 + 8];
+    fs_safe_text(ep.reason, reason, sizeof reason);
     if (ep.has_exit && !*ep.reason && r->col[FS_FIELD_REASON] >= 0)
         problem(r, FS_PROB_EXIT_WITHOUT_REASON, rec->line, FS_FIELD_REASON, "",
                 "empty, but the episode has an exit date");
     else if (!ep.has_exit && *ep.reason && ep.reason_group != FS_EXIT_EXCLUDED &&
              !ep.excluded)
-        problem(r, FS_PROB_REASON_WITHOUT_EXIT, rec->line, FS_FIELD_REASON, ep.reason,
-                "\"%s\" given, but there is no exit date", ep.reason);
+        problem(r, FS_PROB_REASON_WITHOUT_EXIT, rec->line, FS_FIELD_REASON, reason,
+                "\"%s\" given, but there is no exit date", reason);
     if (*ep.reason && ep.reason_group == FS_CAT_NONE)
-        problem(r, FS_PROB_UNKNOWN_REASON, rec->line, FS_FIELD_REASON, ep.reason,
-                "\"%s\" matches no exit-reason group", ep.reason);
+        problem(r, FS_PROB_UNKNOWN_REASON, rec->line, FS_FIELD_REASON, reason,
+                "\"%s\" matches no exit-reason group", reason);
 
     parse_sex(r, rec, &ep);
 

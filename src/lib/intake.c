@@ -65,8 +65,6 @@ static void on_problem(const fs_problem *p, void *user)
         if (!c->row_has_error) {
             c->row_has_error = 1;
             in->excluded_by_kind[p->kind]++;
-            if (in->n_w - 0 >= (size_t)-1)
-                return;
             size_t row_errors = 0;
             for (size_t i = 0; i < in->n_w; i++)
                 row_errors += fs_problem_is_error(in->w[i].kind);
@@ -86,7 +84,9 @@ static void on_problem(const fs_problem *p, void *user)
             return;
         }
     }
-    if (in->n_w < MAX_DISTINCT_WARNINGS && !add_warning(in, p))
+    if (in->n_w >= MAX_DISTINCT_WARNINGS)
+        in->dropped_warnings++;
+    else if (!add_warning(in, p))
         c->err = FS_ERR_MEMORY;
 }
 
@@ -161,6 +161,14 @@ void fs_intake_each_warning(const fs_intake *in, void (*emit)(const char *line, 
             emit(line, user);
         free(line);
     }
+    if (in->dropped_warnings) {
+        char *line = fs_asprintf("%lu more rows with other warnings not listed; run `finsam-stats "
+                                 "check` to list them all",
+                                 in->dropped_warnings);
+        if (line)
+            emit(line, user);
+        free(line);
+    }
     if (in->dropped_row_warnings) {
         char *line = fs_asprintf("%lu more rows excluded for errors; run `finsam-stats check` "
                                  "to list them all",
@@ -195,9 +203,11 @@ fs_error fs_intake_add_notes(const fs_intake *in, fs_table *t, const char *lang,
             if (in->excluded_by_kind[k])
                 fs_buf_printf(&b, "%s%lu %s", b.len ? ", " : "", in->excluded_by_kind[k],
                               en ? en_kind[k] : sv_kind[k]);
-        e = en ? fs_table_add_note(t, "Rows excluded for errors: %lu (%s); see the warnings.",
+        e = en ? fs_table_add_note(t, "Rows of the input files excluded for errors: %lu (%s); "
+                                      "see the warnings.",
                                    in->excluded, b.data ? b.data : "")
-               : fs_table_add_note(t, "Rader exkluderade på grund av fel: %lu (%s); se varningarna.",
+               : fs_table_add_note(t, "Rader i indatafilerna som exkluderats på grund av fel: %lu "
+                                      "(%s); se varningarna.",
                                    in->excluded, b.data ? b.data : "");
         if (b.failed)
             e = FS_ERR_MEMORY;

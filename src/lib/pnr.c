@@ -41,7 +41,8 @@ fs_pnr_status fs_pnr_parse(const char *s, fs_date today, fs_pnr *out)
         int ty, tm, td;
         fs_date_to_ymd(today, &ty, &tm, &td);
         year = (ty / 100) * 100 + yy;
-        if (year > ty)
+        /* the latest century in which the birthday is not after today */
+        if (year > ty || (year == ty && (mm > tm || (mm == tm && dd % 60 > td))))
             year -= 100;
         if (plus)
             year -= 100;

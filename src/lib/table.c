@@ -108,6 +108,14 @@ int fs_table_col(const fs_table *t, const char *key)
     return -1;
 }
 
+fs_row *fs_table_row(const fs_table *t, const char *key)
+{
+    for (size_t i = 0; i < t->n_rows; i++)
+        if (strcmp(t->rows[i].key, key) == 0)
+            return &t->rows[i];
+    return NULL;
+}
+
 fs_row *fs_table_add_row(fs_table *t, const char *key, const char *label, int level, int is_total)
 {
     if (t->n_rows == t->cap_rows) {
