@@ -25,6 +25,10 @@ void fs_sex_row_shares(fs_table *t);
  * women and men counts over the level-0, non-total rows, added as a note. */
 fs_error fs_sex_test_note(fs_table *t, const char *lang);
 
+/* A count for a note: "<N" when 0 < n < threshold (small-number suppression, threshold > 1),
+ * else the number. */
+void fs_count_text(unsigned long n, int threshold, char *out, size_t outsz);
+
 /* "27,2 %" (sv) or "27.2 %" (en), one decimal, into out. */
 void fs_pct_text(double pct, const char *lang, char *out, size_t outsz);
 

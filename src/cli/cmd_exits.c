@@ -216,24 +216,37 @@ static fs_error add_notes(const state *st, fs_table *t, const counts *total, con
                : fs_table_add_note(t, "Inga avslutade deltagare i perioden.");
         return e ? e : fs_intake_add_notes(in, t, lang, a->felreg);
     }
-    e = en ? fs_table_add_note(t, "Ended participants: %lu (women %lu, men %lu, sex not recorded %lu).",
-                               n, total->n[FS_SEX_WOMAN], total->n[FS_SEX_MAN], total->n[FS_SEX_UNKNOWN])
-           : fs_table_add_note(t, "Avslutade deltagare: %lu (kvinnor %lu, män %lu, uppgift om kön saknas %lu).",
-                               n, total->n[FS_SEX_WOMAN], total->n[FS_SEX_MAN], total->n[FS_SEX_UNKNOWN]);
+    /* counts in notes obey --suppress like the table cells */
+    int sup = st->cli->suppress;
+    char cn[12], cw[12], cm[12], cu[12];
+    fs_count_text(n, sup, cn, sizeof cn);
+    fs_count_text(total->n[FS_SEX_WOMAN], sup, cw, sizeof cw);
+    fs_count_text(total->n[FS_SEX_MAN], sup, cm, sizeof cm);
+    fs_count_text(total->n[FS_SEX_UNKNOWN], sup, cu, sizeof cu);
+    e = en ? fs_table_add_note(t, "Ended participants: %s (women %s, men %s, sex not recorded %s).",
+                               cn, cw, cm, cu)
+           : fs_table_add_note(t, "Avslutade deltagare: %s (kvinnor %s, män %s, uppgift om kön saknas %s).",
+                               cn, cw, cm, cu);
     unsigned long work = sum(a->group[FS_EXIT_WORK_STUDIES].n);
     unsigned long near = work + sum(a->group[FS_EXIT_JOB_SEEKING].n) +
                          sum(a->group[FS_EXIT_CONTINUED_REHAB].n);
-    char p1[32], p2[32];
+    char p1[32], p2[32], c1[12], c2[12];
+    fs_count_text(work, sup, c1, sizeof c1);
+    fs_count_text(near, sup, c2, sizeof c2);
     fs_pct_text(100.0 * (double)work / (double)n, lang, p1, sizeof p1);
     fs_pct_text(100.0 * (double)near / (double)n, lang, p2, sizeof p2);
+    if (c1[0] == '<' || cn[0] == '<')
+        snprintf(p1, sizeof p1, "..");
+    if (c2[0] == '<' || cn[0] == '<')
+        snprintf(p2, sizeof p2, "..");
     if (!e)
-        e = en ? fs_table_add_note(t, "To work or studies: %lu of %lu (%s).", work, n, p1)
-               : fs_table_add_note(t, "Till arbete eller studier: %lu av %lu (%s).", work, n, p1);
+        e = en ? fs_table_add_note(t, "To work or studies: %s of %s (%s).", c1, cn, p1)
+               : fs_table_add_note(t, "Till arbete eller studier: %s av %s (%s).", c1, cn, p1);
     if (!e)
         e = en ? fs_table_add_note(t, "Approached the labour market (work, studies, job seeking, "
-                                      "continued rehabilitation): %lu of %lu (%s).", near, n, p2)
+                                      "continued rehabilitation): %s of %s (%s).", c2, cn, p2)
                : fs_table_add_note(t, "Närmat sig arbetsmarknaden (arbete, studier, arbetssökande, "
-                                      "fortsatt rehabilitering): %lu av %lu (%s).", near, n, p2);
+                                      "fortsatt rehabilitering): %s av %s (%s).", c2, cn, p2);
     if (!e)
         e = fs_intake_add_notes(in, t, lang, a->felreg);
     if (!e)

@@ -92,6 +92,14 @@ static void num_text(double v, const char *fmt, const char *lang, char *out, siz
                 *p = ',';
 }
 
+void fs_count_text(unsigned long n, int threshold, char *out, size_t outsz)
+{
+    if (threshold > 1 && n > 0 && n < (unsigned long)threshold)
+        snprintf(out, outsz, "<%d", threshold);
+    else
+        snprintf(out, outsz, "%lu", n);
+}
+
 void fs_pct_text(double pct, const char *lang, char *out, size_t outsz)
 {
     char num[32];
