@@ -147,7 +147,9 @@ static agg *insats_agg_for(state *st, const char *insats)
     p = &st->per[st->n_per];
     memset(p, 0, sizeof *p);
     p->folded = folded;
-    p->label = fs_strdup(insats);
+    char safe[FS_SAFE_TEXT_MAX * 4 + 8];
+    fs_safe_text(insats, safe, sizeof safe); /* the insats name is data: it titles a table */
+    p->label = fs_strdup(safe);
     if (!p->label)
         return NULL;
     st->n_per++;

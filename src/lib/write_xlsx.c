@@ -83,19 +83,28 @@ static lxw_format *cell_format(const formats *f, const fs_column *c)
     return NULL;
 }
 
+/* Keeps the first libxlsxwriter error of a sheet (a string over 32,767 characters, a row
+ * or column out of range): the run then fails instead of leaving a cell out. */
+static void keep(lxw_error *err, lxw_error e)
+{
+    if (*err == LXW_NO_ERROR)
+        *err = e;
+}
+
+/* One cell of the table at worksheet row `row`, column xc. A suppressed count is the text
+ * "<N", a suppressed share "..": never the hidden number. */
 static void write_cell(lxw_worksheet *ws, const fs_table *t, size_t r, size_t c, lxw_row_t row,
-                       const formats *f)
+                       lxw_col_t xc, const formats *f, lxw_error *err)
 {
     const fs_cell *cell = &t->rows[r].cells[c];
     const fs_column *col = &t->cols[c];
-    lxw_col_t xc = (lxw_col_t)(c + 1);
     if (cell->suppressed) {
         char text[32];
         fs_cell_text(t, r, c, 0, text, sizeof text);
-        worksheet_write_string(ws, row, xc, text, f->right);
+        keep(err, worksheet_write_string(ws, row, xc, text, f->right));
     } else if (!isnan(cell->value)) {
         double v = col->kind == FS_COL_SHARE ? cell->value / 100.0 : cell->value;
-        worksheet_write_number(ws, row, xc, v, cell_format(f, col));
+        keep(err, worksheet_write_number(ws, row, xc, v, cell_format(f, col)));
     }
 }
 
@@ -119,7 +128,7 @@ static int chart_rows_contiguous(const fs_table *t, size_t *first, size_t *n)
 }
 
 static void add_chart(lxw_workbook *wb, lxw_worksheet *ws, const char *sheet, const fs_table *t,
-                      lxw_row_t next_free_row, const formats *f)
+                      lxw_row_t next_free_row, const formats *f, const char *lang, lxw_error *err)
 {
     size_t first = 0, n = 0;
     lxw_row_t data_row;
@@ -137,16 +146,18 @@ static void add_chart(lxw_workbook *wb, lxw_worksheet *ws, const char *sheet, co
         data_row = (lxw_row_t)(FIRST_DATA_ROW + first);
     } else {
         /* detail rows interleave: write the chart's data as a small block below */
-        worksheet_write_string(ws, next_free_row, 0, "Diagramunderlag", f->bold);
+        keep(err, worksheet_write_string(ws, next_free_row, 0,
+                                         strcmp(lang, "en") == 0 ? "Chart data" : "Diagramunderlag",
+                                         f->bold));
         data_row = next_free_row + 1;
         size_t k = 0;
         for (size_t r = 0; r < t->n_rows; r++) {
             if (t->rows[r].level != 0 || t->rows[r].is_total)
                 continue;
-            worksheet_write_string(ws, (lxw_row_t)(data_row + k), 0, t->rows[r].label, NULL);
+            keep(err, worksheet_write_string(ws, (lxw_row_t)(data_row + k), 0, t->rows[r].label, NULL));
             for (size_t s = 0; s < t->chart->n_series; s++)
-                worksheet_write_number(ws, (lxw_row_t)(data_row + k), (lxw_col_t)(cols[s] + 1),
-                                       t->rows[r].cells[cols[s]].value, f->count);
+                write_cell(ws, t, r, (size_t)cols[s], (lxw_row_t)(data_row + k),
+                           (lxw_col_t)(cols[s] + 1), f, err);
             k++;
         }
     }
@@ -171,19 +182,23 @@ static void add_chart(lxw_workbook *wb, lxw_worksheet *ws, const char *sheet, co
     worksheet_insert_chart_opt(ws, HEADER_ROW, (lxw_col_t)(t->n_cols + 2), chart, &opt);
 }
 
-static fs_error write_sheet(lxw_workbook *wb, const fs_report *r, size_t index, const formats *f)
+static fs_error write_sheet(lxw_workbook *wb, const fs_report *r, size_t index, const formats *f,
+                            fs_msg *msg)
 {
     const fs_table *t = r->tables[index];
     char name[128];
     sheet_name(wb, t, name, sizeof name);
     lxw_worksheet *ws = workbook_add_worksheet(wb, name);
-    if (!ws)
+    if (!ws) {
+        fs_msg_set(msg, "a worksheet \"%s\" could not be added", name);
         return FS_ERR_OUTPUT;
-    worksheet_write_string(ws, 0, 0, t->title, f->title);
-    worksheet_write_string(ws, HEADER_ROW, 0, "", f->header);
+    }
+    lxw_error err = LXW_NO_ERROR;
+    keep(&err, worksheet_write_string(ws, 0, 0, t->title, f->title));
+    keep(&err, worksheet_write_string(ws, HEADER_ROW, 0, "", f->header));
     size_t label_w = 10;
     for (size_t c = 0; c < t->n_cols; c++) {
-        worksheet_write_string(ws, HEADER_ROW, (lxw_col_t)(c + 1), t->cols[c].label, f->header);
+        keep(&err, worksheet_write_string(ws, HEADER_ROW, (lxw_col_t)(c + 1), t->cols[c].label, f->header));
         size_t w = fs_utf8_width(t->cols[c].label) + 2;
         worksheet_set_column(ws, (lxw_col_t)(c + 1), (lxw_col_t)(c + 1), w < 10 ? 10 : w > 40 ? 40 : w, NULL);
     }
@@ -191,23 +206,28 @@ static fs_error write_sheet(lxw_workbook *wb, const fs_report *r, size_t index, 
         const fs_row *row = &t->rows[rr];
         lxw_row_t xr = (lxw_row_t)(FIRST_DATA_ROW + rr);
         char *label = fs_asprintf("%*s%s", 2 * row->level, "", row->label);
-        worksheet_write_string(ws, xr, 0, label ? label : row->label, row->is_total ? f->bold : NULL);
+        keep(&err, worksheet_write_string(ws, xr, 0, label ? label : row->label,
+                                          row->is_total ? f->bold : NULL));
         size_t w = fs_utf8_width(label ? label : row->label) + 2;
         if (w > label_w)
             label_w = w;
         free(label);
         for (size_t c = 0; c < t->n_cols; c++)
-            write_cell(ws, t, rr, c, xr, f);
+            write_cell(ws, t, rr, c, xr, (lxw_col_t)(c + 1), f, &err);
     }
     worksheet_set_column(ws, 0, 0, label_w > 60 ? 60 : (double)label_w, NULL);
     worksheet_freeze_panes(ws, FIRST_DATA_ROW, 1);
     lxw_row_t xr = (lxw_row_t)(FIRST_DATA_ROW + t->n_rows + 1);
     for (size_t i = 0; i < t->n_notes; i++)
-        worksheet_write_string(ws, xr++, 0, t->notes[i], NULL);
+        keep(&err, worksheet_write_string(ws, xr++, 0, t->notes[i], NULL));
     if (r->source)
-        worksheet_write_string(ws, xr++, 0, r->source, NULL);
+        keep(&err, worksheet_write_string(ws, xr++, 0, r->source, NULL));
     if (t->chart)
-        add_chart(wb, ws, name, t, xr + 1, f);
+        add_chart(wb, ws, name, t, xr + 1, f, r->lang, &err);
+    if (err != LXW_NO_ERROR) {
+        fs_msg_set(msg, "sheet \"%s\": %s", name, lxw_strerror(err));
+        return FS_ERR_OUTPUT;
+    }
     return FS_OK;
 }
 
@@ -228,12 +248,10 @@ fs_error fs_write_xlsx(const fs_report *r, const char *path, fs_msg *err)
     make_formats(wb, &f);
     fs_error fe = FS_OK;
     for (size_t i = 0; i < r->n_tables && !fe; i++)
-        fe = write_sheet(wb, r, i, &f);
+        fe = write_sheet(wb, r, i, &f, err);
     lxw_error e = workbook_close(wb);
-    if (fe) {
-        fs_msg_set(err, "a worksheet could not be added");
+    if (fe)
         return fe;
-    }
     if (e != LXW_NO_ERROR) {
         fs_msg_set(err, "%s", lxw_strerror(e));
         return FS_ERR_OUTPUT;
