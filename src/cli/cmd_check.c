@@ -2,7 +2,9 @@
  *
  * The export reader reports the row problems; check adds unknown referrer and income
  * values, overlapping episodes of one id in one insats and missing required columns. It
- * reads the input only and never prints a personnummer (the reader never passes one on).
+ * reads the input only and never prints a personnummer: the reader never passes one on,
+ * every data value check echoes itself goes through fs_safe_text(), and participant ids
+ * are never printed at all (the id column may hold personnummer), only line numbers.
  * Memory: the overlap index keeps every episode with an id (see overlap.h); everything
  * else is counts and the distinct unknown values. */
 #include <stdlib.h>
@@ -11,6 +13,7 @@
 #include "cli.h"
 #include "finsam/export.h"
 #include "finsam/overlap.h"
+#include "finsam/pnr.h"
 #include "finsam/text.h"
 #include "finsam/vocab.h"
 
@@ -22,7 +25,8 @@ static const char usage[] =
     "column, missing or unparseable date, exit before entry. Warnings: exit without reason,\n"
     "reason without exit, unknown sex, exit reason, referrer or income category, no sex,\n"
     "bad personnummer (line only, never the number), Kön contradicting the personnummer,\n"
-    "bad birth year, dates after --as-of, overlapping episodes of one id in one insats.\n"
+    "bad birth year, dates after --as-of, overlapping episodes of one id in one insats\n"
+    "(named by the other line: ids and personnummer-like values are never printed).\n"
     "\n"
     "Options:\n"
     "  --as-of DATE          dates after DATE are reported (default: today)\n"
@@ -37,6 +41,7 @@ static const char usage[] =
     "a file that cannot be read, 2 usage error. See finsam-stats-check(1).\n";
 
 #define MAX_DISTINCT 1000
+#define SAFE_SIZE (FS_SAFE_TEXT_MAX * 4 + 8) /* room for fs_safe_text() */
 
 typedef struct value_count {
     char *value;
@@ -73,8 +78,11 @@ static void json_string(const char *s)
     fs_json_write_string(stdout, s);
 }
 
-static void count_unknown(check_state *st, fs_problem_kind k, const char *value)
+/* Counts a distinct unknown value, kept as fs_safe_text() gives it. */
+static void count_unknown(check_state *st, fs_problem_kind k, const char *raw)
 {
+    char value[SAFE_SIZE];
+    fs_safe_text(raw, value, sizeof value);
     for (size_t i = 0; i < st->n_unknown[k]; i++)
         if (strcmp(st->unknown[k][i].value, value) == 0) {
             st->unknown[k][i].count++;
@@ -101,8 +109,14 @@ static void count_unknown(check_state *st, fs_problem_kind k, const char *value)
 
 /* Prints one problem. detail is the message without the `column "X": ` prefix. */
 static void emit(check_state *st, fs_problem_kind k, const char *file, unsigned long line,
-                 const char *column, const char *detail)
+                 const char *raw_column, const char *detail)
 {
+    char column_buf[SAFE_SIZE];
+    const char *column = NULL;
+    if (raw_column) { /* a header as written in the file is data too */
+        fs_safe_text(raw_column, column_buf, sizeof column_buf);
+        column = column_buf;
+    }
     st->by_kind[k]++;
     if (st->json) {
         fputs(st->n_problems ? ",\n    {" : "\n    {", stdout);
@@ -149,7 +163,9 @@ static void on_problem(const fs_problem *p, void *user)
 static void unknown_value(check_state *st, const fs_episode *ep, fs_problem_kind k,
                           const char *column, const char *value, const char *what)
 {
-    char *detail = fs_asprintf("\"%s\" matches no %s", value, what);
+    char safe[SAFE_SIZE];
+    fs_safe_text(value, safe, sizeof safe);
+    char *detail = fs_asprintf("\"%s\" matches no %s", safe, what);
     if (!detail) {
         st->failed = 1;
         return;
@@ -183,11 +199,12 @@ static int on_episode(const fs_episode *ep, void *user)
             return 1;
         }
         if (found) {
+            /* names the other line, never the id: it may be a personnummer */
             char *detail = hit.file_no == st->file_no
-                               ? fs_asprintf("\"%s\" in insats \"%s\" overlaps the episode at "
-                                             "line %lu", ep->id, ep->insats, hit.line)
-                               : fs_asprintf("\"%s\" in insats \"%s\" overlaps the episode at "
-                                             "line %lu of %s", ep->id, ep->insats, hit.line,
+                               ? fs_asprintf("overlaps the episode at line %lu of the same "
+                                             "participant and insats", hit.line)
+                               : fs_asprintf("overlaps the episode at line %lu of %s of the "
+                                             "same participant and insats", hit.line,
                                              st->cli->files[hit.file_no]);
             if (!detail) {
                 st->failed = 1;
