@@ -70,9 +70,11 @@ fs_error fs_clopper_pearson_ci(unsigned x, unsigned n, double conf_level, double
 /* A 2 x k contingency table given as two rows of k counts. Columns whose total is 0 are
  * ignored (as if absent). Pearson chi-square without continuity correction as
  * chisq.test(tab, correct = FALSE): statistic, df = k' - 1, p. Fisher's exact test as
- * fisher.test(tab): p = sum of P(table) over tables with the same margins and
- * P <= P(observed) * (1 + 1e-7). Fisher returns FS_ERR_RANGE when the table is too large
- * to enumerate within a fixed work budget (the caller then reports chi-square only).
+ * fisher.test(tab): p = sum of P(table) over tables with the same margins that are no more
+ * likely than the observed one, with R's tolerance: P <= P(observed) * (1 + 1e-7) when two
+ * non-empty columns remain (R's 2 x 2 code), log P <= log P(observed) + 3.45254e-7 for more
+ * (R's FEXACT). Fisher returns FS_ERR_RANGE when the table is too large to enumerate within
+ * a fixed work budget (the caller then reports chi-square only).
  * Both return FS_ERR_RANGE when fewer than 2 non-empty columns or an empty row. */
 typedef struct fs_chisq_result {
     double statistic;
@@ -83,7 +85,8 @@ fs_error fs_chisq_2xk(const unsigned *row1, const unsigned *row2, size_t k,
                       fs_chisq_result *out);
 fs_error fs_fisher_2xk(const unsigned *row1, const unsigned *row2, size_t k, double *p_value);
 
-/* Quantile of sorted[0..n-1] at probability prob, R's default type 7. n > 0. */
+/* Quantile of sorted[0..n-1] at probability prob, R's default type 7; NaN when n == 0 or
+ * prob is outside [0, 1]. */
 double fs_quantile_sorted(const double *sorted, size_t n, double prob);
 
 #endif
