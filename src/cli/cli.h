@@ -25,7 +25,18 @@ int cmd_ogq(int argc, char **argv);
 int cmd_barometer(int argc, char **argv);
 
 /* Common options. A command lists FS_CLI_COMMON_LONGOPTS in its long options and passes
- * every option it does not handle itself to fs_cli_option(). */
+ * every option it does not handle itself to fs_cli_option().
+ *
+ * A common option that means nothing to a command is refused, not ignored: the command sets
+ * c->unsupported, after fs_cli_init() and before fs_cli_getopt(), to a list of the option
+ * codes it does not use (FS_OPT_* or 'o' for -o/--output) ended by 0, e.g.
+ *
+ *     static const int unsupported[] = {FS_OPT_ROUNDING, FS_OPT_DECIMALS, 'o', 0};
+ *     cli.unsupported = unsupported;
+ *
+ * and fs_cli_getopt() answers any of them with the usage error "--rounding does not apply
+ * to check" (exit status 2). NULL, the default, accepts every common option. A value for
+ * such an option in the config's [defaults] is shared by all commands and not an error. */
 enum {
     FS_OPT_PERIOD = 1000, FS_OPT_INSATS, FS_OPT_BY, FS_OPT_ROUNDING, FS_OPT_DECIMALS,
     FS_OPT_SUPPRESS, FS_OPT_LANG, FS_OPT_FORMAT, FS_OPT_CSV_DIALECT, FS_OPT_QUIET,
@@ -58,6 +69,7 @@ enum {
 typedef struct fs_cli {
     const char *prog;  /* "finsam-stats exits", prefix of every message */
     const char *usage; /* the command's --help text */
+    const int *unsupported; /* common options refused by this command, 0-terminated; or NULL */
 
     /* as given on the command line (NULL: not given) */
     const char *period_arg, *rounding_arg, *decimals_arg, *suppress_arg, *lang_arg,
@@ -91,7 +103,7 @@ void fs_cli_init(fs_cli *c, const char *prog, const char *usage);
 /* Parses argv with longopts (FS_CLI_COMMON_LONGOPTS plus the command's own). own() sees
  * each option first and returns -1 when it is not the command's, 0 when handled, or an exit
  * status after printing a message; the common options are handled here, --help prints
- * c->usage. Returns -1 when the options are done (optind is at the first file), else the
+ * c->usage, an option in c->unsupported is a usage error. Returns -1 when the options are done (optind is at the first file), else the
  * exit status to return: FS_EXIT_OK after --help, FS_EXIT_USAGE after a usage message. */
 int fs_cli_getopt(fs_cli *c, int argc, char **argv, const struct option *longopts,
                   int (*own)(int opt, const char *arg, void *user), void *user);

@@ -296,16 +296,18 @@ int cmd_check(int argc, char **argv)
     fs_msg msg = {""};
     int status = FS_EXIT_FAILURE;
     memset(&st, 0, sizeof st);
+    /* check reads and reports: no period, table, rounding or output file options */
+    static const int unsupported[] = {FS_OPT_PERIOD,   FS_OPT_INSATS,      FS_OPT_BY,
+                                      FS_OPT_ROUNDING, FS_OPT_DECIMALS,    FS_OPT_SUPPRESS,
+                                      FS_OPT_LANG,     FS_OPT_CSV_DIALECT, FS_OPT_QUIET,
+                                      FS_OPT_CREATED,  'o',                0};
     fs_cli_init(&cli, "finsam-stats check", usage);
+    cli.unsupported = unsupported;
     st.cli = &cli;
     if ((status = fs_cli_getopt(&cli, argc, argv, longopts, NULL, NULL)) >= 0)
         goto cleanup;
     if ((status = fs_cli_finish(&cli, argc, argv, optind, 1)) != 0)
         goto cleanup;
-    if (cli.output) {
-        status = fs_cli_usage_error(&cli, "check writes to standard output; -o is not supported");
-        goto cleanup;
-    }
     if (cli.write.format != FS_FMT_TEXT && cli.write.format != FS_FMT_JSON) {
         status = fs_cli_usage_error(&cli, "--format: check writes text or json");
         goto cleanup;

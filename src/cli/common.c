@@ -87,6 +87,30 @@ int fs_cli_option(fs_cli *c, int opt, const char *arg)
     return 0;
 }
 
+/* A usage error for an option the command does not support. */
+static int refuse(const fs_cli *c, int opt, const struct option *longopts)
+{
+    const char *name = NULL;
+    for (const struct option *o = longopts; o->name; o++)
+        if (!o->flag && o->val == opt) {
+            name = o->name;
+            break;
+        }
+    const char *command = strrchr(c->prog, ' ');
+    command = command ? command + 1 : c->prog;
+    if (!name)
+        return fs_cli_usage_error(c, "-%c does not apply to %s", opt, command);
+    return fs_cli_usage_error(c, "--%s does not apply to %s", name, command);
+}
+
+static int is_unsupported(const fs_cli *c, int opt)
+{
+    for (const int *u = c->unsupported; u && *u; u++)
+        if (*u == opt)
+            return 1;
+    return 0;
+}
+
 int fs_cli_getopt(fs_cli *c, int argc, char **argv, const struct option *longopts,
                   int (*own)(int opt, const char *arg, void *user), void *user)
 {
@@ -100,6 +124,8 @@ int fs_cli_getopt(fs_cli *c, int argc, char **argv, const struct option *longopt
             fputs(c->usage, stdout);
             return fflush(stdout) == 0 && !ferror(stdout) ? FS_EXIT_OK : FS_EXIT_FAILURE;
         }
+        if (is_unsupported(c, opt))
+            return refuse(c, opt, longopts);
         int rc = own ? own(opt, optarg, user) : -1;
         if (rc < 0)
             rc = fs_cli_option(c, opt, optarg);
