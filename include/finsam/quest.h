@@ -5,8 +5,14 @@
  * per item) or two files (the first the start, the second the exit). The id column is
  * Deltagar-ID or one of its aliases (or [columns] id of the config); a personnummer column may
  * be the key instead: it is kept in memory only and never appears in a message or an output.
- * A Kön column gives each participant's sex. Items are the other columns in file order, or
- * those chosen by name.
+ * When the id values themselves look like personnummer, the file is treated as keyed by
+ * personnummer too (pnr_key): ids are then never printed. A Kön column gives each
+ * participant's sex. Items are the other columns in file order, or those chosen by name; the
+ * id, occasion, sex and personnummer columns are never items, and an item column holding a
+ * value shaped like a personnummer is an error naming FILE:LINE:COLUMN (not the value).
+ *
+ * Every value from the data that a message or an output echoes (ids, answers, headers) goes
+ * through fs_safe_text (pnr.h): item_label is the header made safe.
  *
  * Answers are coded to numbers as they are read (see fs_quest_coding); a value that cannot be
  * coded, or lies outside the scale, is an error naming FILE:LINE:COLUMN. Missing answers
@@ -45,8 +51,12 @@ typedef struct fs_quest_options {
     fs_quest_coding coding;
     int has_scale;             /* numeric answers must lie in [scale_min, scale_max] */
     double scale_min, scale_max;
-    const char *const *items;  /* NULL: every other column; else headers (matched folded) */
+    const char *const *items;  /* NULL: every other column; else headers (matched folded) or
+                                  their keys; two naming the same column are an error */
     size_t n_items;
+    int refuse_pnr_key;        /* a questionnaire keyed by personnummer is FS_ERR_DATA, found
+                                  as early as possible: at the header, or at the first id
+                                  shaped like a personnummer (before the rest is read) */
 } fs_quest_options;
 
 typedef struct fs_quest_person {
@@ -59,8 +69,9 @@ typedef struct fs_quest_person {
 
 typedef struct fs_quest {
     size_t n_items;
-    char **item_label;    /* headers as written */
-    char **item_key;      /* fs_slug of the header, made unique */
+    char **item_label;    /* headers as written, through fs_safe_text: safe to print */
+    char **item_key;      /* fs_slug of the label, made unique */
+    char **item_header;   /* private: headers as written (matching the second file); never print */
     fs_quest_person *p;
     size_t n_persons;
     int pnr_key;          /* the key is a personnummer: do not print ids */
@@ -77,8 +88,10 @@ typedef struct fs_quest {
  * call; free with fs_quest_free even on failure). Errors (err: "FILE:LINE:COL: ..."):
  * FS_ERR_IO, FS_ERR_PARSE (CSV), FS_ERR_DATA (no id column; no occasion column with one file;
  * an unknown occasion; an empty id; an id repeated within an occasion, naming both lines; an
- * item without a header; an item not found; an answer that cannot be coded or lies outside
- * the scale; a file without data rows; the two files with different items), FS_ERR_MEMORY. */
+ * item without a header; an item not found, named twice, or naming the id, occasion, sex or
+ * personnummer column; an item value shaped like a personnummer; an answer that cannot be
+ * coded or lies outside the scale; a file without data rows; the two files with different
+ * items; keyed by personnummer with refuse_pnr_key), FS_ERR_MEMORY. */
 fs_error fs_quest_read(const char *path1, const char *path2, const fs_quest_options *opt,
                        fs_quest *q, fs_msg *err);
 /* The same over memory buffers (tests); data2 NULL for the long form. */
@@ -138,7 +151,8 @@ typedef struct fs_hls_rules {
 } fs_hls_rules;
 void fs_hls_rules_default(fs_hls_version v, fs_hls_rules *out);
 /* Reads [hls] q16_min_answered, q16_inadequate_max, q16_problematic_max (q6_ likewise) from
- * cfg over the defaults; a bad or unknown key is FS_ERR_DATA naming FILE:LINE. */
+ * cfg over the defaults; a bad or unknown key, or a value out of range (min_answered 1..16
+ * for q16, 1..6 for q6; thresholds 0..16 and 0..4), is FS_ERR_DATA naming FILE:LINE. */
 fs_error fs_hls_rules_from_config(const fs_config *cfg, fs_hls_version v, fs_hls_rules *out,
                                   fs_msg *err);
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "finsam/export.h"
+#include "finsam/pnr.h"
 #include "finsam/quest.h"
 #include "finsam/text.h"
 
@@ -71,7 +72,7 @@ typedef struct reader {
     size_t n_cols;
     char **headers;     /* of this file */
     long *item_of_col;  /* item index of each column, -1 = not an item */
-    unsigned long *first_line[FS_OCC_N]; /* unused: lines live in persons */
+    int pnr_column;     /* the key column is a personnummer column (set by the first file) */
     fs_error err;
     fs_msg *msg;
     size_t cap_persons;
@@ -87,6 +88,18 @@ static const struct {
     {"Start", "Avslut"}, {"Före", "Efter"}, {"Inskrivning", "Utskrivning"}, {"1", "2"},
     {"Före", "Efteråt"}, {"Start", "Slut"},
 };
+
+/* A value from the data, made safe to echo in a message (pnr.h). */
+typedef struct safe_buf {
+    char s[FS_SAFE_TEXT_MAX * 4 + 8];
+} safe_buf;
+
+static const char *safe(const char *s, safe_buf *b)
+{
+    fs_safe_text(s ? s : "", b->s, sizeof b->s);
+    return b->s;
+}
+#define SAFE(s) safe((s), &(safe_buf){{0}})
 
 static int fold_eq(const char *a, const char *b)
 {
@@ -143,13 +156,22 @@ static int on_header(reader *rd, const fs_csv_record *rec)
         return fail(rd, FS_ERR_DATA);
     }
     if (rd->file_no == 0)
-        q->pnr_key = id < 0;
-    else if (q->pnr_key != (id < 0)) {
+        rd->pnr_column = id < 0;
+    else if (rd->pnr_column != (id < 0)) {
         fs_msg_set(rd->msg, "%s:%lu: the two files are keyed differently (one by id, one by "
                             "personnummer)", rd->name, rec->line);
         return fail(rd, FS_ERR_DATA);
     }
     rd->id_col = id >= 0 ? id : pnr;
+    if (rd->pnr_column) {
+        q->pnr_key = 1;
+        if (rd->opt->refuse_pnr_key) {
+            fs_msg_set(rd->msg, "%s:%lu:%d: the questionnaire is keyed by personnummer (column "
+                                "\"%s\"); joining it to the participants export needs Deltagar-ID",
+                       rd->name, rec->line, rd->id_col + 1, SAFE(rd->headers[rd->id_col]));
+            return fail(rd, FS_ERR_DATA);
+        }
+    }
     if (!rd->two_files && rd->occ_col < 0) {
         fs_msg_set(rd->msg, "%s:%lu: no occasion column (Tillfälle or Mättillfälle); give the "
                             "exit answers as a second file", rd->name, rec->line);
@@ -157,9 +179,7 @@ static int on_header(reader *rd, const fs_csv_record *rec)
     }
     if (rd->sex_col >= 0)
         q->has_sex_column = 1;
-    int skip_pnr = pnr; /* never an item, even when the id column is the key */
     size_t n_items = 0;
-    long *pick = NULL;
     if (rd->opt->items) {
         for (size_t i = 0; i < rd->opt->n_items; i++) {
             int found = -1;
@@ -172,7 +192,23 @@ static int on_header(reader *rd, const fs_csv_record *rec)
             }
             if (found < 0) {
                 fs_msg_set(rd->msg, "%s:%lu: no item column \"%s\"", rd->name, rec->line,
-                           rd->opt->items[i]);
+                           SAFE(rd->opt->items[i]));
+                return fail(rd, FS_ERR_DATA);
+            }
+            /* the key, occasion, sex and personnummer columns are never items */
+            const char *what = found == pnr ? "the personnummer column"
+                               : found == rd->id_col ? "the id column"
+                               : found == rd->occ_col ? "the occasion column"
+                               : found == rd->sex_col ? "the sex column" : NULL;
+            if (what) {
+                fs_msg_set(rd->msg, "%s:%lu:%d: item \"%s\" is %s, never an item", rd->name,
+                           rec->line, found + 1, SAFE(rd->opt->items[i]), what);
+                return fail(rd, FS_ERR_DATA);
+            }
+            if (rd->item_of_col[found] >= 0) {
+                fs_msg_set(rd->msg, "%s:%lu:%d: items \"%s\" and \"%s\" name the same column",
+                           rd->name, rec->line, found + 1,
+                           SAFE(rd->opt->items[rd->item_of_col[found]]), SAFE(rd->opt->items[i]));
                 return fail(rd, FS_ERR_DATA);
             }
             rd->item_of_col[found] = (long)i;
@@ -181,12 +217,12 @@ static int on_header(reader *rd, const fs_csv_record *rec)
     } else {
         for (size_t c = 0; c < rd->n_cols; c++) {
             int ci = (int)c;
-            if (ci == rd->id_col || ci == rd->occ_col || ci == rd->sex_col || ci == skip_pnr)
+            /* a personnummer column is never an item, even when an id column is the key */
+            if (ci == rd->id_col || ci == rd->occ_col || ci == rd->sex_col || ci == pnr)
                 continue;
             rd->item_of_col[c] = (long)n_items++;
         }
     }
-    (void)pick;
     for (size_t c = 0; c < rd->n_cols; c++)
         if (rd->item_of_col[c] >= 0 && !*rd->headers[c]) {
             fs_msg_set(rd->msg, "%s:%lu:%zu: item column without a header", rd->name, rec->line,
@@ -201,21 +237,23 @@ static int on_header(reader *rd, const fs_csv_record *rec)
         q->n_items = n_items;
         q->item_label = calloc(n_items, sizeof *q->item_label);
         q->item_key = calloc(n_items, sizeof *q->item_key);
+        q->item_header = calloc(n_items, sizeof *q->item_header);
         for (int o = 0; o < FS_OCC_N; o++) {
             q->missing[o] = calloc(n_items, sizeof *q->missing[o]);
             q->dont_know[o] = calloc(n_items, sizeof *q->dont_know[o]);
             if (!q->missing[o] || !q->dont_know[o])
                 return fail(rd, FS_ERR_MEMORY);
         }
-        if (!q->item_label || !q->item_key)
+        if (!q->item_label || !q->item_key || !q->item_header)
             return fail(rd, FS_ERR_MEMORY);
         for (size_t c = 0; c < rd->n_cols; c++) {
             long it = rd->item_of_col[c];
             if (it < 0)
                 continue;
-            q->item_label[it] = fs_strdup(rd->headers[c]);
-            char *slug = fs_slug(rd->headers[c]);
-            if (!q->item_label[it] || !slug) {
+            q->item_label[it] = fs_strdup(SAFE(rd->headers[c]));
+            q->item_header[it] = fs_strdup(rd->headers[c]);
+            char *slug = q->item_label[it] ? fs_slug(q->item_label[it]) : NULL;
+            if (!q->item_label[it] || !q->item_header[it] || !slug) {
                 free(slug);
                 return fail(rd, FS_ERR_MEMORY);
             }
@@ -249,11 +287,11 @@ static int on_header(reader *rd, const fs_csv_record *rec)
                     continue;
                 long found = -1;
                 for (size_t i = 0; i < q->n_items && found < 0; i++)
-                    if (fold_eq(rd->headers[c], q->item_label[i]))
+                    if (fold_eq(rd->headers[c], q->item_header[i]))
                         found = (long)i;
                 if (found < 0) {
                     fs_msg_set(rd->msg, "%s:%lu:%zu: column \"%s\" is not an item of the start "
-                                        "file", rd->name, rec->line, c + 1, rd->headers[c]);
+                                        "file", rd->name, rec->line, c + 1, SAFE(rd->headers[c]));
                     return fail(rd, FS_ERR_DATA);
                 }
                 map[c] = found;
@@ -404,14 +442,42 @@ done:
     return rc;
 }
 
-/* The key of a row: the id as written, or the digits of a personnummer. */
+/* 1 when s (trimmed) is one personnummer and nothing else: 6 or 8 digits, an optional '-'
+ * or '+', then 4 digits. */
+static int is_pnr_shaped(const char *s)
+{
+    size_t n1 = 0, n2 = 0;
+    while (*s == ' ' || *s == '\t')
+        s++;
+    while (s[n1] >= '0' && s[n1] <= '9')
+        n1++;
+    s += n1;
+    if (*s == '-' || *s == '+') {
+        if (n1 != 6 && n1 != 8)
+            return 0;
+        s++;
+        while (s[n2] >= '0' && s[n2] <= '9')
+            n2++;
+        s += n2;
+        if (n2 != 4)
+            return 0;
+    } else if (n1 != 10 && n1 != 12) {
+        return 0;
+    }
+    while (*s == ' ' || *s == '\t')
+        s++;
+    return *s == 0;
+}
+
+/* The key of a row: the id as written, or the digits of a personnummer (from a personnummer
+ * column, or an id that is one). */
 static char *row_key(const reader *rd, const char *raw)
 {
     char *k = fs_strdup(raw);
     if (!k)
         return NULL;
     fs_trim(k);
-    if (rd->q->pnr_key) {
+    if (rd->pnr_column || is_pnr_shaped(k)) {
         char *w = k;
         for (char *p = k; *p; p++)
             if (*p >= '0' && *p <= '9')
@@ -440,12 +506,26 @@ static int on_row(reader *rd, const fs_csv_record *rec)
     }
     rd->data_rows++;
     const char *field_id = (size_t)rd->id_col < rec->n_fields ? rec->fields[rd->id_col] : "";
+    /* an id that is (or holds) a personnummer: the file is keyed by personnummer, and no id
+     * is ever printed */
+    int id_is_pnr = rd->pnr_column || fs_pnr_in_text(field_id);
+    if (id_is_pnr && !q->pnr_key) {
+        q->pnr_key = 1;
+        if (rd->opt->refuse_pnr_key) {
+            fs_msg_set(rd->msg, "%s:%lu:%d: column \"%s\" holds personnummer: the questionnaire "
+                                "is keyed by personnummer; joining it to the participants export "
+                                "needs Deltagar-ID", rd->name, rec->line, rd->id_col + 1,
+                       SAFE(rd->headers[rd->id_col]));
+            return fail(rd, FS_ERR_DATA);
+        }
+    }
     char *id = row_key(rd, field_id);
     if (!id)
         return fail(rd, FS_ERR_MEMORY);
     if (!*id) {
         fs_msg_set(rd->msg, "%s:%lu:%d: column \"%s\": empty %s", rd->name, rec->line,
-                   rd->id_col + 1, rd->headers[rd->id_col], q->pnr_key ? "personnummer" : "id");
+                   rd->id_col + 1, SAFE(rd->headers[rd->id_col]),
+                   rd->pnr_column ? "personnummer" : "id");
         free(id);
         return fail(rd, FS_ERR_DATA);
     }
@@ -462,20 +542,23 @@ static int on_row(reader *rd, const fs_csv_record *rec)
         if (occ < 0) {
             fs_msg_set(rd->msg, "%s:%lu:%d: column \"%s\": \"%s\" is not an occasion (Start/Avslut, "
                                 "Före/Efter, Inskrivning/Utskrivning or 1/2)",
-                       rd->name, rec->line, rd->occ_col + 1, rd->headers[rd->occ_col], raw);
+                       rd->name, rec->line, rd->occ_col + 1, SAFE(rd->headers[rd->occ_col]),
+                       SAFE(raw));
             free(id);
             return fail(rd, FS_ERR_DATA);
         }
     }
     fs_quest_person *p = fs_quest_find(q, id);
     if (p && p->has[occ]) {
-        if (q->pnr_key)
-            fs_msg_set(rd->msg, "%s:%lu: the same personnummer appears twice at occasion %s "
+        if (q->pnr_key) /* ids are never printed then */
+            fs_msg_set(rd->msg, "%s:%lu: the same %s appears twice at occasion %s "
                                 "(also at %s:%lu)", rd->name, rec->line,
-                       occ ? "exit" : "start", rd->name, p->line[occ]);
+                       id_is_pnr ? "personnummer" : "id", occ ? "exit" : "start", rd->name,
+                       p->line[occ]);
         else
             fs_msg_set(rd->msg, "%s:%lu: id \"%s\" appears twice at occasion %s (also at %s:%lu)",
-                       rd->name, rec->line, id, occ ? "exit" : "start", rd->name, p->line[occ]);
+                       rd->name, rec->line, SAFE(id), occ ? "exit" : "start", rd->name,
+                       p->line[occ]);
         free(id);
         return fail(rd, FS_ERR_DATA);
     }
@@ -522,6 +605,13 @@ static int on_row(reader *rd, const fs_csv_record *rec)
         const char *raw = c < rec->n_fields ? rec->fields[c] : "";
         char why[200];
         double v;
+        if (fs_pnr_in_text(raw)) {
+            fs_msg_set(rd->msg, "%s:%lu:%zu: column \"%s\": a value shaped like a personnummer; "
+                                "a personnummer column is never an item (name it in [columns] "
+                                "personnummer, or choose the items with --items)",
+                       rd->name, rec->line, c + 1, SAFE(rd->headers[c]));
+            return fail(rd, FS_ERR_DATA);
+        }
         switch (code_answer(rd->opt, raw, &v, why, sizeof why)) {
         case ANS_OK:
             p->v[occ][it] = v;
@@ -534,7 +624,7 @@ static int on_row(reader *rd, const fs_csv_record *rec)
             break;
         default:
             fs_msg_set(rd->msg, "%s:%lu:%zu: column \"%s\": \"%s\" %s", rd->name, rec->line, c + 1,
-                       rd->headers[c], raw, why);
+                       SAFE(rd->headers[c]), SAFE(raw), why);
             return fail(rd, FS_ERR_DATA);
         }
     }
@@ -638,9 +728,12 @@ void fs_quest_free(fs_quest *q)
             free(q->item_label[i]);
         if (q->item_key)
             free(q->item_key[i]);
+        if (q->item_header)
+            free(q->item_header[i]);
     }
     free(q->item_label);
     free(q->item_key);
+    free(q->item_header);
     for (size_t k = 0; k < q->n_persons; k++) {
         free(q->p[k].id);
         free(q->p[k].v[0]);
@@ -821,6 +914,14 @@ fs_error fs_hls_rules_from_config(const fs_config *cfg, fs_hls_version v, fs_hls
                        en->line, en->key, en->value, which == 0 ? "whole number" : "number");
             return FS_ERR_DATA;
         }
+        /* in range for its version, checked whichever version is read */
+        double hi = strcmp(pre, "q16_") == 0 ? 16 : (which == 0 ? 6 : 4);
+        double lo = which == 0 ? 1 : 0;
+        if (x < lo || x > hi) {
+            fs_msg_set(err, "%s:%u: [hls] %s: %s is outside %g..%g", cfg->path ? cfg->path : "config",
+                       en->line, en->key, en->value, lo, hi);
+            return FS_ERR_DATA;
+        }
         if ((strcmp(pre, "q16_") == 0) != (v == FS_HLS_Q16))
             continue;
         if (which == 0)
@@ -831,8 +932,15 @@ fs_error fs_hls_rules_from_config(const fs_config *cfg, fs_hls_version v, fs_hls
             out->problematic_max = x;
     }
     if (out->inadequate_max > out->problematic_max) {
-        fs_msg_set(err, "%s: [hls] inadequate_max is above problematic_max",
-                   cfg->path ? cfg->path : "config");
+        const char *pre = v == FS_HLS_Q16 ? "q16_" : "q6_";
+        char k1[32], k2[32];
+        snprintf(k1, sizeof k1, "%sinadequate_max", pre);
+        snprintf(k2, sizeof k2, "%sproblematic_max", pre);
+        const fs_config_entry *e1 = fs_config_find(cfg, "hls", k1), *e2 = fs_config_find(cfg, "hls", k2);
+        unsigned line = e1 && e2 ? (e1->line > e2->line ? e1->line : e2->line) : e1 ? e1->line
+                        : e2 ? e2->line : 0;
+        fs_msg_set(err, "%s:%u: [hls] %s is above %s", cfg->path ? cfg->path : "config", line,
+                   k1, k2);
         return FS_ERR_DATA;
     }
     return FS_OK;

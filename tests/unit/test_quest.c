@@ -117,6 +117,106 @@ static void test_errors(void **state)
     }
 }
 
+/* No personnummer in any message: planted as an id, as an answer, as a header. Every digit
+ * run of the planted numbers is looked for. */
+static void assert_no_pnr(const char *text)
+{
+    static const char *const needles[] = {"19900101", "900101", "1239", "8503122429", "850312",
+                                          "2429"};
+    for (size_t k = 0; k < sizeof needles / sizeof needles[0]; k++)
+        if (strstr(text, needles[k]))
+            fail_msg("personnummer digits \"%s\" in \"%s\"", needles[k], text);
+}
+
+static void test_privacy(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *a, *b, *err;
+        int refuse;
+    } cases[] = {
+        /* an id that is a personnummer: repeated (10 and 12 digits link) */
+        {"ID;Tillfälle;Q\n19900101-1239;Start;1\n9001011239;Start;2\n", NULL,
+         "a.csv:3: the same personnummer appears twice at occasion start (also at a.csv:2)", 0},
+        /* once the ids hold personnummer, no id is printed, not even one that is not one */
+        {"ID;Tillfälle;Q\n19900101-1239;Start;1\nA;Start;2\nA;Avslut;2\nA;Avslut;3\n", NULL,
+         "a.csv:5: the same id appears twice at occasion exit (also at a.csv:4)", 0},
+        /* a personnummer column with a header that is not an alias is not an item */
+        {"ID;Tillfälle;Pers.nr;Q\nA;Start;19900101-1239;1\n", NULL,
+         "a.csv:2:3: column \"Pers.nr\": a value shaped like a personnummer", 0},
+        {"ID;Tillfälle;Q\nA;Start;x 850312-2429\n", NULL,
+         "a.csv:2:3: column \"Q\": a value shaped like a personnummer", 0},
+        /* answers, occasions, headers are echoed safely */
+        {"ID;Tillfälle;Q\nA;Start;sj\x01u\n", NULL, "a.csv:2:3: column \"Q\": \"sj\\x01u\" is not a number", 0},
+        {"ID;Tillfälle;Q\nA;850312-2429;1\n", NULL,
+         "a.csv:2:2: column \"Tillfälle\": \"(personnummer)\" is not an occasion", 0},
+        {"ID;Q;19900101-1239\nA;1;2\n", "ID;Q;8503122429\nA;1;2\n",
+         "b.csv:1:3: column \"(personnummer)\" is not an item of the start file", 0},
+        /* refused as soon as the key shows to be a personnummer: the header, or the first id */
+        {"Personnummer;Tillfälle;Q\n19900101-1239;Start;1\n", NULL,
+         "a.csv:1:1: the questionnaire is keyed by personnummer (column \"Personnummer\")", 1},
+        {"ID;Tillfälle;Q\nA;Start;1\n850312-2429;Start;1\nA;Mitt;1\n", NULL,
+         "a.csv:3:1: column \"ID\" holds personnummer", 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fs_quest_options o = {0};
+        fs_quest q;
+        fs_msg m = {""};
+        o.refuse_pnr_key = cases[i].refuse;
+        fs_error e = read2(cases[i].a, cases[i].b, &o, &q, &m);
+        if (e != FS_ERR_DATA || strncmp(m.text, cases[i].err, strlen(cases[i].err)) != 0)
+            fail_msg("case %zu: got %d \"%s\"", i, e, m.text);
+        assert_no_pnr(m.text);
+        fs_quest_free(&q);
+    }
+
+    /* ids that are personnummer make the file keyed by personnummer; a header that is one is
+     * never a label */
+    fs_quest_options o = {0};
+    fs_quest q;
+    fs_msg m = {""};
+    assert_int_equal(read2("ID;Tillfälle;Q;19900101-1239\n19900101-1239;Start;1;2\n"
+                           "9001011239;Avslut;2;2\n", NULL, &o, &q, &m), FS_OK);
+    assert_true(q.pnr_key);
+    assert_int_equal(q.n_persons, 1);
+    assert_string_equal(q.item_label[1], "(personnummer)");
+    assert_no_pnr(q.item_key[1]);
+    fs_quest_free(&q);
+    assert_int_equal(read2("ID;Tillfälle;Q\nA;Start;1\nA;Avslut;2\n", NULL, &o, &q, &m), FS_OK);
+    assert_false(q.pnr_key);
+    fs_quest_free(&q);
+}
+
+/* --items: a name twice, or a name that is the key, occasion or personnummer column. */
+static void test_items(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *items[3];
+        size_t n;
+        const char *err;
+    } cases[] = {
+        {{"F1", "F1"}, 2, "a.csv:1:4: items \"F1\" and \"F1\" name the same column"},
+        {{"F1", "f1"}, 2, "a.csv:1:4: items \"F1\" and \"f1\" name the same column"},
+        {{"F1", "Personnummer"}, 2, "a.csv:1:3: item \"Personnummer\" is the personnummer column, never an item"},
+        {{"pnr"}, 1, NULL}, /* an alias that is not a header here: just not found */
+        {{"ID"}, 1, "a.csv:1:1: item \"ID\" is the id column, never an item"},
+        {{"Tillfälle"}, 1, "a.csv:1:2: item \"Tillfälle\" is the occasion column, never an item"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fs_quest_options o = {0};
+        fs_quest q;
+        fs_msg m = {""};
+        o.items = cases[i].items;
+        o.n_items = cases[i].n;
+        fs_error e = read2("ID;Tillfälle;Personnummer;F1\nA;Start;19900101-1239;1\n", NULL, &o, &q, &m);
+        const char *want = cases[i].err ? cases[i].err : "a.csv:1: no item column \"pnr\"";
+        if (e != FS_ERR_DATA || strcmp(m.text, want) != 0)
+            fail_msg("case %zu: got %d \"%s\"", i, e, m.text);
+        fs_quest_free(&q);
+    }
+}
+
 static void test_pairing(void **state)
 {
     (void)state;
@@ -332,6 +432,31 @@ static void test_hls_config(void **state)
     cfg.n = 2;
     assert_int_equal(fs_hls_rules_from_config(&cfg, FS_HLS_Q16, &r, &m), FS_ERR_DATA);
     assert_non_null(strstr(m.text, "f.ini:4: [hls] unknown key \"q16_bogus\""));
+
+    /* out of range, whichever version is read; never cast without a bound */
+    static const struct {
+        const char *key, *value, *err;
+    } bad[] = {
+        {"q16_min_answered", "17", "f.ini:3: [hls] q16_min_answered: 17 is outside 1..16"},
+        {"q16_min_answered", "4294967296", "f.ini:3: [hls] q16_min_answered: 4294967296 is outside 1..16"},
+        {"q16_min_answered", "1e30", "f.ini:3: [hls] q16_min_answered: 1e30 is outside 1..16"},
+        {"q16_min_answered", "0", "f.ini:3: [hls] q16_min_answered: 0 is outside 1..16"},
+        {"q6_min_answered", "7", "f.ini:3: [hls] q6_min_answered: 7 is outside 1..6"},
+        {"q6_problematic_max", "4,5", "f.ini:3: [hls] q6_problematic_max: 4,5 is outside 0..4"},
+        {"q16_inadequate_max", "13", "f.ini:3: [hls] q16_inadequate_max is above q16_problematic_max"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        fs_config_entry one = {"hls", (char *)bad[i].key, (char *)bad[i].value, 3};
+        cfg.entries = &one;
+        cfg.n = 1;
+        if (fs_hls_rules_from_config(&cfg, FS_HLS_Q16, &r, &m) != FS_ERR_DATA ||
+            strcmp(m.text, bad[i].err) != 0)
+            fail_msg("case %zu: \"%s\"", i, m.text);
+    }
+    fs_config_entry ok = {"hls", "q6_min_answered", "6", 3};
+    cfg.entries = &ok;
+    assert_int_equal(fs_hls_rules_from_config(&cfg, FS_HLS_Q6, &r, &m), FS_OK);
+    assert_int_equal(r.min_answered, 6);
 }
 
 int main(void)
@@ -341,6 +466,7 @@ int main(void)
         cmocka_unit_test(test_pairing),     cmocka_unit_test(test_paired_summary),
         cmocka_unit_test(test_hls_scores),  cmocka_unit_test(test_hls_summary),
         cmocka_unit_test(test_ogq),         cmocka_unit_test(test_hls_config),
+        cmocka_unit_test(test_privacy),     cmocka_unit_test(test_items),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
