@@ -27,22 +27,44 @@ static int in_list(const char *s, const char *const *list)
 typedef struct load_ctx {
     fs_config *cfg;
     FILE *fp;
-    unsigned line; /* the line last read: the handler is called for it */
-    int mid_line;  /* the last fgets stopped inside a long line */
+    unsigned line;      /* the line last read: the handler is called for it */
+    unsigned too_long;  /* the line that did not fit inih's buffer (reading stopped), or 0 */
+    int max_chars;      /* the longest line that fits, without its newline */
+    unsigned problem_line; /* the line of the first problem the handler found, or 0 */
     char problem[256];
 } load_ctx;
 
-/* Debian's inih does not pass line numbers to the handler, so the reader counts them. */
+/* Debian's inih does not pass line numbers to the handler, so the reader counts them. A line
+ * longer than inih's buffer would be split into pieces that inih parses as lines of their
+ * own (a "syntax error" at a wrong line): reading stops there and the load reports it. */
 static char *read_line(char *str, int num, void *stream)
 {
     load_ctx *c = stream;
+    if (c->too_long)
+        return NULL;
     char *s = fgets(str, num, c->fp);
-    if (s && !c->mid_line)
-        c->line++;
-    if (s)
-        c->mid_line = !strchr(s, '\n');
+    if (!s)
+        return NULL;
+    c->line++;
+    if (!strchr(s, '\n')) {
+        int ch = getc(c->fp); /* the line filled the buffer: is there more of it? */
+        if (ch != EOF && ch != '\n') {
+            c->too_long = c->line;
+            c->max_chars = num - 1;
+            return NULL;
+        }
+    }
     return s;
 }
+
+/* Keeps the first problem and its line (inih reports the first error's line). */
+#define PROBLEM(c, ...)                                                                       \
+    do {                                                                                     \
+        if (!(c)->problem_line) {                                                            \
+            snprintf((c)->problem, sizeof (c)->problem, __VA_ARGS__);                        \
+            (c)->problem_line = (c)->line;                                                   \
+        }                                                                                    \
+    } while (0)
 
 static int on_entry(void *user, const char *section, const char *key, const char *value)
 {
@@ -51,28 +73,27 @@ static int on_entry(void *user, const char *section, const char *key, const char
     unsigned lineno = c->line;
     if (strcmp(section, "columns") == 0) {
         if (fs_field_by_name(key) < 0) {
-            snprintf(c->problem, sizeof c->problem, "unknown field \"%s\" in [columns]", key);
+            PROBLEM(c, "unknown field \"%s\" in [columns]", key);
             return 0;
         }
     } else if (strcmp(section, "defaults") == 0) {
         if (!in_list(key, default_keys)) {
-            snprintf(c->problem, sizeof c->problem, "unknown key \"%s\" in [defaults]", key);
+            PROBLEM(c, "unknown key \"%s\" in [defaults]", key);
             return 0;
         }
     } else if (!in_list(section, free_sections)) {
-        snprintf(c->problem, sizeof c->problem, "unknown section [%s]", section);
+        PROBLEM(c, "unknown section [%s]", section);
         return 0;
     }
     if (strcmp(section, "exit_reasons") == 0 && fs_exit_group_by_key(value) == FS_CAT_NONE) {
-        snprintf(c->problem, sizeof c->problem,
-                 "\"%s\" is not an exit-reason group (work_studies, job_seeking, "
-                 "continued_rehab, illness, moved, other, not_measured, excluded)",
-                 value);
+        PROBLEM(c, "\"%s\" is not an exit-reason group (work_studies, job_seeking, "
+                   "continued_rehab, illness, moved, other, not_measured, excluded)",
+                value);
         return 0;
     }
     fs_config_entry *e = realloc(cfg->entries, (cfg->n + 1) * sizeof *e);
     if (!e) {
-        snprintf(c->problem, sizeof c->problem, "out of memory");
+        PROBLEM(c, "out of memory");
         return 0;
     }
     cfg->entries = e;
@@ -83,7 +104,7 @@ static int on_entry(void *user, const char *section, const char *key, const char
     e->line = lineno;
     cfg->n++;
     if (!e->section || !e->key || !e->value) {
-        snprintf(c->problem, sizeof c->problem, "out of memory");
+        PROBLEM(c, "out of memory");
         return 0;
     }
     return 1;
@@ -91,7 +112,7 @@ static int on_entry(void *user, const char *section, const char *key, const char
 
 fs_error fs_config_load(const char *path, fs_config *cfg, fs_msg *err)
 {
-    load_ctx c = {cfg, NULL, 0, 0, ""};
+    load_ctx c = {cfg, NULL, 0, 0, 0, 0, ""};
     cfg->path = fs_strdup(path);
     c.fp = fopen(path, "r");
     if (!c.fp) {
@@ -100,8 +121,13 @@ fs_error fs_config_load(const char *path, fs_config *cfg, fs_msg *err)
     }
     int rc = ini_parse_stream(read_line, &c, on_entry, &c);
     fclose(c.fp);
-    if (rc != 0) {
-        fs_msg_set(err, "%s:%d: %s", path, rc, c.problem[0] ? c.problem : "syntax error");
+    if (rc != 0) { /* an error before any over-long line: the first one */
+        fs_msg_set(err, "%s:%d: %s", path, rc,
+                   c.problem_line == (unsigned)rc ? c.problem : "syntax error");
+        return FS_ERR_PARSE;
+    }
+    if (c.too_long) {
+        fs_msg_set(err, "%s:%u: line longer than %d characters", path, c.too_long, c.max_chars);
         return FS_ERR_PARSE;
     }
     return FS_OK;
