@@ -2,11 +2,13 @@
  * binom.test(better, better + worse, 0.5), with its Clopper-Pearson interval. */
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "finsam/stats.h"
+#include "finsam/text.h"
 
 static const char usage[] =
     "Usage: finsam-stats signtest --worse W --better B [--unchanged U] [OPTIONS]\n"
@@ -25,9 +27,14 @@ static const char usage[] =
     "  --lang sv|en          labels and notes (default sv)\n"
     "  --format FORMAT       text, csv, json or xlsx (default text, or from -o's extension)\n"
     "  -o, --output FILE     write to FILE (replaced only when the run succeeds)\n"
-    "  --csv-dialect D       rfc4180 (default) or excel-sv\n"
-    "  --created DATE        xlsx creation date (reproducible files)\n"
+    "  --csv-dialect D       rfc4180 (default) or excel-sv (;, decimal comma, BOM)\n"
+    "  --created DATE        xlsx creation date (reproducible files); also SOURCE_DATE_EPOCH\n"
+    "  --quiet               no warnings on standard error\n"
     "  --help                this text\n"
+    "\n"
+    "Options of the other commands (--config, --period, --insats, --by, --rounding,\n"
+    "--decimals, --suppress, --strict, --separator, --encoding, --as-of) do not apply to\n"
+    "signtest and are usage errors.\n"
     "\n"
     "Exit status: 0 success, 1 runtime error, 2 usage error. See finsam-stats-signtest(1).\n";
 
@@ -104,6 +111,19 @@ int cmd_signtest(int argc, char **argv)
         goto cleanup;
     worse = a.worse, better = a.better, unchanged = a.unchanged;
     have_w = a.have_w, have_b = a.have_b, alt = a.alt, conf = a.conf;
+    {
+        /* the options that mean nothing without data are refused, not ignored */
+        const char *bad = cli.config_arg ? "--config" : cli.period_arg ? "--period"
+                          : cli.n_insats ? "--insats" : cli.by_insats ? "--by"
+                          : cli.rounding_arg ? "--rounding" : cli.decimals_arg ? "--decimals"
+                          : cli.suppress_arg ? "--suppress" : cli.strict ? "--strict"
+                          : cli.separator_arg ? "--separator" : cli.encoding_arg ? "--encoding"
+                          : cli.as_of_arg ? "--as-of" : NULL;
+        if (bad) {
+            status = fs_cli_usage_error(&cli, "%s does not apply to signtest", bad);
+            goto cleanup;
+        }
+    }
     if ((status = fs_cli_finish(&cli, argc, argv, optind, 0)) != 0)
         goto cleanup;
     if (cli.n_files) {
@@ -129,12 +149,13 @@ int cmd_signtest(int argc, char **argv)
     const char *side = alt == FS_ALT_GREATER ? (en ? "one-sided, better" : "ensidigt, förbättring")
                        : alt == FS_ALT_LESS  ? (en ? "one-sided, worse" : "ensidigt, försämring")
                                              : (en ? "two-sided" : "tvåsidigt");
-    char pcol[80], lo[80], hi[80], lvl[16];
-    snprintf(lvl, sizeof lvl, "%g", conf * 100);
-    if (!en)
-        for (char *p = lvl; *p; p++)
-            if (*p == '.')
-                *p = ',';
+    char pcol[80], lo[80], hi[80], lvl[32];
+    /* the level in percent with as few decimals as it needs (95, 97,5), at most 4 */
+    double pct = conf * 100;
+    int dec = 0;
+    while (dec < 4 && fabs(pct * pow(10, dec) - round(pct * pow(10, dec))) > 1e-6)
+        dec++;
+    fs_format_fixed(lvl, sizeof lvl, pct, dec, !en);
     snprintf(pcol, sizeof pcol, en ? "p (sign test, %s)" : "p (teckentest, %s)", side);
     snprintf(lo, sizeof lo, en ? "%s %% CI, lower" : "%s %% KI, nedre", lvl);
     snprintf(hi, sizeof hi, en ? "%s %% CI, upper" : "%s %% KI, övre", lvl);
