@@ -122,7 +122,10 @@ int fs_cli_getopt(fs_cli *c, int argc, char **argv, const struct option *longopt
             return fs_cli_bad_option(c, argv);
         if (opt == FS_OPT_HELP) {
             fputs(c->usage, stdout);
-            return fflush(stdout) == 0 && !ferror(stdout) ? FS_EXIT_OK : FS_EXIT_FAILURE;
+            if (fflush(stdout) == 0 && !ferror(stdout))
+                return FS_EXIT_OK;
+            fs_cli_error(c, "cannot write to standard output: %s", strerror(errno));
+            return FS_EXIT_FAILURE;
         }
         if (is_unsupported(c, opt))
             return refuse(c, opt, longopts);

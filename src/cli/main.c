@@ -9,6 +9,7 @@
  *   4. add command tests under tests/cli/<name>/<case>/;
  *   5. describe it in README.md.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -50,6 +51,15 @@ static void usage(FILE *fp)
           fp);
 }
 
+/* The status after writing --help or --version: standard output must have taken it. */
+static int stdout_status(void)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return FS_EXIT_OK;
+    fprintf(stderr, "finsam-stats: cannot write to standard output: %s\n", strerror(errno));
+    return FS_EXIT_FAILURE;
+}
+
 int main(int argc, char **argv)
 {
     fs_stats_init();
@@ -60,11 +70,11 @@ int main(int argc, char **argv)
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
         strcmp(argv[1], "help") == 0) {
         usage(stdout);
-        return fflush(stdout) == 0 && !ferror(stdout) ? FS_EXIT_OK : FS_EXIT_FAILURE;
+        return stdout_status();
     }
     if (strcmp(argv[1], "--version") == 0) {
         printf("finsam-stats %s\n", FS_VERSION);
-        return fflush(stdout) == 0 && !ferror(stdout) ? FS_EXIT_OK : FS_EXIT_FAILURE;
+        return stdout_status();
     }
     for (size_t i = 0; i < N_COMMANDS; i++)
         if (strcmp(argv[1], commands[i].name) == 0)
