@@ -122,6 +122,13 @@ static fs_error write_stream(const fs_report *r, const fs_write_options *o, FILE
     return FS_ERR_USAGE;
 }
 
+/* Why a write failed: the system's reason when the stream had an I/O error, else the
+ * library error (out of memory is not "No space left on device"). */
+static const char *why(fs_error e, int io_failed, int saved_errno)
+{
+    return io_failed && saved_errno ? strerror(saved_errno) : fs_strerror(e);
+}
+
 fs_error fs_write_report(const fs_report *r, const fs_write_options *o, fs_msg *err)
 {
     int to_stdout = !o->path || strcmp(o->path, "-") == 0;
@@ -130,11 +137,13 @@ fs_error fs_write_report(const fs_report *r, const fs_write_options *o, fs_msg *
             fs_msg_set(err, "xlsx output needs -o FILE");
             return FS_ERR_USAGE;
         }
+        errno = 0;
         fs_error e = write_stream(r, o, stdout);
+        int io_failed = ferror(stdout);
         if (e == FS_OK && (fflush(stdout) != 0 || ferror(stdout)))
-            e = FS_ERR_OUTPUT;
+            e = FS_ERR_OUTPUT, io_failed = 1;
         if (e)
-            fs_msg_set(err, "cannot write to standard output: %s", strerror(errno));
+            fs_msg_set(err, "cannot write to standard output: %s", why(e, io_failed, errno));
         return e;
     }
     char *tmp = NULL;
@@ -150,13 +159,16 @@ fs_error fs_write_report(const fs_report *r, const fs_write_options *o, fs_msg *
         if (e)
             fs_msg_set(err, "%s: cannot write the workbook: %s", o->path, detail.text);
     } else {
+        errno = 0;
         e = write_stream(r, o, fp);
+        int io_failed = ferror(fp);
         if (e == FS_OK && (fflush(fp) != 0 || ferror(fp) || fsync(fileno(fp)) != 0))
-            e = FS_ERR_OUTPUT;
+            e = FS_ERR_OUTPUT, io_failed = 1;
+        int saved_errno = errno;
         if (fclose(fp) != 0 && e == FS_OK)
-            e = FS_ERR_OUTPUT;
+            e = FS_ERR_OUTPUT, io_failed = 1, saved_errno = errno;
         if (e)
-            fs_msg_set(err, "%s: write failed: %s", o->path, strerror(errno));
+            fs_msg_set(err, "%s: write failed: %s", o->path, why(e, io_failed, saved_errno));
     }
     if (e == FS_OK && rename(tmp, o->path) != 0) {
         fs_msg_set(err, "%s: cannot move the output into place: %s", o->path, strerror(errno));
