@@ -3,7 +3,8 @@
  * Streams a file (or a memory buffer) in chunks: strips a UTF-8 BOM, detects or applies the
  * encoding (UTF-8 or Windows-1252, converted to UTF-8 with iconv), detects the separator
  * among ';' ',' TAB from the header line, and hands each record to a callback with the
- * physical line number on which the record starts. Memory is bounded by the longest record,
+ * physical line number on which the record starts. Lines end with LF or CR LF; a CR
+ * elsewhere is data only inside a quoted field (old Mac CR-only files are refused). Memory is bounded by the longest record,
  * which is capped (FS_CSV_MAX_FIELD per field). */
 #ifndef FINSAM_CSV_H
 #define FINSAM_CSV_H
@@ -54,9 +55,10 @@ typedef struct fs_csv_info {
     unsigned long records; /* records delivered, header included */
 } fs_csv_info;
 
-/* Reads path ("-" for standard input). name is used in messages (NULL: path).
+/* Reads path ("-" for standard input); messages name the file by path, as given.
  * Errors: FS_ERR_IO (cannot open or read), FS_ERR_PARSE (empty file, malformed CSV,
- * unbalanced quote, invalid encoding, NUL byte, field too long). info may be NULL. */
+ * unbalanced quote, invalid encoding, NUL byte, field too long, CR-only line ends, a CR
+ * inside a line outside quotes). info may be NULL. */
 fs_error fs_csv_read_file(const char *path, const fs_csv_options *opt, fs_csv_record_fn fn,
                           void *user, fs_csv_info *info, fs_msg *err);
 

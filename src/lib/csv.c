@@ -244,11 +244,39 @@ static int fast_line(reader *r, const char *s, size_t n)
     return 1;
 }
 
+/* 1 when the line holds a CR that is neither part of its end (CR LF, or CR CR LF) nor
+ * inside a quoted field. libcsv would end the record there, so that the rest of the line
+ * became a record of its own with the wrong line number: mixed line ends, refused. */
+static int bare_cr(const reader *r, const char *s, size_t n)
+{
+    size_t end = n;
+    if (end && s[end - 1] == '\n')
+        end--;
+    while (end && s[end - 1] == '\r')
+        end--;
+    if (!memchr(s, '\r', end))
+        return 0;
+    int quoted = r->mid_record; /* a quoted field from the line before goes on */
+    for (size_t i = 0; i < end; i++) {
+        if (s[i] == '"')
+            quoted = !quoted; /* a doubled quote toggles twice */
+        else if (s[i] == '\r' && !quoted)
+            return 1;
+    }
+    return 0;
+}
+
 /* One physical line (with its LF, unless the file ends without one). */
 static void feed_line(reader *r, const char *s, size_t seg, int has_nl)
 {
     r->seg_line = r->line + 1;
     if (!fast_line(r, s, seg)) {
+        if (bare_cr(r, s, seg)) {
+            fail(r, FS_ERR_PARSE, r->seg_line,
+                 "a carriage return inside a line (mixed line ends?); save the file with "
+                 "CRLF or LF line ends");
+            return;
+        }
         unsigned long before = r->info.records;
         if (csv_parse(&r->parser, s, seg, on_field, on_record, r) != seg) {
             fail(r, FS_ERR_PARSE, r->seg_line,
@@ -274,6 +302,14 @@ static void feed(reader *r, const char *s, size_t n)
     if (!r->parser_ready) {
         if (n == 0)
             return;
+        /* Old Mac files end lines with CR alone: libcsv would read them, but every line
+         * would be "line 1" in messages. A CR as the very last byte may be the first half
+         * of a CR LF split by the chunk boundary. */
+        if (!memchr(s, '\n', n) && n > 1 && memchr(s, '\r', n - 1)) {
+            fail(r, FS_ERR_PARSE, 0, "line ends are CR only (old Mac format); save the file "
+                                     "with CRLF or LF line ends");
+            return;
+        }
         r->separator = r->separator ? r->separator : detect_separator(s, n);
         r->info.separator = r->separator;
         if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)) {

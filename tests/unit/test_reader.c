@@ -73,6 +73,25 @@ static const reader_case cases[] = {
     {"UTF-16", "\xFF\xFE" "a\0", 4, FS_ENC_AUTO, 0, FS_ERR_PARSE,
      "t.csv: the file is UTF-16; save it as UTF-8 or \"CSV (;)\"", 0, 0},
     {"no final newline", "a;b\n1;2", 0, FS_ENC_AUTO, 0, FS_OK, "1:a|b\n2:1|2\n", ';', FS_ENC_UTF8},
+    {"CR-only line ends (old Mac) are refused", "a;b\r1;2\r3;4\r", 0, FS_ENC_AUTO, 0, FS_ERR_PARSE,
+     "t.csv: line ends are CR only (old Mac format); save the file with CRLF or LF line ends", 0, 0},
+    {"CR-only line ends in Windows-1252", "K\xF6n;b\r\xE5;2\r", 0, FS_ENC_AUTO, 0, FS_ERR_PARSE,
+     "t.csv: line ends are CR only (old Mac format); save the file with CRLF or LF line ends", 0, 0},
+    {"CR-only line ends without a final CR", "a;b\r1;2", 0, FS_ENC_AUTO, 0, FS_ERR_PARSE,
+     "t.csv: line ends are CR only (old Mac format); save the file with CRLF or LF line ends", 0, 0},
+    {"one line ending in CR is a line", "a;b\r", 0, FS_ENC_AUTO, 0, FS_OK, "1:a|b\n", ';', FS_ENC_UTF8},
+    {"a bare CR inside a line is refused", "a;b\n1;2\r3;4\n5;6\n", 0, FS_ENC_AUTO, 0, FS_ERR_PARSE,
+     "t.csv:2: a carriage return inside a line (mixed line ends?); save the file with CRLF or "
+     "LF line ends", 0, 0},
+    {"a bare CR after a quoted field is refused", "a;b\n\"x\"\r;2\n", 0, FS_ENC_AUTO, 0, FS_ERR_PARSE,
+     "t.csv:2: a carriage return inside a line (mixed line ends?); save the file with CRLF or "
+     "LF line ends", 0, 0},
+    {"a CR inside a quoted field is data", "a;b\n\"x\ry\";2\r\n", 0, FS_ENC_AUTO, 0, FS_OK,
+     "1:a|b\n2:x\ry|2\n", ';', FS_ENC_UTF8},
+    {"a CR in a quoted field that goes on from the line before", "a;b\n\"x\n\ry \"\"z\"\"\";2\n3;4\n",
+     0, FS_ENC_AUTO, 0, FS_OK, "1:a|b\n2:x\n\ry \"z\"|2\n4:3|4\n", ';', FS_ENC_UTF8},
+    {"CR CR LF line ends are line ends", "a;b\r\r\n1;2\r\r\n", 0, FS_ENC_AUTO, 0, FS_OK,
+     "1:a|b\n2:1|2\n", ';', FS_ENC_UTF8},
     {"spaces around fields are trimmed, on both paths", "a; b \n\"x\" ; y\n", 0, FS_ENC_AUTO, 0, FS_OK,
      "1:a|b\n2:x|y\n", ';', FS_ENC_UTF8},
 };
@@ -134,6 +153,29 @@ static void test_chunk_boundaries(void **state)
     free(data);
 }
 
+/* A CR LF split by the first chunk boundary (a first line of 64 KiB): the CR at the very
+ * end of the first chunk is not taken for an old Mac line end. */
+static void test_crlf_split_by_first_chunk(void **state)
+{
+    (void)state;
+    size_t n = 65535;
+    char *data = malloc(n + 16);
+    assert_non_null(data);
+    memset(data, 'x', n);
+    memcpy(data + n, "\r\n1\r\n", 5);
+    collected col = {{0}};
+    fs_msg msg = {""};
+    fs_error e = fs_csv_read_buffer("t.csv", data, n + 5, NULL, collect, &col, NULL, &msg);
+    if (e)
+        fail_msg("error %d: %s", e, msg.text);
+    assert_non_null(col.out.data);
+    const char *second = strchr(col.out.data, '\n');
+    assert_non_null(second);
+    assert_string_equal(second + 1, "2:1\n");
+    fs_buf_free(&col.out);
+    free(data);
+}
+
 static void test_header_folding(void **state)
 {
     (void)state;
@@ -165,6 +207,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_chunk_boundaries),
+        cmocka_unit_test(test_crlf_split_by_first_chunk),
         cmocka_unit_test(test_header_folding),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
