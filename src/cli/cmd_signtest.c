@@ -105,25 +105,18 @@ int cmd_signtest(int argc, char **argv)
     int have_w = 0, have_b = 0, status = FS_EXIT_FAILURE;
     fs_alternative alt = FS_ALT_TWO_SIDED;
     double conf = 0.95;
+    /* the options that mean nothing without data are refused, not ignored */
+    static const int unsupported[] = {FS_OPT_CONFIG, FS_OPT_PERIOD, FS_OPT_INSATS, FS_OPT_BY,
+                                      FS_OPT_ROUNDING, FS_OPT_DECIMALS, FS_OPT_SUPPRESS,
+                                      FS_OPT_STRICT, FS_OPT_SEPARATOR, FS_OPT_ENCODING,
+                                      FS_OPT_AS_OF, 0};
     fs_cli_init(&cli, "finsam-stats signtest", usage);
+    cli.unsupported = unsupported;
     signtest_args a = {&cli, 0, 0, 0, 0, 0, FS_ALT_TWO_SIDED, 0.95};
     if ((status = fs_cli_getopt(&cli, argc, argv, longopts, own_option, &a)) >= 0)
         goto cleanup;
     worse = a.worse, better = a.better, unchanged = a.unchanged;
     have_w = a.have_w, have_b = a.have_b, alt = a.alt, conf = a.conf;
-    {
-        /* the options that mean nothing without data are refused, not ignored */
-        const char *bad = cli.config_arg ? "--config" : cli.period_arg ? "--period"
-                          : cli.n_insats ? "--insats" : cli.by_insats ? "--by"
-                          : cli.rounding_arg ? "--rounding" : cli.decimals_arg ? "--decimals"
-                          : cli.suppress_arg ? "--suppress" : cli.strict ? "--strict"
-                          : cli.separator_arg ? "--separator" : cli.encoding_arg ? "--encoding"
-                          : cli.as_of_arg ? "--as-of" : NULL;
-        if (bad) {
-            status = fs_cli_usage_error(&cli, "%s does not apply to signtest", bad);
-            goto cleanup;
-        }
-    }
     if ((status = fs_cli_finish(&cli, argc, argv, optind, 0)) != 0)
         goto cleanup;
     if (cli.n_files) {
