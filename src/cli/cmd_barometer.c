@@ -21,21 +21,26 @@ static const char usage[] =
     "  --alternative A       two-sided (default), greater (better) or less (worse)\n"
     "  --items A,B,...       only these item columns, in this order\n"
     "  --participants EXPORT sex of each participant from a SUS export (joined on id)\n"
+    "  --suppress N          show counts 1..N-1 as <N (cells, notes and warnings)\n"
     "  --lang sv|en          labels and notes (default sv)\n"
     "  --format FORMAT       text, csv, json or xlsx (default text, or from -o's extension)\n"
     "  -o, --output FILE     write to FILE (replaced only when the run succeeds)\n"
-    "  --csv-dialect D       rfc4180 (default) or excel-sv\n"
-    "  --config FILE         INI file ([columns] id, personnummer, sex)\n"
+    "  --csv-dialect D       rfc4180 (default) or excel-sv (;, decimal comma, BOM)\n"
+    "  --config FILE         INI file: [columns] id, personnummer, sex; [defaults]\n"
     "  --separator C         input separator ; , tab (default: detected)\n"
     "  --encoding E          input encoding auto, utf-8, cp1252 (default auto)\n"
-    "  --created DATE        xlsx creation date (reproducible files)\n"
+    "  --created DATE        xlsx creation date (reproducible files); also SOURCE_DATE_EPOCH\n"
     "  --quiet               no warnings on standard error\n"
     "  --help                this text\n"
     "\n"
+    "--period, --insats, --by, --strict, --as-of, --rounding and --decimals do not apply\n"
+    "to barometer (usage errors).\n"
+    "\n"
     "Exit status: 0 success, 1 data or runtime error, 2 usage error. See finsam-stats-barometer(1).\n";
 
-static int own(qcli *qc, int opt, const char *arg)
+static int own(qcli *qc, int opt, const char *arg, void *user)
 {
+    (void)user;
     switch (opt) {
     case QCLI_OPT_SCALE: return qcli_parse_scale(qc, arg);
     case QCLI_OPT_LOWER: qc->higher_is_better = 0; return 0;
@@ -60,7 +65,7 @@ int cmd_barometer(int argc, char **argv)
     qc.qo.scale_min = 1;
     qc.qo.scale_max = 10;
     qc.tests = QCLI_TEST_SIGN | QCLI_TEST_WILCOXON;
-    if ((status = qcli_parse(&qc, argc, argv, longopts, own)) != 0) {
+    if ((status = qcli_parse(&qc, argc, argv, longopts, own, NULL)) != 0) {
         status = status < 0 ? FS_EXIT_OK : status;
         goto cleanup;
     }
@@ -72,7 +77,7 @@ int cmd_barometer(int argc, char **argv)
                                  : "Hälsobarometer: självskattning vid start och avslut, per fråga",
                               en ? "Mean at start and at exit" : "Medelvärde vid start och avslut");
     if (!status)
-        status = fs_cli_write(&qc.cli, qc.rep);
+        status = qcli_write(&qc);
 cleanup:
     qcli_free(&qc);
     return status;

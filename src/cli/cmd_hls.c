@@ -25,28 +25,38 @@ static const char usage[] =
     "  --alternative A       two-sided (default), greater (better) or less (worse)\n"
     "  --items A,B,...       only these item columns, in this order\n"
     "  --participants EXPORT sex of each participant from a SUS export (joined on id)\n"
-    "  --config FILE         [hls] q16_min_answered, q16_inadequate_max, q16_problematic_max,\n"
+    "  --config FILE         INI file: [columns] id, personnummer, sex; [defaults]; [hls]\n"
+    "                        q16_min_answered, q16_inadequate_max, q16_problematic_max,\n"
     "                        q6_... likewise, coding, version\n"
+    "  --rounding METHOD     shares: largest-remainder (default), half-even or half-up\n"
+    "  --decimals N          decimals of printed shares, 0-3 (default 0)\n"
+    "  --suppress N          show counts 1..N-1 as <N (cells, notes and warnings)\n"
     "  --lang sv|en          labels and notes (default sv)\n"
     "  --format FORMAT       text, csv, json or xlsx (default text, or from -o's extension)\n"
     "  -o, --output FILE     write to FILE (replaced only when the run succeeds)\n"
-    "  --csv-dialect D       rfc4180 (default) or excel-sv\n"
+    "  --csv-dialect D       rfc4180 (default) or excel-sv (;, decimal comma, BOM)\n"
     "  --separator C         input separator ; , tab (default: detected)\n"
     "  --encoding E          input encoding auto, utf-8, cp1252 (default auto)\n"
-    "  --created DATE        xlsx creation date (reproducible files)\n"
+    "  --created DATE        xlsx creation date (reproducible files); also SOURCE_DATE_EPOCH\n"
     "  --quiet               no warnings on standard error\n"
     "  --help                this text\n"
     "\n"
+    "--period, --insats, --by, --strict and --as-of do not apply to hls (usage errors).\n"
+    "\n"
     "Exit status: 0 success, 1 data or runtime error, 2 usage error. See finsam-stats-hls(1).\n";
 
-static const char *coding_arg, *version_arg;
+/* The options of hls itself, filled by own(). */
+typedef struct hls_args {
+    const char *coding, *version;
+} hls_args;
 
-static int own(qcli *qc, int opt, const char *arg)
+static int own(qcli *qc, int opt, const char *arg, void *user)
 {
+    hls_args *a = user;
     (void)qc;
     switch (opt) {
-    case QCLI_OPT_CODING: coding_arg = arg; return 0;
-    case QCLI_OPT_VERSION: version_arg = arg; return 0;
+    case QCLI_OPT_CODING: a->coding = arg; return 0;
+    case QCLI_OPT_VERSION: a->version = arg; return 0;
     default: return -1;
     }
 }
@@ -109,13 +119,18 @@ static fs_table *score_table(qcli *qc, fs_hls_version v, const fs_hls_rules *r,
                                       "giltig med minst %s av %zu besvarade. Otillräcklig till och med "
                                       "%s, problematisk till och med %s, tillräcklig däröver.",
                                    mn, qc->q.n_items, lo, hi);
+    char cv[16], cl[16], cs[16], ce[16];
+    qcli_count(qc, s->valid_both, cv);
+    qcli_count(qc, s->linked, cl);
+    qcli_count(qc, s->invalid_start, cs);
+    qcli_count(qc, s->invalid_exit, ce);
     if (!e)
-        e = en ? fs_table_add_note(t, "Participants with a valid score at start and at exit: %u of %u "
-                                      "linked (too few answers: %u at start, %u at exit).",
-                                   s->valid_both, s->linked, s->invalid_start, s->invalid_exit)
-               : fs_table_add_note(t, "Deltagare med giltig poäng vid både start och avslut: %u av %u "
-                                      "länkade (för få svar: %u vid start, %u vid avslut).",
-                                   s->valid_both, s->linked, s->invalid_start, s->invalid_exit);
+        e = en ? fs_table_add_note(t, "Participants with a valid score at start and at exit: %s of %s "
+                                      "linked (too few answers: %s at start, %s at exit).",
+                                   cv, cl, cs, ce)
+               : fs_table_add_note(t, "Deltagare med giltig poäng vid både start och avslut: %s av %s "
+                                      "länkade (för få svar: %s vid start, %s vid avslut).",
+                                   cv, cl, cs, ce);
     if (e)
         goto fail;
     return t;
@@ -159,14 +174,15 @@ int cmd_hls(int argc, char **argv)
     fs_msg msg = {""};
     int status;
     fs_hls_version ver = FS_HLS_NONE;
-    coding_arg = version_arg = NULL;
+    hls_args args = {NULL, NULL};
     qcli_init(&qc, "finsam-stats hls", "hls", usage);
-    if ((status = qcli_parse(&qc, argc, argv, longopts, own)) != 0) {
+    qc.has_shares = 1;
+    if ((status = qcli_parse(&qc, argc, argv, longopts, own, &args)) != 0) {
         status = status < 0 ? FS_EXIT_OK : status;
         goto cleanup;
     }
-    const char *coding = coding_arg ? coding_arg : fs_config_get(&qc.cli.config, "hls", "coding");
-    const char *version = version_arg ? version_arg : fs_config_get(&qc.cli.config, "hls", "version");
+    const char *coding = args.coding ? args.coding : fs_config_get(&qc.cli.config, "hls", "coding");
+    const char *version = args.version ? args.version : fs_config_get(&qc.cli.config, "hls", "version");
     qc.qo.coding = FS_QC_HLS_TEXT;
     if (coding) {
         if (strcmp(coding, "easy-high") == 0)
@@ -229,7 +245,7 @@ int cmd_hls(int argc, char **argv)
         if (!t || fs_report_add_table(qc.rep, t))
             goto oom;
     }
-    status = fs_cli_write(&qc.cli, qc.rep);
+    status = qcli_write(&qc);
     goto cleanup;
 oom:
     fs_cli_error(&qc.cli, "out of memory");

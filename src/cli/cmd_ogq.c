@@ -25,22 +25,27 @@ static const char usage[] =
     "  --alternative A       for the totals: two-sided (default), greater (fewer gaps) or less\n"
     "  --items A,B,...       only these activity columns, in this order\n"
     "  --participants EXPORT sex of each participant from a SUS export (joined on id)\n"
+    "  --suppress N          show counts 1..N-1 as <N (cells, notes and warnings)\n"
     "  --lang sv|en          labels and notes (default sv)\n"
     "  --format FORMAT       text, csv, json or xlsx (xlsx: chart of gaps before and after)\n"
     "  -o, --output FILE     write to FILE (replaced only when the run succeeds)\n"
-    "  --csv-dialect D       rfc4180 (default) or excel-sv\n"
-    "  --config FILE         INI file ([columns] id, personnummer, sex)\n"
+    "  --csv-dialect D       rfc4180 (default) or excel-sv (;, decimal comma, BOM)\n"
+    "  --config FILE         INI file: [columns] id, personnummer, sex; [defaults]\n"
     "  --separator C         input separator ; , tab (default: detected)\n"
     "  --encoding E          input encoding auto, utf-8, cp1252 (default auto)\n"
-    "  --created DATE        xlsx creation date (reproducible files)\n"
+    "  --created DATE        xlsx creation date (reproducible files); also SOURCE_DATE_EPOCH\n"
     "  --quiet               no warnings on standard error\n"
     "  --help                this text\n"
     "\n"
+    "--period, --insats, --by, --strict, --as-of, --rounding and --decimals do not apply\n"
+    "to ogq (usage errors).\n"
+    "\n"
     "Exit status: 0 success, 1 data or runtime error, 2 usage error. See finsam-stats-ogq(1).\n";
 
-static int own(qcli *qc, int opt, const char *arg)
+static int own(qcli *qc, int opt, const char *arg, void *user)
 {
     (void)arg;
+    (void)user;
     if (opt != QCLI_OPT_GAP_INDICATOR)
         return -1;
     qc->qo.coding = FS_QC_OGQ_GAP;
@@ -81,12 +86,15 @@ static fs_table *activity_table(qcli *qc, const char *key, const char *title, in
         fs_row_set(t, r, "p_mcnemar", it.mcnemar.p_exact);
         missing += linked - it.n;
     }
-    if (missing && (en ? fs_table_add_note(t, "%lu answers of linked participants are missing at start "
-                                              "or exit (Antal svar is below %lu); they are not compared.",
-                                           missing, linked)
-                       : fs_table_add_note(t, "%lu svar från länkade deltagare saknas vid start eller "
-                                              "avslut (Antal svar under %lu); de jämförs inte.",
-                                           missing, linked)))
+    char cm[16], cl[16];
+    qcli_count(qc, missing, cm);
+    qcli_count(qc, linked, cl);
+    if (missing && (en ? fs_table_add_note(t, "%s answers of linked participants are missing at start "
+                                              "or exit (Antal svar is below %s); they are not compared.",
+                                           cm, cl)
+                       : fs_table_add_note(t, "%s svar från länkade deltagare saknas vid start eller "
+                                              "avslut (Antal svar under %s); de jämförs inte.",
+                                           cm, cl)))
         goto fail;
     if (qcli_participation_note(qc, t, sex))
         goto fail;
@@ -122,7 +130,7 @@ int cmd_ogq(int argc, char **argv)
     qcli_init(&qc, "finsam-stats ogq", "ogq", usage);
     qc.qo.coding = FS_QC_OGQ;
     qc.higher_is_better = 0;
-    if ((status = qcli_parse(&qc, argc, argv, longopts, own)) != 0) {
+    if ((status = qcli_parse(&qc, argc, argv, longopts, own, NULL)) != 0) {
         status = status < 0 ? FS_EXIT_OK : status;
         goto cleanup;
     }
@@ -163,7 +171,7 @@ int cmd_ogq(int argc, char **argv)
     }
     if (fs_report_add_table(qc.rep, t))
         goto oom;
-    status = fs_cli_write(&qc.cli, qc.rep);
+    status = qcli_write(&qc);
     goto cleanup;
 oom:
     fs_cli_error(&qc.cli, "out of memory");

@@ -22,16 +22,20 @@ static const char usage[] =
     "  --scale MIN..MAX      answers outside are errors (e.g. 1..10)\n"
     "  --items A,B,...       only these item columns (headers or their keys), in this order\n"
     "  --participants EXPORT sex of each participant from a SUS export (joined on id)\n"
+    "  --suppress N          show counts 1..N-1 as <N (cells, notes and warnings)\n"
     "  --lang sv|en          labels and notes (default sv)\n"
     "  --format FORMAT       text, csv, json or xlsx (default text, or from -o's extension)\n"
     "  -o, --output FILE     write to FILE (replaced only when the run succeeds)\n"
-    "  --csv-dialect D       rfc4180 (default) or excel-sv\n"
-    "  --config FILE         INI file ([columns] id, personnummer, sex)\n"
+    "  --csv-dialect D       rfc4180 (default) or excel-sv (;, decimal comma, BOM)\n"
+    "  --config FILE         INI file: [columns] id, personnummer, sex; [defaults]\n"
     "  --separator C         input separator ; , tab (default: detected)\n"
     "  --encoding E          input encoding auto, utf-8, cp1252 (default auto)\n"
-    "  --created DATE        xlsx creation date (reproducible files)\n"
+    "  --created DATE        xlsx creation date (reproducible files); also SOURCE_DATE_EPOCH\n"
     "  --quiet               no warnings on standard error\n"
     "  --help                this text\n"
+    "\n"
+    "--period, --insats, --by, --strict, --as-of, --rounding and --decimals do not apply\n"
+    "to paired (usage errors).\n"
     "\n"
     "Exit status: 0 success, 1 data or runtime error, 2 usage error. See finsam-stats-paired(1).\n";
 
@@ -47,8 +51,9 @@ static int parse_test(qcli *qc, const char *arg)
     return 0;
 }
 
-static int own(qcli *qc, int opt, const char *arg)
+static int own(qcli *qc, int opt, const char *arg, void *user)
 {
+    (void)user;
     switch (opt) {
     case QCLI_OPT_TEST: return parse_test(qc, arg);
     case QCLI_OPT_SCALE: return qcli_parse_scale(qc, arg);
@@ -73,7 +78,7 @@ int cmd_paired(int argc, char **argv)
     int status;
     qcli_init(&qc, "finsam-stats paired", "paired", usage);
     qc.qo.coding = FS_QC_NUMERIC;
-    if ((status = qcli_parse(&qc, argc, argv, longopts, own)) != 0) {
+    if ((status = qcli_parse(&qc, argc, argv, longopts, own, NULL)) != 0) {
         status = status < 0 ? FS_EXIT_OK : status;
         goto cleanup;
     }
@@ -84,7 +89,7 @@ int cmd_paired(int argc, char **argv)
                                                     : "Svar vid start och avslut, per fråga",
                                    NULL)) != 0)
         goto cleanup;
-    status = fs_cli_write(&qc.cli, qc.rep);
+    status = qcli_write(&qc);
 cleanup:
     qcli_free(&qc);
     return status;

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "finsam/export.h"
+#include "finsam/pnr.h"
+#include "finsam/sextable.h"
 #include "finsam/text.h"
 #include "quest_cli.h"
 
@@ -32,6 +34,24 @@ static int en(const qcli *qc)
     return qc->cli.lang && strcmp(qc->cli.lang, "en") == 0;
 }
 
+/* 1 when a and b name the same column: equal folded, or the same key (slug). */
+static int same_name(const char *a, const char *b)
+{
+    char *fa = fs_fold(a), *fb = fs_fold(b), *sa = fs_slug(a), *sb = fs_slug(b);
+    int eq = (fa && fb && strcmp(fa, fb) == 0) || (sa && sb && *sa && strcmp(sa, sb) == 0);
+    free(fa);
+    free(fb);
+    free(sa);
+    free(sb);
+    return eq;
+}
+
+const char *qcli_count(const qcli *qc, unsigned long n, char *buf)
+{
+    fs_count_text(n, qc->cli.suppress, buf, 16);
+    return buf;
+}
+
 int qcli_option(qcli *qc, int opt, const char *arg)
 {
     switch (opt) {
@@ -52,6 +72,14 @@ int qcli_option(qcli *qc, int opt, const char *arg)
                 continue;
             if (qc->n_items == QCLI_MAX_ITEMS)
                 return fs_cli_usage_error(&qc->cli, "--items: at most %d items", QCLI_MAX_ITEMS);
+            for (size_t k = 0; k < qc->n_items; k++)
+                if (same_name(qc->items[k], tok)) {
+                    char a[FS_SAFE_TEXT_MAX * 4 + 8], b[FS_SAFE_TEXT_MAX * 4 + 8];
+                    fs_safe_text(qc->items[k], a, sizeof a);
+                    fs_safe_text(tok, b, sizeof b);
+                    return fs_cli_usage_error(&qc->cli, "--items: \"%s\" and \"%s\" name the "
+                                                        "same item", a, b);
+                }
             qc->items[qc->n_items++] = tok;
         }
         if (qc->n_items == 0)
@@ -71,29 +99,54 @@ int qcli_option(qcli *qc, int opt, const char *arg)
 
 typedef struct own_ctx {
     qcli *qc;
-    int (*own)(qcli *qc, int opt, const char *arg);
+    int (*own)(qcli *qc, int opt, const char *arg, void *user);
+    void *user;
 } own_ctx;
 
 /* The command's own options first, then those all questionnaire commands share. */
 static int own_or_shared(int opt, const char *arg, void *user)
 {
     own_ctx *c = user;
-    int rc = c->own ? c->own(c->qc, opt, arg) : -1;
+    int rc = c->own ? c->own(c->qc, opt, arg, c->user) : -1;
     return rc < 0 ? qcli_option(c->qc, opt, arg) : rc;
 }
 
-int qcli_parse(qcli *qc, int argc, char **argv, const struct option *longopts,
-               int (*own)(qcli *qc, int opt, const char *arg))
+/* --items must not name a personnummer column: its default headers or [columns]. */
+static int refuse_pnr_items(qcli *qc)
 {
-    own_ctx ctx = {qc, own};
+    const char *cfg = fs_config_get(&qc->cli.config, "columns", fs_field_name(FS_FIELD_PNR));
+    for (size_t i = 0; i < qc->n_items; i++) {
+        int bad = cfg && same_name(qc->items[i], cfg);
+        for (const char *const *a = fs_field_aliases(FS_FIELD_PNR); *a && !bad; a++)
+            bad = same_name(qc->items[i], *a);
+        if (bad) {
+            char v[FS_SAFE_TEXT_MAX * 4 + 8];
+            fs_safe_text(qc->items[i], v, sizeof v);
+            return fs_cli_usage_error(&qc->cli, "--items: \"%s\" is the personnummer column, "
+                                                "never an item", v);
+        }
+    }
+    return 0;
+}
+
+int qcli_parse(qcli *qc, int argc, char **argv, const struct option *longopts,
+               int (*own)(qcli *qc, int opt, const char *arg, void *user), void *user)
+{
+    /* refused, not ignored: no period or insats in a questionnaire, every bad answer is an
+     * error already (--strict), no dates (--as-of); shares only where a command prints them */
+    static const int unsupported[] = {FS_OPT_PERIOD, FS_OPT_INSATS, FS_OPT_BY, FS_OPT_STRICT,
+                                      FS_OPT_AS_OF, FS_OPT_ROUNDING, FS_OPT_DECIMALS, 0};
+    static const int unsupported_with_shares[] = {FS_OPT_PERIOD, FS_OPT_INSATS, FS_OPT_BY,
+                                                  FS_OPT_STRICT, FS_OPT_AS_OF, 0};
+    own_ctx ctx = {qc, own, user};
+    qc->cli.unsupported = qc->has_shares ? unsupported_with_shares : unsupported;
     int rc = fs_cli_getopt(&qc->cli, argc, argv, longopts, own_or_shared, &ctx);
     if (rc >= 0)
         return rc == FS_EXIT_OK ? -1 : rc; /* -1: help printed, exit 0 */
-    if (qc->cli.period_arg || qc->cli.n_insats || qc->cli.by_insats)
-        return fs_cli_usage_error(&qc->cli, "--period, --insats and --by do not apply to "
-                                            "questionnaires");
     rc = fs_cli_finish(&qc->cli, argc, argv, optind, 1);
     if (rc)
+        return rc;
+    if ((rc = refuse_pnr_items(qc)) != 0)
         return rc;
     if (qc->cli.n_files > 2)
         return fs_cli_usage_error(&qc->cli, "at most two files (start and exit)");
@@ -122,17 +175,18 @@ void qcli_warn(qcli *qc, const char *fmt, ...)
 
 typedef struct join {
     fs_quest *q;
-    unsigned long set;
+    unsigned char *found; /* per person: an episode with its id was seen */
 } join;
 
 static int on_episode(const fs_episode *ep, void *user)
 {
     join *j = user;
     fs_quest_person *p = fs_quest_find(j->q, ep->id);
-    if (p && p->sex == FS_SEX_UNKNOWN && ep->sex != FS_SEX_UNKNOWN) {
+    if (!p)
+        return 0;
+    j->found[p - j->q->p] = 1;
+    if (p->sex == FS_SEX_UNKNOWN && ep->sex != FS_SEX_UNKNOWN)
         p->sex = ep->sex;
-        j->set++;
-    }
     return 0;
 }
 
@@ -152,6 +206,11 @@ int qcli_load(qcli *qc)
 {
     fs_msg msg = {""};
     fs_cli *c = &qc->cli;
+    unsigned long not_found = 0;
+    char n1[16], n2[16];
+    /* the export is joined on Deltagar-ID: a questionnaire keyed by personnummer is refused
+     * as soon as the reader sees it, before the export is read */
+    qc->qo.refuse_pnr_key = qc->participants != NULL;
     fs_error e = fs_quest_read(c->files[0], c->n_files > 1 ? c->files[1] : NULL, &qc->qo, &qc->q,
                                &msg);
     if (e) {
@@ -164,20 +223,26 @@ int qcli_load(qcli *qc)
     }
     qc->by_sex = qc->q.has_sex_column;
     if (qc->participants) {
-        if (qc->q.pnr_key) {
-            fs_cli_error(c, "--participants needs a questionnaire keyed by Deltagar-ID");
-            return FS_EXIT_USAGE;
+        if (qc->q.pnr_key) /* refused by the reader already */
+            FS_BUG("--participants with a questionnaire keyed by personnummer");
+        join j = {&qc->q, calloc(qc->q.n_persons + 1, 1)};
+        if (!j.found) {
+            fs_cli_error(c, "out of memory");
+            return FS_EXIT_FAILURE;
         }
-        join j = {&qc->q, 0};
         fs_export_options eo = {c->csv, &c->config, FS_FIELD_BIT(FS_FIELD_ID), c->as_of, 0};
         fs_export_callbacks cb = {on_episode, on_problem, &j};
         fs_export_reader *r = fs_export_reader_new(&eo, &cb);
         if (!r) {
+            free(j.found);
             fs_cli_error(c, "out of memory");
             return FS_EXIT_FAILURE;
         }
         e = fs_export_reader_read(r, qc->participants, &msg);
         fs_export_reader_free(r);
+        for (size_t k = 0; k < qc->q.n_persons; k++)
+            not_found += !j.found[k];
+        free(j.found);
         if (e) {
             fs_cli_error(c, "%s", msg.text);
             return fs_cli_status(e);
@@ -187,18 +252,25 @@ int qcli_load(qcli *qc)
     fs_quest_counts n;
     fs_quest_count(&qc->q, &n);
     const char *f = base(c->files[0]);
+    if (not_found)
+        qcli_warn(qc, en(qc) ? "%s: %s of %s questionnaire participants are not in the participants "
+                               "export %s; their sex is unknown unless the questionnaire gives it"
+                             : "%s: %s av %s deltagare i enkäten finns inte i deltagarexporten %s; "
+                               "deras kön är okänt om inte enkäten anger det",
+                  f, qcli_count(qc, not_found, n1), qcli_count(qc, qc->q.n_persons, n2),
+                  base(qc->participants));
     if (n.start_only || n.exit_only)
-        qcli_warn(qc, en(qc) ? "%s: %lu participants answered only at start and %lu only at exit; "
+        qcli_warn(qc, en(qc) ? "%s: %s participants answered only at start and %s only at exit; "
                                "they are not in the paired tables"
-                             : "%s: %lu deltagare svarade bara vid start och %lu bara vid avslut; "
+                             : "%s: %s deltagare svarade bara vid start och %s bara vid avslut; "
                                "de ingår inte i de parade tabellerna",
-                  f, n.start_only, n.exit_only);
+                  f, qcli_count(qc, n.start_only, n1), qcli_count(qc, n.exit_only, n2));
     if (qc->by_sex && n.by_sex_linked[FS_SEX_UNKNOWN])
-        qcli_warn(qc, en(qc) ? "%s: %lu linked participants have no recorded sex; they are counted "
+        qcli_warn(qc, en(qc) ? "%s: %s linked participants have no recorded sex; they are counted "
                                "in the total only"
-                             : "%s: %lu länkade deltagare saknar uppgift om kön; de räknas bara i "
+                             : "%s: %s länkade deltagare saknar uppgift om kön; de räknas bara i "
                                "totalen",
-                  f, n.by_sex_linked[FS_SEX_UNKNOWN]);
+                  f, qcli_count(qc, n.by_sex_linked[FS_SEX_UNKNOWN], n1));
     unsigned long miss = 0, items_with = 0;
     for (size_t i = 0; i < qc->q.n_items; i++) {
         fs_paired_item it = {0};
@@ -213,11 +285,11 @@ int qcli_load(qcli *qc)
                       f, qc->q.item_label[i]);
     }
     if (miss)
-        qcli_warn(qc, en(qc) ? "%s: %lu answers of linked participants are missing or \"Vet inte\" "
+        qcli_warn(qc, en(qc) ? "%s: %s answers of linked participants are missing or \"Vet inte\" "
                                "(in %lu items); see the notes"
-                             : "%s: %lu svar från länkade deltagare saknas eller är \"Vet inte\" "
+                             : "%s: %s svar från länkade deltagare saknas eller är \"Vet inte\" "
                                "(i %lu frågor); se anmärkningarna",
-                  f, miss, items_with);
+                  f, qcli_count(qc, miss, n1), items_with);
     return 0;
 }
 
@@ -310,18 +382,24 @@ fs_error qcli_item_row(fs_table *t, const char *key, const char *label, const fs
 fs_error qcli_participation_note(const qcli *qc, fs_table *t, int sex)
 {
     fs_quest_counts n;
+    char a[16], b[16], c[16], d[16], e[16];
     fs_quest_count(&qc->q, &n);
     if (sex >= 0)
-        return en(qc) ? fs_table_add_note(t, "Linked participants (%s): %lu.", qcli_sex_text(qc, sex),
-                                          n.by_sex_linked[sex])
-                      : fs_table_add_note(t, "Länkade deltagare (%s): %lu.", qcli_sex_text(qc, sex),
-                                          n.by_sex_linked[sex]);
-    return en(qc) ? fs_table_add_note(t, "Participants: %lu at start, %lu at exit, %lu linked; "
-                                         "%lu only at start and %lu only at exit are not compared.",
-                                      n.start, n.exit, n.linked, n.start_only, n.exit_only)
-                  : fs_table_add_note(t, "Deltagare: %lu vid start, %lu vid avslut, %lu länkade; "
-                                         "%lu bara vid start och %lu bara vid avslut jämförs inte.",
-                                      n.start, n.exit, n.linked, n.start_only, n.exit_only);
+        return en(qc) ? fs_table_add_note(t, "Linked participants (%s): %s.", qcli_sex_text(qc, sex),
+                                          qcli_count(qc, n.by_sex_linked[sex], a))
+                      : fs_table_add_note(t, "Länkade deltagare (%s): %s.", qcli_sex_text(qc, sex),
+                                          qcli_count(qc, n.by_sex_linked[sex], a));
+    qcli_count(qc, n.start, a);
+    qcli_count(qc, n.exit, b);
+    qcli_count(qc, n.linked, c);
+    qcli_count(qc, n.start_only, d);
+    qcli_count(qc, n.exit_only, e);
+    return en(qc) ? fs_table_add_note(t, "Participants: %s at start, %s at exit, %s linked; "
+                                         "%s only at start and %s only at exit are not compared.",
+                                      a, b, c, d, e)
+                  : fs_table_add_note(t, "Deltagare: %s vid start, %s vid avslut, %s länkade; "
+                                         "%s bara vid start och %s bara vid avslut jämförs inte.",
+                                      a, b, c, d, e);
 }
 
 static fs_table *item_table(qcli *qc, const char *key, const char *title, int sex)
@@ -335,13 +413,15 @@ static fs_table *item_table(qcli *qc, const char *key, const char *title, int se
         if (fs_quest_paired(&qc->q, i, sex, qc->higher_is_better, qc->alt, wil, &it) ||
             qcli_item_row(t, qc->q.item_key[i], qc->q.item_label[i], &it))
             goto fail;
+        char m[16];
+        qcli_count(qc, it.missing, m);
         if (it.missing &&
-            (e_ ? fs_table_add_note(t, "%s: %u linked participants without an answer at start "
+            (e_ ? fs_table_add_note(t, "%s: %s linked participants without an answer at start "
                                        "or exit (empty or Vet inte), not compared.",
-                                    qc->q.item_label[i], it.missing)
-                : fs_table_add_note(t, "%s: %u länkade deltagare utan svar vid start eller avslut "
+                                    qc->q.item_label[i], m)
+                : fs_table_add_note(t, "%s: %s länkade deltagare utan svar vid start eller avslut "
                                        "(tomt eller Vet inte), jämförs inte.",
-                                    qc->q.item_label[i], it.missing)))
+                                    qc->q.item_label[i], m)))
             goto fail;
     }
     if (qcli_participation_note(qc, t, sex))
@@ -403,4 +483,20 @@ int qcli_item_tables(qcli *qc, const char *key, const char *title, const char *c
 oom:
     fs_cli_error(&qc->cli, "out of memory");
     return FS_EXIT_FAILURE;
+}
+
+int qcli_write(qcli *qc)
+{
+    int sup = qc->cli.suppress;
+    for (size_t i = 0; sup > 1 && i < qc->rep->n_tables; i++) {
+        fs_table *t = qc->rep->tables[i];
+        fs_table_suppress(t, sup);
+        if (en(qc) ? fs_table_add_note(t, "Counts below %d are shown as <%d (small-number "
+                                          "suppression).", sup, sup)
+                   : fs_table_add_note(t, "Antal under %d visas som <%d (röjandeskydd).", sup, sup)) {
+            fs_cli_error(&qc->cli, "out of memory");
+            return FS_EXIT_FAILURE;
+        }
+    }
+    return fs_cli_write(&qc->cli, qc->rep);
 }

@@ -42,6 +42,7 @@ typedef struct qcli {
     fs_alternative alt;
     int tests;                 /* QCLI_TEST_* bits; sign always */
     int higher_is_better;
+    int has_shares;            /* the command prints shares: --rounding and --decimals apply */
     fs_quest_options qo;
     fs_quest q;
     int by_sex;                /* sex known: tables for women, men and total */
@@ -51,19 +52,32 @@ typedef struct qcli {
 void qcli_init(qcli *qc, const char *prog, const char *command, const char *usage);
 void qcli_free(qcli *qc);
 
-/* Handles --participants, --items, --alternative. Returns -1 when not one of them, 0 when
- * handled, or an exit status after a message. */
+/* Handles --participants, --items (a name given twice, in any case, is a usage error),
+ * --alternative. Returns -1 when not one of them, 0 when handled, or an exit status after a
+ * message. */
 int qcli_option(qcli *qc, int opt, const char *arg);
 
-/* The getopt loop of a questionnaire command: own(opt, arg, user) is called first and returns
- * -1 when the option is not its own. Then fs_cli_finish (1 or 2 files). Returns 0 to go on,
- * or an exit status (help printed, usage error). */
+/* The getopt loop of a questionnaire command: own(qc, opt, arg, user) is called first and
+ * returns -1 when the option is not its own. Then fs_cli_finish (1 or 2 files). Refuses the
+ * options that mean nothing to questionnaires (--period, --insats, --by, --strict, --as-of;
+ * --rounding and --decimals unless has_shares) and --items naming a personnummer column (its default
+ * headers or [columns] personnummer). Returns 0 to go on, -1 after --help, or an exit status
+ * (usage error). */
 int qcli_parse(qcli *qc, int argc, char **argv, const struct option *longopts,
-               int (*own)(qcli *qc, int opt, const char *arg));
+               int (*own)(qcli *qc, int opt, const char *arg, void *user), void *user);
 
 /* Reads the files, joins --participants, creates qc->rep and emits the warnings on unmatched
- * participants. Returns 0 or an exit status after the message. */
+ * participants (including those not found in the --participants export). With
+ * --participants a questionnaire keyed by personnummer is refused as soon as it shows, before
+ * the export is read. Returns 0 or an exit status after the message. */
 int qcli_load(qcli *qc);
+
+/* Applies --suppress to every count column of every table of the report (with a note), then
+ * writes it. Returns an exit status. */
+int qcli_write(qcli *qc);
+
+/* A count for a note or a warning: "<N" under --suppress N (fs_count_text); into buf[16]. */
+const char *qcli_count(const qcli *qc, unsigned long n, char *buf);
 
 /* A warning: standard error (unless --quiet) and the report's warnings. */
 void qcli_warn(qcli *qc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
