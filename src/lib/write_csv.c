@@ -1,14 +1,28 @@
 /* write_csv.c: RFC 4180 (',', '.', CRLF) or excel-sv (';', decimal comma, UTF-8 BOM, CRLF).
  * Each table is a header row (row dimension, then the column labels) and its rows;
- * tables are separated by an empty line. Notes are not part of CSV output (see JSON/xlsx). */
+ * tables are separated by an empty line. Notes are not part of CSV output (see JSON/xlsx).
+ *
+ * excel-sv is for opening in Excel, which evaluates a cell that begins with = + - @ as a
+ * formula (after a leading TAB or CR too): a text cell (title, column label, row label;
+ * row labels may come from the data) that begins so is written with a ' before it, which
+ * Excel shows as text. Numbers are never prefixed. rfc4180 is for scripts: written as is. */
 #include <string.h>
 
 #include "finsam/writer.h"
 
-static void field(FILE *fp, const char *s, char sep)
+/* 1 when Excel would read text beginning like s as a formula. */
+static int formula_like(const char *s)
 {
+    return *s && strchr("=+-@\t\r", *s) != NULL;
+}
+
+/* One field, quoted when needed; text_guard: a text cell of the excel-sv dialect. */
+static void field(FILE *fp, const char *s, char sep, int text_guard)
+{
+    const char *prefix = text_guard && formula_like(s) ? "'" : "";
     if (strchr(s, sep) || strchr(s, '"') || strchr(s, '\n') || strchr(s, '\r')) {
         fputc('"', fp);
+        fputs(prefix, fp);
         for (; *s; s++) {
             if (*s == '"')
                 fputc('"', fp);
@@ -16,6 +30,7 @@ static void field(FILE *fp, const char *s, char sep)
         }
         fputc('"', fp);
     } else {
+        fputs(prefix, fp);
         fputs(s, fp);
     }
 }
@@ -31,18 +46,18 @@ fs_error fs_write_csv(const fs_report *r, fs_csv_dialect dialect, FILE *fp)
         const fs_table *t = r->tables[i];
         if (i)
             fputs("\r\n", fp);
-        field(fp, t->title, sep);
+        field(fp, t->title, sep, sv);
         for (size_t c = 0; c < t->n_cols; c++) {
             fputc(sep, fp);
-            field(fp, t->cols[c].label, sep);
+            field(fp, t->cols[c].label, sep, sv);
         }
         fputs("\r\n", fp);
         for (size_t rr = 0; rr < t->n_rows; rr++) {
-            field(fp, t->rows[rr].label, sep);
+            field(fp, t->rows[rr].label, sep, sv);
             for (size_t c = 0; c < t->n_cols; c++) {
                 fputc(sep, fp);
                 fs_cell_text(t, rr, c, sv, cell, sizeof cell);
-                field(fp, cell, sep);
+                field(fp, cell, sep, 0); /* a number: "-1,5" stays a number */
             }
             fputs("\r\n", fp);
         }
