@@ -14,6 +14,7 @@
 #include "finsam/dayhist.h"
 #include "finsam/flow.h"
 #include "finsam/intake.h"
+#include "finsam/pnr.h"
 #include "finsam/sextable.h"
 #include "finsam/text.h"
 #include "finsam/vocab.h"
@@ -132,9 +133,15 @@ static unsigned long sum(const counts *c)
 
 /* ---- aggregation ---- */
 
+/* The row of a value. Rows are keyed by the folded safe text of the value (fs_safe_text),
+ * so spelling variants of case and Unicode form share a row, and anything shaped like a
+ * personnummer becomes the one row "(personnummer)" instead of being printed. The label is
+ * the safe text of the value as first seen. */
 static valrow *vallist_find(vallist *l, const char *value)
 {
-    char *folded = fs_fold(value);
+    char safe[FS_SAFE_TEXT_MAX * 4 + 8];
+    fs_safe_text(value, safe, sizeof safe);
+    char *folded = fs_fold(safe);
     if (!folded)
         return NULL;
     for (size_t i = 0; i < l->n; i++)
@@ -151,7 +158,7 @@ static valrow *vallist_find(vallist *l, const char *value)
     v = &l->v[l->n];
     memset(v, 0, sizeof *v);
     v->folded = folded;
-    v->label = fs_strdup(value);
+    v->label = fs_strdup(safe);
     if (!v->label) {
         free(folded);
         return NULL;
@@ -289,9 +296,13 @@ static int add(state *st, agg *a, const fs_episode *ep, int cl, unsigned ref, in
     return 0;
 }
 
+/* The aggregate of an insats, keyed like the value rows by the folded safe text: the insats
+ * name is data, and it titles tables and names sheets. */
 static agg *insats_agg_for(state *st, const char *insats)
 {
-    char *folded = fs_fold(insats);
+    char safe[FS_SAFE_TEXT_MAX * 4 + 8];
+    fs_safe_text(insats, safe, sizeof safe);
+    char *folded = fs_fold(safe);
     if (!folded)
         return NULL;
     for (size_t i = 0; i < st->n_per; i++)
@@ -308,7 +319,7 @@ static agg *insats_agg_for(state *st, const char *insats)
     p = &st->per[st->n_per];
     memset(p, 0, sizeof *p);
     p->folded = folded;
-    p->label = fs_strdup(insats);
+    p->label = fs_strdup(safe);
     st->n_per++;
     return p->label ? &p->a : NULL;
 }
@@ -596,10 +607,19 @@ static int add_vallist_rows(fs_table *t, vallist *l, const char *prefix, counts 
     if (l->n > 1)
         qsort(l->v, l->n, sizeof *l->v, cmp_valrow);
     for (size_t i = 0; i < l->n; i++) {
+        /* a JSON key unique in the table: the slug of the label, with "_2", "_3", ... when
+         * two labels give the same slug or the slug is that of a row still to come */
         char *slug = fs_slug(l->v[i].label);
-        char *key = slug ? fs_asprintf("%s%s", prefix, slug) : NULL;
+        char *base = slug ? fs_asprintf("%s%s", prefix, slug) : NULL;
+        char *key = base ? fs_strdup(base) : NULL;
+        for (int n = 2; key && (fs_table_row(t, key) || strcmp(key, "missing") == 0 ||
+                                strcmp(key, "total") == 0); n++) {
+            free(key);
+            key = fs_asprintf("%s_%d", base, n);
+        }
         fs_row *r = key ? fs_sex_add_row(t, key, l->v[i].label, 0, 0, l->v[i].c.n) : NULL;
         free(slug);
+        free(base);
         free(key);
         if (!r)
             return -1;
