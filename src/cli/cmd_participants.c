@@ -486,14 +486,26 @@ static fs_table *new_table(const state *st, const char *key, const char *suffix,
     return t;
 }
 
+/* A count for a note: like the table cells, "<N" when --suppress N hides it. */
+typedef struct count_text {
+    char s[24];
+} count_text;
+
+static count_text ct(const state *st, unsigned long n)
+{
+    count_text c;
+    fs_count_text(n, st->cli->suppress, c.s, sizeof c.s);
+    return c;
+}
+
 static fs_error felreg_note(const state *st, fs_table *t, const agg *a, const fs_intake *in)
 {
     fs_error e = FS_OK;
     if (a->felreg)
         e = is_en(st) ? fs_table_add_note(t, "Excluded as registered in error (Felregistrering): "
-                                             "%lu.", a->felreg)
+                                             "%s.", ct(st, a->felreg).s)
                       : fs_table_add_note(t, "Exkluderade felregistreringar (Felregistrering): "
-                                             "%lu.", a->felreg);
+                                             "%s.", ct(st, a->felreg).s);
     return e ? e : fs_intake_add_notes(in, t, st->cli->lang, 0);
 }
 
@@ -511,18 +523,20 @@ static fs_error suppress_note(const state *st, fs_table *t)
 static fs_error column_share_note(const state *st, fs_table *t, const char *base_sv,
                                   const char *base_en, unsigned long n)
 {
+    count_text c = ct(st, n);
+    const char *cn = c.s;
     if (st->cli->rounding == FS_ROUND_LARGEST_REMAINDER)
-        return is_en(st) ? fs_table_add_note(t, "Shares are percentages of %s (n = %lu) in each "
+        return is_en(st) ? fs_table_add_note(t, "Shares are percentages of %s (n = %s) in each "
                                                 "column, rounded by largest remainder so that each "
-                                                "column sums to 100.", base_en, n)
-                         : fs_table_add_note(t, "Andelar i procent av %s (n = %lu) i varje kolumn, "
+                                                "column sums to 100.", base_en, cn)
+                         : fs_table_add_note(t, "Andelar i procent av %s (n = %s) i varje kolumn, "
                                                 "avrundade med största-restmetoden så att varje "
-                                                "kolumn summerar till 100.", base_sv, n);
-    return is_en(st) ? fs_table_add_note(t, "Shares are percentages of %s (n = %lu) in each "
-                                            "column, each rounded on its own (%s).", base_en, n,
+                                                "kolumn summerar till 100.", base_sv, cn);
+    return is_en(st) ? fs_table_add_note(t, "Shares are percentages of %s (n = %s) in each "
+                                            "column, each rounded on its own (%s).", base_en, cn,
                                          fs_rounding_name(st->cli->rounding))
-                     : fs_table_add_note(t, "Andelar i procent av %s (n = %lu) i varje kolumn, "
-                                            "var för sig avrundade (%s).", base_sv, n,
+                     : fs_table_add_note(t, "Andelar i procent av %s (n = %s) i varje kolumn, "
+                                            "var för sig avrundade (%s).", base_sv, cn,
                                          fs_rounding_name(st->cli->rounding));
 }
 
@@ -550,12 +564,14 @@ static fs_table *flow_table(const state *st, const agg *a, const char *suffix,
     memcpy(nw.n, a->flow.n[FS_FLOW_NEW], sizeof nw.n);
     memcpy(x.n, a->flow.n[FS_FLOW_ENDED], sizeof x.n);
     memcpy(o.n, a->flow.n[FS_FLOW_ONGOING_AT_END], sizeof o.n);
+    count_text cs = ct(st, sum(&s)), cnw = ct(st, sum(&nw)), cx = ct(st, sum(&x)),
+               co = ct(st, sum(&o)), call = ct(st, sum(&s) + sum(&nw));
     fs_error e = en ? fs_table_add_note(t, "Ongoing at start + new = ended + ongoing at end: "
-                                           "%lu + %lu = %lu + %lu = %lu.", sum(&s), sum(&nw),
-                                        sum(&x), sum(&o), sum(&s) + sum(&nw))
+                                           "%s + %s = %s + %s = %s.", cs.s, cnw.s, cx.s, co.s,
+                                        call.s)
                     : fs_table_add_note(t, "Pågående vid start + nya = avslutade + pågående vid "
-                                           "slut: %lu + %lu = %lu + %lu = %lu.", sum(&s), sum(&nw),
-                                        sum(&x), sum(&o), sum(&s) + sum(&nw));
+                                           "slut: %s + %s = %s + %s = %s.", cs.s, cnw.s, cx.s,
+                                        co.s, call.s);
     if (!e)
         e = en ? fs_table_add_note(t, "Episodes are counted: a person in two insatser, or with "
                                       "two episodes, counts twice.")
@@ -825,13 +841,15 @@ static fs_table *income_cross_table(const state *st, agg *a, const char *suffix,
         if (col_tot[j])
             fs_row_set(t, tr, j == nr ? "other" : income_group(st, j)->key, (double)col_tot[j]);
     fs_row_set(t, tr, "total", (double)all);
+    count_text call = ct(st, all), cw = ct(st, sex_tot[FS_SEX_WOMAN]),
+               cm = ct(st, sex_tot[FS_SEX_MAN]), cu = ct(st, sex_tot[FS_SEX_UNKNOWN]);
     fs_error e = en ? fs_table_add_note(t, "Rows: income support at entry; columns: at exit. "
-                                           "Ended participants: %lu (women %lu, men %lu, sex not "
-                                           "recorded %lu).", all, sex_tot[0], sex_tot[1], sex_tot[2])
+                                           "Ended participants: %s (women %s, men %s, sex not "
+                                           "recorded %s).", call.s, cw.s, cm.s, cu.s)
                     : fs_table_add_note(t, "Rader: försörjning vid inskrivning; kolumner: vid "
-                                           "avslut. Avslutade deltagare: %lu (kvinnor %lu, män %lu, "
-                                           "uppgift om kön saknas %lu).", all, sex_tot[0],
-                                        sex_tot[1], sex_tot[2]);
+                                           "avslut. Avslutade deltagare: %s (kvinnor %s, män %s, "
+                                           "uppgift om kön saknas %s).", call.s, cw.s, cm.s,
+                                        cu.s);
     if (!e)
         e = felreg_note(st, t, a, in);
     if (!e)
@@ -867,14 +885,15 @@ static fs_table *target_table(const state *st, agg *a, const char *suffix, const
     fs_table_round(t, st->cli->rounding == FS_ROUND_LARGEST_REMAINDER ? FS_ROUND_HALF_UP
                                                                       : st->cli->rounding,
                    st->cli->decimals, 0);
+    count_text cn = ct(st, sum(&total));
     fs_error e = en ? fs_table_add_note(t, "A participant may belong to several target groups, so "
                                            "the rows add up to more than the participants (n = "
-                                           "%lu) and the shares to more than 100 %%. Each share "
-                                           "is rounded on its own.", sum(&total))
+                                           "%s) and the shares to more than 100 %%. Each share "
+                                           "is rounded on its own.", cn.s)
                     : fs_table_add_note(t, "En deltagare kan tillhöra flera målgrupper, så raderna "
-                                           "summerar till mer än antalet deltagare (n = %lu) och "
+                                           "summerar till mer än antalet deltagare (n = %s) och "
                                            "andelarna till mer än 100 %%. Varje andel avrundas "
-                                           "för sig.", sum(&total));
+                                           "för sig.", cn.s);
     if (!e)
         e = felreg_note(st, t, a, in);
     if (!e)
@@ -1121,7 +1140,12 @@ static fs_table *duration_table(const state *st, agg *a, const char *suffix, con
         if (!row)
             goto fail;
         fs_row_set(t, row, "n", (double)n);
-        if (n) {
+        if (n && n < (unsigned long)st->cli->suppress) {
+            /* a count below the threshold is hidden, and so are the quartiles of so few
+             * (of one person, the exact duration): never computed into the table */
+            for (size_t c = 1; c < t->n_cols; c++)
+                row->cells[c].suppressed = 1;
+        } else if (n) {
             fs_row_set(t, row, "q1", fs_dayhist_quantile(h, k, 0.25));
             fs_row_set(t, row, "median", fs_dayhist_quantile(h, k, 0.5));
             fs_row_set(t, row, "q3", fs_dayhist_quantile(h, k, 0.75));
