@@ -11,11 +11,13 @@
 #include <string.h>
 
 #include "cli.h"
+#include "finsam/bykey.h"
 #include "finsam/dayhist.h"
 #include "finsam/flow.h"
 #include "finsam/intake.h"
 #include "finsam/pnr.h"
 #include "finsam/sextable.h"
+#include "finsam/strmap.h"
 #include "finsam/text.h"
 #include "finsam/vocab.h"
 
@@ -70,31 +72,36 @@ typedef struct counts {
     unsigned long n[FS_SEX_N];
 } counts;
 
-/* A row keyed by a category value (municipality, target group, an unknown value). */
+/* A row keyed by a category value (municipality, target group, an unknown value): the
+ * payload of an fs_bykey entry, whose label is the value made safe to print. Values are
+ * kept in fs_bykey maps (NULL until the first value), found in constant time however many
+ * distinct values there are. */
 typedef struct valrow {
-    char *folded;
-    char *label;
     counts c;
-    const char *file; /* unknown values: the file first seen in (a command-line argument) */
+    unsigned long episode; /* target groups: the episode counted last, to count it once */
 } valrow;
 
-typedef struct vallist {
-    valrow *v;
-    size_t n;
-} vallist;
+/* An unknown referrer or income value, for the warnings. */
+typedef struct unknown {
+    unsigned long rows, first_line;
+    const char *file; /* the file first seen in (a command-line argument) */
+} unknown;
+
+/* Unknown values listed in the warnings, per column; the rest are counted in one line. */
+#define WARN_VALUES_MAX 50
 
 /* Everything counted for one selection (the total, or one insats). */
 typedef struct agg {
     fs_flow_counts flow;
     unsigned long felreg;
     counts ref[REF_SETS];
-    vallist ref_unknown;
+    fs_bykey *ref_unknown;
     counts inc[FS_INC_N_DETAIL];
-    vallist inc_unknown;
+    fs_bykey *inc_unknown;
     unsigned long cross[FS_INC_N_DETAIL + 1][FS_INC_N_DETAIL + 1][FS_SEX_N];
-    vallist target;
+    fs_bykey *target;
     counts target_missing;
-    vallist muni;
+    fs_bykey *muni;
     counts muni_missing;
     counts age[FS_AGE_MAX_BANDS];
     counts age_outside, age_unknown;
@@ -122,7 +129,8 @@ typedef struct state {
     agg total;
     insats_agg *per;
     size_t n_per;
-    vallist warn_ref, warn_inc, warn_inc_end; /* unknown values, with counts */
+    fs_bykey *warn_ref, *warn_inc, *warn_inc_end; /* unknown values (struct unknown) */
+    unsigned long episode; /* serial number of the episode being counted, from 1 */
     int failed; /* memory */
 } state;
 
@@ -133,54 +141,15 @@ static unsigned long sum(const counts *c)
 
 /* ---- aggregation ---- */
 
-/* The row of a value. Rows are keyed by the folded safe text of the value (fs_safe_text),
- * so spelling variants of case and Unicode form share a row, and anything shaped like a
- * personnummer becomes the one row "(personnummer)" instead of being printed. The label is
- * the safe text of the value as first seen. */
-static valrow *vallist_find(vallist *l, const char *value)
+/* The row of a value in *b (made on first use); NULL on memory failure. fs_bykey keys it by
+ * the folded safe text: spelling variants of case and Unicode form share a row, and anything
+ * shaped like a personnummer becomes the one row "(personnummer)" instead of being printed. */
+static valrow *value_row(fs_bykey **b, const char *value)
 {
-    char safe[FS_SAFE_TEXT_MAX * 4 + 8];
-    fs_safe_text(value, safe, sizeof safe);
-    char *folded = fs_fold(safe);
-    if (!folded)
+    if (!*b && !(*b = fs_bykey_new(sizeof(valrow))))
         return NULL;
-    for (size_t i = 0; i < l->n; i++)
-        if (strcmp(l->v[i].folded, folded) == 0) {
-            free(folded);
-            return &l->v[i];
-        }
-    valrow *v = realloc(l->v, (l->n + 1) * sizeof *v);
-    if (!v) {
-        free(folded);
-        return NULL;
-    }
-    l->v = v;
-    v = &l->v[l->n];
-    memset(v, 0, sizeof *v);
-    v->folded = folded;
-    v->label = fs_strdup(safe);
-    if (!v->label) {
-        free(folded);
-        return NULL;
-    }
-    l->n++;
-    return v;
-}
-
-static void vallist_free(vallist *l)
-{
-    for (size_t i = 0; i < l->n; i++) {
-        free(l->v[i].folded);
-        free(l->v[i].label);
-    }
-    free(l->v);
-    l->v = NULL;
-    l->n = 0;
-}
-
-static int cmp_valrow(const void *a, const void *b)
-{
-    return strcmp(((const valrow *)a)->folded, ((const valrow *)b)->folded);
+    fs_bykey_entry *e = fs_bykey_get(*b, value);
+    return e ? e->data : NULL;
 }
 
 static unsigned long *month_cell(const state *st, agg *a, int month, unsigned ref, int is_exit)
@@ -189,12 +158,11 @@ static unsigned long *month_cell(const state *st, agg *a, int month, unsigned re
     return &a->month[(((size_t)month * REF_SLOTS + ref) * 2 + (size_t)is_exit) * FS_SEX_N];
 }
 
-/* Target groups of one episode: each distinct value once. */
-static int add_targets(agg *a, const char *raw, fs_sex sex)
+/* Target groups of one episode: each distinct value once, however many the cell holds (a
+ * row remembers the last episode it counted). */
+static int add_targets(agg *a, const char *raw, fs_sex sex, unsigned long episode)
 {
     char *copy = fs_strdup(raw), *save = NULL;
-    const char *seen[64];
-    size_t n_seen = 0;
     int any = 0;
     if (!copy)
         return -1;
@@ -202,19 +170,14 @@ static int add_targets(agg *a, const char *raw, fs_sex sex)
         fs_trim(tok);
         if (!*tok)
             continue;
-        valrow *v = vallist_find(&a->target, tok);
+        valrow *v = value_row(&a->target, tok);
         if (!v) {
             free(copy);
             return -1;
         }
-        int dup = 0;
-        for (size_t i = 0; i < n_seen; i++)
-            dup |= seen[i] == v->folded;
-        if (dup)
+        if (v->episode == episode)
             continue;
-        /* the folded strings stay put when the list grows: compare their addresses */
-        if (n_seen < 64)
-            seen[n_seen++] = v->folded;
+        v->episode = episode;
         v->c.n[sex]++;
         any = 1;
     }
@@ -231,7 +194,7 @@ static int add(state *st, agg *a, const fs_episode *ep, int cl, unsigned ref, in
     fs_flow_add(&a->flow, cl, sex);
     if (st->want[BD_REFERRER]) {
         if (ref_unknown) {
-            valrow *v = vallist_find(&a->ref_unknown, ep->referrer);
+            valrow *v = value_row(&a->ref_unknown, ep->referrer);
             if (!v)
                 return -1;
             v->c.n[sex]++;
@@ -241,7 +204,7 @@ static int add(state *st, agg *a, const fs_episode *ep, int cl, unsigned ref, in
     }
     if (st->want[BD_INCOME]) {
         if (inc_start == FS_CAT_NONE) {
-            valrow *v = vallist_find(&a->inc_unknown, ep->income_start);
+            valrow *v = value_row(&a->inc_unknown, ep->income_start);
             if (!v)
                 return -1;
             v->c.n[sex]++;
@@ -252,13 +215,13 @@ static int add(state *st, agg *a, const fs_episode *ep, int cl, unsigned ref, in
             a->cross[inc_start == FS_CAT_NONE ? INC_UNKNOWN : inc_start]
                     [inc_end == FS_CAT_NONE ? INC_UNKNOWN : inc_end][sex]++;
     }
-    if (st->want[BD_TARGET] && add_targets(a, ep->target_group, sex))
+    if (st->want[BD_TARGET] && add_targets(a, ep->target_group, sex, st->episode))
         return -1;
     if (st->want[BD_MUNICIPALITY]) {
         if (!*ep->municipality) {
             a->muni_missing.n[sex]++;
         } else {
-            valrow *v = vallist_find(&a->muni, ep->municipality);
+            valrow *v = value_row(&a->muni, ep->municipality);
             if (!v)
                 return -1;
             v->c.n[sex]++;
@@ -324,15 +287,18 @@ static agg *insats_agg_for(state *st, const char *insats)
     return p->label ? &p->a : NULL;
 }
 
-/* An unknown value for the warnings: c.n[0] counts rows, c.n[1] is the first line. */
-static int note_unknown(vallist *l, const char *value, const fs_episode *ep)
+/* An unknown value for the warnings. */
+static int note_unknown(fs_bykey **b, const char *value, const fs_episode *ep)
 {
-    valrow *v = vallist_find(l, value);
-    if (!v)
+    if (!*b && !(*b = fs_bykey_new(sizeof(unknown))))
         return -1;
-    if (v->c.n[0]++ == 0) {
-        v->c.n[1] = ep->line;
-        v->file = ep->file;
+    fs_bykey_entry *e = fs_bykey_get(*b, value);
+    if (!e)
+        return -1;
+    unknown *u = e->data;
+    if (u->rows++ == 0) {
+        u->first_line = ep->line;
+        u->file = ep->file;
     }
     return 0;
 }
@@ -340,6 +306,7 @@ static int note_unknown(vallist *l, const char *value, const fs_episode *ep)
 static int on_episode(const fs_episode *ep, void *user)
 {
     state *st = user;
+    st->episode++;
     int cl = fs_flow_classify(ep->entry, ep->has_exit, ep->exit, &st->cli->period);
     if (cl == FS_FLOW_INVALID)
         FS_BUG("the export reader passed an episode with exit before entry");
@@ -618,32 +585,65 @@ fail:
     return NULL;
 }
 
-static int add_vallist_rows(fs_table *t, vallist *l, const char *prefix, counts *total)
+/* The rows of the values in b, sorted by their folded text, each with a JSON key unique in
+ * the table: prefix and the slug of its label, with "_2", "_3", ... when that is taken by a
+ * row already in the table, by an earlier value or by the "missing" and "total" rows still
+ * to come. Adds the counts to total, when given. */
+static int add_value_rows(fs_table *t, fs_bykey *b, const char *prefix, counts *total)
 {
-    if (l->n > 1)
-        qsort(l->v, l->n, sizeof *l->v, cmp_valrow);
-    for (size_t i = 0; i < l->n; i++) {
-        /* a JSON key unique in the table: the slug of the label, with "_2", "_3", ... when
-         * two labels give the same slug or the slug is that of a row still to come */
-        char *slug = fs_slug(l->v[i].label);
+    size_t n = b ? fs_bykey_count(b) : 0;
+    if (!n)
+        return 0;
+    fs_bykey_sort(b);
+    int ok = 0;
+    fs_strmap *used = fs_strmap_new();  /* row keys taken */
+    fs_strmap *bases = fs_strmap_new(); /* base key -> the next suffix to try */
+    unsigned long *next = calloc(n, sizeof *next);
+    if (!used || !bases || !next ||
+        fs_strmap_put(used, "missing", t) || fs_strmap_put(used, "total", t))
+        goto done;
+    for (size_t r = 0; r < t->n_rows; r++)
+        if (fs_strmap_put(used, t->rows[r].key, t))
+            goto done;
+    for (size_t i = 0; i < n; i++) {
+        const fs_bykey_entry *e = fs_bykey_at(b, i);
+        const valrow *v = e->data;
+        char *slug = fs_slug(e->label);
         char *base = slug ? fs_asprintf("%s%s", prefix, slug) : NULL;
         char *key = base ? fs_strdup(base) : NULL;
-        for (int n = 2; key && (fs_table_row(t, key) || strcmp(key, "missing") == 0 ||
-                                strcmp(key, "total") == 0); n++) {
-            free(key);
-            key = fs_asprintf("%s_%d", base, n);
-        }
-        fs_row *r = key ? fs_sex_add_row(t, key, l->v[i].label, 0, 0, l->v[i].c.n) : NULL;
         free(slug);
+        if (key && fs_strmap_get(used, key)) {
+            unsigned long *k = fs_strmap_get(bases, base);
+            if (!k) {
+                k = &next[i];
+                *k = 2;
+                if (fs_strmap_put(bases, base, k))
+                    k = NULL;
+            }
+            for (free(key), key = NULL; k; (*k)++) {
+                free(key);
+                key = fs_asprintf("%s_%lu", base, *k);
+                if (!key || !fs_strmap_get(used, key))
+                    break;
+            }
+        }
+        fs_row *row = key && fs_strmap_put(used, key, t) == FS_OK
+                          ? fs_sex_add_row(t, key, e->label, 0, 0, v->c.n)
+                          : NULL;
         free(base);
         free(key);
-        if (!r)
-            return -1;
+        if (!row)
+            goto done;
         if (total)
             for (int s = 0; s < FS_SEX_N; s++)
-                total->n[s] += l->v[i].c.n[s];
+                total->n[s] += v->c.n[s];
     }
-    return 0;
+    ok = 1;
+done:
+    fs_strmap_free(used);
+    fs_strmap_free(bases);
+    free(next);
+    return ok ? 0 : -1;
 }
 
 static fs_table *referrer_table(const state *st, agg *a, const char *suffix, const char *insats,
@@ -670,7 +670,7 @@ static fs_table *referrer_table(const state *st, agg *a, const char *suffix, con
             for (int s = 0; s < FS_SEX_N; s++)
                 total.n[s] += a->ref[set].n[s];
         }
-    if (add_vallist_rows(t, &a->ref_unknown, "other_", &total))
+    if (add_value_rows(t, a->ref_unknown, "other_", &total))
         goto fail;
     if (!fs_sex_add_row(t, "missing", en ? "Not recorded" : "Uppgift saknas", 0, 0, a->ref[0].n))
         goto fail;
@@ -730,7 +730,7 @@ static fs_table *income_table(const state *st, agg *a, const char *suffix, const
         for (int s = 0; s < FS_SEX_N; s++)
             total.n[s] += rows[r].n[s];
     }
-    if (add_vallist_rows(t, &a->inc_unknown, "other_", &total))
+    if (add_value_rows(t, a->inc_unknown, "other_", &total))
         goto fail;
     if (!fs_sex_add_row(t, "missing", fs_group_label(income_group(st, missing_row), lang), 0, 0,
                         rows[missing_row].n))
@@ -875,7 +875,7 @@ static fs_table *target_table(const state *st, agg *a, const char *suffix, const
     fs_table *t = new_table(st, "target_group", suffix, "Målgrupp, deltagare under perioden",
                             "Target group, participants during the period", insats);
     if (!t || fs_sex_columns(t, lang, has_unknown_sex(a), 1) ||
-        add_vallist_rows(t, &a->target, "", NULL) ||
+        add_value_rows(t, a->target, "", NULL) ||
         !fs_sex_add_row(t, "missing", en ? "Not recorded" : "Uppgift saknas", 0, 0,
                         a->target_missing.n) ||
         !fs_sex_add_row(t, "total", en ? "Participants" : "Deltagare", 0, 1, total.n))
@@ -914,7 +914,7 @@ static fs_table *municipality_table(const state *st, agg *a, const char *suffix,
     fs_table *t = new_table(st, "municipality", suffix, "Kommun, deltagare under perioden",
                             "Municipality, participants during the period", insats);
     if (!t || fs_sex_columns(t, lang, has_unknown_sex(a), 1) ||
-        add_vallist_rows(t, &a->muni, "", &total) ||
+        add_value_rows(t, a->muni, "", &total) ||
         !fs_sex_add_row(t, "missing", is_en(st) ? "Not recorded" : "Uppgift saknas", 0, 0,
                         a->muni_missing.n))
         goto fail;
@@ -1227,10 +1227,10 @@ static fs_error add_tables(state *st, fs_report *rep, agg *a, const char *suffix
 
 static void free_agg(agg *a)
 {
-    vallist_free(&a->ref_unknown);
-    vallist_free(&a->inc_unknown);
-    vallist_free(&a->target);
-    vallist_free(&a->muni);
+    fs_bykey_free(a->ref_unknown);
+    fs_bykey_free(a->inc_unknown);
+    fs_bykey_free(a->target);
+    fs_bykey_free(a->muni);
     free(a->month);
     for (int s = 0; s < FS_SEX_N; s++)
         fs_dayhist_free(&a->days[s]);
@@ -1243,19 +1243,34 @@ static void emit_warning(const char *line, void *user)
     fs_report_add_warning(u[1], line);
 }
 
-/* One warning per unknown referrer or income value, with its count. */
-static void emit_unknown(state *st, fs_report *rep, vallist *l, const char *column,
+/* One warning per unknown referrer or income value, with its count, in the order first
+ * seen; after WARN_VALUES_MAX values one line counts the rest. */
+static void emit_unknown(state *st, fs_report *rep, fs_bykey *b, const char *column,
                          const char *what)
 {
     void *u[2] = {st->cli, rep};
-    for (size_t i = 0; i < l->n; i++) {
-        unsigned long n = l->v[i].c.n[0], first = l->v[i].c.n[1];
-        char *line = n == 1
-                         ? fs_asprintf("%s:%lu: column \"%s\": \"%s\" matches no %s",
-                                       l->v[i].file, first, column, l->v[i].label, what)
+    size_t n = b ? fs_bykey_count(b) : 0;
+    unsigned long more_rows = 0;
+    for (size_t i = 0; i < n; i++) {
+        const fs_bykey_entry *e = fs_bykey_at(b, i);
+        const unknown *v = e->data;
+        if (i >= WARN_VALUES_MAX) {
+            more_rows += v->rows;
+            continue;
+        }
+        char *line = v->rows == 1
+                         ? fs_asprintf("%s:%lu: column \"%s\": \"%s\" matches no %s", v->file,
+                                       v->first_line, column, e->label, what)
                          : fs_asprintf("%s: column \"%s\": \"%s\" matches no %s (%lu rows, "
-                                       "first at line %lu)", l->v[i].file, column,
-                                       l->v[i].label, what, n, first);
+                                       "first at line %lu)", v->file, column, e->label, what,
+                                       v->rows, v->first_line);
+        if (line)
+            emit_warning(line, u);
+        free(line);
+    }
+    if (n > WARN_VALUES_MAX) {
+        char *line = fs_asprintf("column \"%s\": and %zu more distinct values that match no %s "
+                                 "(%lu rows)", column, n - WARN_VALUES_MAX, what, more_rows);
         if (line)
             emit_warning(line, u);
         free(line);
@@ -1351,10 +1366,10 @@ int cmd_participants(int argc, char **argv)
         goto oom;
     void *u[2] = {&cli, rep};
     fs_intake_each_warning(&in, emit_warning, u);
-    emit_unknown(&st, rep, &st.warn_ref, "Remittent", "referrer");
-    emit_unknown(&st, rep, &st.warn_inc, fs_field_default_header(FS_FIELD_INCOME_START),
+    emit_unknown(&st, rep, st.warn_ref, "Remittent", "referrer");
+    emit_unknown(&st, rep, st.warn_inc, fs_field_default_header(FS_FIELD_INCOME_START),
                  "income-support category");
-    emit_unknown(&st, rep, &st.warn_inc_end, fs_field_default_header(FS_FIELD_INCOME_END),
+    emit_unknown(&st, rep, st.warn_inc_end, fs_field_default_header(FS_FIELD_INCOME_END),
                  "income-support category");
     if (cli.by_insats) {
         if (st.n_per > 1)
@@ -1383,9 +1398,9 @@ cleanup:
     }
     free(st.per);
     free_agg(&st.total);
-    vallist_free(&st.warn_ref);
-    vallist_free(&st.warn_inc);
-    vallist_free(&st.warn_inc_end);
+    fs_bykey_free(st.warn_ref);
+    fs_bykey_free(st.warn_inc);
+    fs_bykey_free(st.warn_inc_end);
     for (size_t i = 0; i < FS_CLI_MAX_INSATS; i++)
         free(st.insats_filter[i]);
     fs_referrer_map_free(st.refmap);
