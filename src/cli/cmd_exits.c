@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "finsam/bykey.h"
 #include "finsam/intake.h"
 #include "finsam/sextable.h"
 #include "finsam/pnr.h"
@@ -59,19 +60,12 @@ typedef struct agg {
     size_t n_extra;
 } agg;
 
-typedef struct insats_agg {
-    char *folded;
-    char *label;
-    agg a;
-} insats_agg;
-
 typedef struct state {
     fs_cli *cli;
     int detail;
-    char *insats_filter[FS_CLI_MAX_INSATS];
+    fs_bykey *insats_filter; /* --insats: the insatser to keep (no payload), or NULL */
     agg total;
-    insats_agg *per;
-    size_t n_per;
+    fs_bykey *per;           /* --by insats: an agg per insats */
     int failed; /* memory */
 } state;
 
@@ -128,34 +122,6 @@ static int add(state *st, agg *a, const fs_episode *ep)
     return 0;
 }
 
-static agg *insats_agg_for(state *st, const char *insats)
-{
-    char *folded = fs_fold(insats);
-    if (!folded)
-        return NULL;
-    for (size_t i = 0; i < st->n_per; i++)
-        if (strcmp(st->per[i].folded, folded) == 0) {
-            free(folded);
-            return &st->per[i].a;
-        }
-    insats_agg *p = realloc(st->per, (st->n_per + 1) * sizeof *p);
-    if (!p) {
-        free(folded);
-        return NULL;
-    }
-    st->per = p;
-    p = &st->per[st->n_per];
-    memset(p, 0, sizeof *p);
-    p->folded = folded;
-    char safe[FS_SAFE_TEXT_MAX * 4 + 8];
-    fs_safe_text(insats, safe, sizeof safe); /* the insats name is data: it titles a table */
-    p->label = fs_strdup(safe);
-    if (!p->label)
-        return NULL;
-    st->n_per++;
-    return &p->a;
-}
-
 static int on_episode(const fs_episode *ep, void *user)
 {
     state *st = user;
@@ -163,22 +129,16 @@ static int on_episode(const fs_episode *ep, void *user)
         return 0;
     if (st->cli->has_period && (ep->exit < st->cli->period.from || ep->exit > st->cli->period.to))
         return 0;
-    if (st->cli->n_insats) {
-        char *folded = fs_fold(ep->insats);
-        int keep = 0;
-        for (size_t i = 0; folded && i < st->cli->n_insats; i++)
-            keep |= st->insats_filter[i] && strcmp(folded, st->insats_filter[i]) == 0;
-        free(folded);
-        if (!keep)
-            return 0;
-    }
+    /* an insats is matched as it is grouped: by its folded safe text (fs_bykey) */
+    if (st->insats_filter && !fs_bykey_find(st->insats_filter, ep->insats))
+        return 0;
     if (add(st, &st->total, ep)) {
         st->failed = 1;
         return 1;
     }
-    if (st->cli->by_insats) {
-        agg *a = insats_agg_for(st, *ep->insats ? ep->insats : "(ingen insats)");
-        if (!a || add(st, a, ep)) {
+    if (st->per) {
+        fs_bykey_entry *e = fs_bykey_get(st->per, *ep->insats ? ep->insats : "(ingen insats)");
+        if (!e || add(st, e->data, ep)) {
             st->failed = 1;
             return 1;
         }
@@ -193,11 +153,6 @@ static int cmp_extra(const void *a, const void *b)
     if (mx != my)
         return mx - my;
     return strcmp(x->key, y->key);
-}
-
-static int cmp_insats(const void *a, const void *b)
-{
-    return strcmp(((const insats_agg *)a)->folded, ((const insats_agg *)b)->folded);
 }
 
 static unsigned long sum(const unsigned long n[FS_SEX_N])
@@ -387,9 +342,13 @@ int cmd_exits(int argc, char **argv)
     if ((status = fs_cli_finish(&cli, argc, argv, optind, 1)) != 0)
         goto cleanup;
     status = FS_EXIT_FAILURE;
+    if (cli.n_insats && !(st.insats_filter = fs_bykey_new(0)))
+        goto oom;
     for (size_t i = 0; i < cli.n_insats; i++)
-        if (!(st.insats_filter[i] = fs_fold(cli.insats[i])))
-            goto cleanup;
+        if (!fs_bykey_get(st.insats_filter, cli.insats[i]))
+            goto oom;
+    if (cli.by_insats && !(st.per = fs_bykey_new(sizeof(agg))))
+        goto oom;
 
     fs_export_options eo = {cli.csv, &cli.config,
                             FS_FIELD_BIT(FS_FIELD_ENTRY) | FS_FIELD_BIT(FS_FIELD_EXIT) |
@@ -408,13 +367,13 @@ int cmd_exits(int argc, char **argv)
         goto cleanup;
     void *u[2] = {&cli, rep};
     fs_intake_each_warning(&in, emit_warning, u);
-    if (cli.by_insats) {
-        if (st.n_per > 1)
-            qsort(st.per, st.n_per, sizeof *st.per, cmp_insats);
-        for (size_t i = 0; i < st.n_per; i++) {
-            char *slug = fs_slug(st.per[i].label);
+    if (st.per) {
+        fs_bykey_sort(st.per);
+        for (size_t i = 0; i < fs_bykey_count(st.per); i++) {
+            fs_bykey_entry *p = fs_bykey_at(st.per, i);
+            char *slug = fs_slug(p->label);
             char *key = slug ? fs_asprintf("exits_%s", slug) : NULL;
-            fs_table *t = key ? build_table(&st, &st.per[i].a, key, st.per[i].label, &in) : NULL;
+            fs_table *t = key ? build_table(&st, p->data, key, p->label, &in) : NULL;
             free(slug);
             free(key);
             if (!t || fs_report_add_table(rep, t))
@@ -430,15 +389,11 @@ oom:
     fs_cli_error(&cli, "out of memory");
     status = FS_EXIT_FAILURE;
 cleanup:
-    for (size_t i = 0; i < st.n_per; i++) {
-        free(st.per[i].folded);
-        free(st.per[i].label);
-        free_agg(&st.per[i].a);
-    }
-    free(st.per);
+    for (size_t i = 0; st.per && i < fs_bykey_count(st.per); i++)
+        free_agg(fs_bykey_at(st.per, i)->data);
+    fs_bykey_free(st.per);
     free_agg(&st.total);
-    for (size_t i = 0; i < FS_CLI_MAX_INSATS; i++)
-        free(st.insats_filter[i]);
+    fs_bykey_free(st.insats_filter);
     fs_intake_free(&in);
     fs_report_free(rep);
     fs_cli_free(&cli);

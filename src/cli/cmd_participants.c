@@ -15,7 +15,6 @@
 #include "finsam/dayhist.h"
 #include "finsam/flow.h"
 #include "finsam/intake.h"
-#include "finsam/pnr.h"
 #include "finsam/sextable.h"
 #include "finsam/strmap.h"
 #include "finsam/text.h"
@@ -110,25 +109,18 @@ typedef struct agg {
     counts dur[FS_DUR_N];
 } agg;
 
-typedef struct insats_agg {
-    char *folded;
-    char *label;
-    agg a;
-} insats_agg;
-
 typedef struct state {
     fs_cli *cli;
     int want[BD_N];
     int scb;
-    char *insats_filter[FS_CLI_MAX_INSATS];
+    fs_bykey *insats_filter; /* --insats: the insatser to keep (no payload), or NULL */
     fs_referrer_map *refmap;
     fs_catmap *incmap;
     fs_age_bands ages;
     int n_months;
     int end_year;
     agg total;
-    insats_agg *per;
-    size_t n_per;
+    fs_bykey *per;           /* --by insats: an agg per insats */
     fs_bykey *warn_ref, *warn_inc, *warn_inc_end; /* unknown values (struct unknown) */
     unsigned long episode; /* serial number of the episode being counted, from 1 */
     int failed; /* memory */
@@ -259,34 +251,6 @@ static int add(state *st, agg *a, const fs_episode *ep, int cl, unsigned ref, in
     return 0;
 }
 
-/* The aggregate of an insats, keyed like the value rows by the folded safe text: the insats
- * name is data, and it titles tables and names sheets. */
-static agg *insats_agg_for(state *st, const char *insats)
-{
-    char safe[FS_SAFE_TEXT_MAX * 4 + 8];
-    fs_safe_text(insats, safe, sizeof safe);
-    char *folded = fs_fold(safe);
-    if (!folded)
-        return NULL;
-    for (size_t i = 0; i < st->n_per; i++)
-        if (strcmp(st->per[i].folded, folded) == 0) {
-            free(folded);
-            return &st->per[i].a;
-        }
-    insats_agg *p = realloc(st->per, (st->n_per + 1) * sizeof *p);
-    if (!p) {
-        free(folded);
-        return NULL;
-    }
-    st->per = p;
-    p = &st->per[st->n_per];
-    memset(p, 0, sizeof *p);
-    p->folded = folded;
-    p->label = fs_strdup(safe);
-    st->n_per++;
-    return p->label ? &p->a : NULL;
-}
-
 /* An unknown value for the warnings. */
 static int note_unknown(fs_bykey **b, const char *value, const fs_episode *ep)
 {
@@ -312,19 +276,17 @@ static int on_episode(const fs_episode *ep, void *user)
         FS_BUG("the export reader passed an episode with exit before entry");
     if (cl == 0)
         return 0;
-    if (st->cli->n_insats) {
-        char *folded = fs_fold(ep->insats);
-        int keep = 0;
-        for (size_t i = 0; folded && i < st->cli->n_insats; i++)
-            keep |= st->insats_filter[i] && strcmp(folded, st->insats_filter[i]) == 0;
-        free(folded);
-        if (!keep)
-            return 0;
-    }
+    /* An insats is matched as it is grouped, by its folded safe text (fs_bykey): the name is
+     * data, and it titles tables and names sheets. */
+    if (st->insats_filter && !fs_bykey_find(st->insats_filter, ep->insats))
+        return 0;
     agg *per = NULL;
-    if (st->cli->by_insats &&
-        !(per = insats_agg_for(st, *ep->insats ? ep->insats : "(ingen insats)")))
-        goto oom;
+    if (st->per) {
+        fs_bykey_entry *e = fs_bykey_get(st->per, *ep->insats ? ep->insats : "(ingen insats)");
+        if (!e)
+            goto oom;
+        per = e->data;
+    }
     if (ep->reason_group == FS_EXIT_EXCLUDED) {
         st->total.felreg++;
         if (per)
@@ -1277,11 +1239,6 @@ static void emit_unknown(state *st, fs_report *rep, fs_bykey *b, const char *col
     }
 }
 
-static int cmp_insats(const void *a, const void *b)
-{
-    return strcmp(((const insats_agg *)a)->folded, ((const insats_agg *)b)->folded);
-}
-
 static int own_option(int opt, const char *arg, void *user)
 {
     state *st = user;
@@ -1335,9 +1292,13 @@ int cmd_participants(int argc, char **argv)
         goto cleanup;
     }
     status = FS_EXIT_FAILURE;
+    if (cli.n_insats && !(st.insats_filter = fs_bykey_new(0)))
+        goto oom;
     for (size_t i = 0; i < cli.n_insats; i++)
-        if (!(st.insats_filter[i] = fs_fold(cli.insats[i])))
+        if (!fs_bykey_get(st.insats_filter, cli.insats[i]))
             goto oom;
+    if (cli.by_insats && !(st.per = fs_bykey_new(sizeof(agg))))
+        goto oom;
     if (fs_age_bands_from_config(&cli.config, &st.ages, &msg) ||
         !(st.refmap = fs_referrer_map_new(&cli.config, &msg)) ||
         !(st.incmap = fs_income_map_new(&cli.config, &msg))) {
@@ -1371,13 +1332,12 @@ int cmd_participants(int argc, char **argv)
                  "income-support category");
     emit_unknown(&st, rep, st.warn_inc_end, fs_field_default_header(FS_FIELD_INCOME_END),
                  "income-support category");
-    if (cli.by_insats) {
-        if (st.n_per > 1)
-            qsort(st.per, st.n_per, sizeof *st.per, cmp_insats);
-        for (size_t i = 0; i < st.n_per; i++) {
-            char *slug = fs_slug(st.per[i].label);
-            fs_error te = slug ? add_tables(&st, rep, &st.per[i].a, slug, st.per[i].label, &in)
-                               : FS_ERR_MEMORY;
+    if (st.per) {
+        fs_bykey_sort(st.per);
+        for (size_t i = 0; i < fs_bykey_count(st.per); i++) {
+            fs_bykey_entry *p = fs_bykey_at(st.per, i);
+            char *slug = fs_slug(p->label);
+            fs_error te = slug ? add_tables(&st, rep, p->data, slug, p->label, &in) : FS_ERR_MEMORY;
             free(slug);
             if (te)
                 goto oom;
@@ -1391,18 +1351,14 @@ oom:
     fs_cli_error(&cli, "out of memory");
     status = FS_EXIT_FAILURE;
 cleanup:
-    for (size_t i = 0; i < st.n_per; i++) {
-        free(st.per[i].folded);
-        free(st.per[i].label);
-        free_agg(&st.per[i].a);
-    }
-    free(st.per);
+    for (size_t i = 0; st.per && i < fs_bykey_count(st.per); i++)
+        free_agg(fs_bykey_at(st.per, i)->data);
+    fs_bykey_free(st.per);
     free_agg(&st.total);
     fs_bykey_free(st.warn_ref);
     fs_bykey_free(st.warn_inc);
     fs_bykey_free(st.warn_inc_end);
-    for (size_t i = 0; i < FS_CLI_MAX_INSATS; i++)
-        free(st.insats_filter[i]);
+    fs_bykey_free(st.insats_filter);
     fs_referrer_map_free(st.refmap);
     fs_catmap_free(st.incmap);
     fs_intake_free(&in);
