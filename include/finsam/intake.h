@@ -42,8 +42,9 @@ void fs_intake_each_warning(const fs_intake *in, void (*emit)(const char *line, 
                             void *user);
 
 /* Adds the notes on what was excluded to t: felreg Felregistrering episodes of the
- * command's selection, and the rows with errors. */
+ * command's selection, and the rows with errors; counts below suppress (when > 1) print
+ * as "<N". */
 fs_error fs_intake_add_notes(const fs_intake *in, fs_table *t, const char *lang,
-                             unsigned long felreg);
+                             unsigned long felreg, int suppress);
 
 #endif

@@ -4,6 +4,7 @@
 #ifndef FINSAM_SEXTABLE_H
 #define FINSAM_SEXTABLE_H
 
+#include "finsam/bykey.h"
 #include "finsam/category.h"
 #include "finsam/table.h"
 
@@ -13,6 +14,14 @@ fs_error fs_sex_columns(fs_table *t, const char *lang, int with_unknown, int wit
 /* Appends a row holding n[FS_SEX_N] counts and their total; NULL on memory failure. */
 fs_row *fs_sex_add_row(fs_table *t, const char *key, const char *label, int level, int is_total,
                        const unsigned long n[FS_SEX_N]);
+
+/* Appends one row per entry of b, sorted by key, at level; each entry's payload must begin
+ * with unsigned long n[FS_SEX_N]. Row labels are the entries' (safe) labels; JSON keys are
+ * prefix + the slug of the label, made unique in the table with "_2", "_3", ... (also
+ * against the "missing" and "total" rows a caller adds later). Adds the counts to total
+ * when it is not NULL. */
+fs_error fs_sex_add_value_rows(fs_table *t, fs_bykey *b, const char *prefix, int level,
+                               unsigned long total[FS_SEX_N]);
 
 /* Fills each _pct cell as a percentage of the same column in the total row. */
 void fs_sex_column_shares(fs_table *t);

@@ -122,6 +122,14 @@ void fs_cli_error(const fs_cli *c, const char *fmt, ...) __attribute__((format(p
 int fs_cli_usage_error(const fs_cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void fs_cli_warn(const fs_cli *c, const char *text);
 
+/* Where a command's warnings go: standard error (unless --quiet) and the report's
+ * "warnings". fs_cli_warning has the shape of fs_intake_each_warning's callback. */
+typedef struct fs_cli_sink {
+    const fs_cli *cli;
+    fs_report *report;
+} fs_cli_sink;
+void fs_cli_warning(const char *line, void *sink);
+
 /* Maps a library error to an exit status. */
 int fs_cli_status(fs_error e);
 

@@ -44,20 +44,15 @@ typedef struct counts {
     unsigned long n[FS_SEX_N];
 } counts;
 
-/* A row that is not one of the fixed groups: a raw value under a group (--detail), or an
- * exit reason that matched no group. */
-typedef struct extra_row {
-    char *key;   /* slug (unmatched) or folded value (detail) */
-    char *label; /* the value as first seen */
-    int group;   /* FS_EXIT_* for detail rows, FS_CAT_NONE for unmatched */
-    counts c;
-} extra_row;
+/* The raw values seen: under each group for --detail (values[g]), and the exit reasons that
+ * matched no group (values[FS_EXIT_N_GROUPS]), each an fs_bykey of counts by sex. */
+#define UNMATCHED FS_EXIT_N_GROUPS
 
 typedef struct agg {
     counts group[FS_EXIT_N_GROUPS];
+    fs_bykey *values[FS_EXIT_N_GROUPS + 1];
+    counts missing;       /* ended without a reason */
     unsigned long felreg; /* Felregistrering in the selection, excluded */
-    extra_row *extra;
-    size_t n_extra;
 } agg;
 
 typedef struct state {
@@ -69,31 +64,8 @@ typedef struct state {
     int failed; /* memory */
 } state;
 
-static extra_row *find_extra(agg *a, const char *key, const char *label, int group)
-{
-    for (size_t i = 0; i < a->n_extra; i++)
-        if (a->extra[i].group == group && strcmp(a->extra[i].key, key) == 0)
-            return &a->extra[i];
-    extra_row *e = realloc(a->extra, (a->n_extra + 1) * sizeof *e);
-    if (!e)
-        return NULL;
-    a->extra = e;
-    e = &a->extra[a->n_extra];
-    memset(e, 0, sizeof *e);
-    e->key = fs_strdup(key);
-    e->label = fs_strdup(label);
-    e->group = group;
-    if (!e->key || !e->label) {
-        free(e->key);
-        free(e->label);
-        return NULL;
-    }
-    a->n_extra++;
-    return e;
-}
-
 /* Raw values become rows under their group (--detail) or rows of their own (no group).
- * Rows are keyed by the folded safe text of the value, so spelling variants of case and
+ * fs_bykey keys them by the folded safe text of the value, so spelling variants of case and
  * Unicode form share a row and anything shaped like a personnummer becomes one
  * "(personnummer)" row instead of being printed. */
 static int add(state *st, agg *a, const fs_episode *ep)
@@ -107,18 +79,17 @@ static int add(state *st, agg *a, const fs_episode *ep)
         a->group[ep->reason_group].n[ep->sex]++;
     if (grouped && !st->detail)
         return 0;
-    int en = strcmp(st->cli->lang, "en") == 0;
-    char label[FS_SAFE_TEXT_MAX * 4 + 8];
-    if (*ep->reason)
-        fs_safe_text(ep->reason, label, sizeof label);
-    else
-        snprintf(label, sizeof label, "%s", en ? "Exit reason not recorded" : "Avslutsanledning saknas");
-    char *key = *ep->reason ? fs_fold(label) : fs_strdup("missing");
-    extra_row *e = key ? find_extra(a, key, label, grouped ? ep->reason_group : FS_CAT_NONE) : NULL;
-    free(key);
+    if (!*ep->reason) {
+        a->missing.n[ep->sex]++;
+        return 0;
+    }
+    int v = grouped ? ep->reason_group : UNMATCHED;
+    if (!a->values[v] && !(a->values[v] = fs_bykey_new(sizeof(counts))))
+        return -1;
+    fs_bykey_entry *e = fs_bykey_get(a->values[v], ep->reason);
     if (!e)
         return -1;
-    e->c.n[ep->sex]++;
+    ((counts *)e->data)->n[ep->sex]++;
     return 0;
 }
 
@@ -146,14 +117,6 @@ static int on_episode(const fs_episode *ep, void *user)
     return 0;
 }
 
-static int cmp_extra(const void *a, const void *b)
-{
-    const extra_row *x = a, *y = b;
-    int mx = strcmp(x->key, "missing") == 0, my = strcmp(y->key, "missing") == 0; /* last */
-    if (mx != my)
-        return mx - my;
-    return strcmp(x->key, y->key);
-}
 
 static unsigned long sum(const unsigned long n[FS_SEX_N])
 {
@@ -171,7 +134,7 @@ static fs_error add_notes(const state *st, fs_table *t, const counts *total, con
     if (n == 0) {
         e = en ? fs_table_add_note(t, "No ended participants in the period.")
                : fs_table_add_note(t, "Inga avslutade deltagare i perioden.");
-        return e ? e : fs_intake_add_notes(in, t, lang, a->felreg);
+        return e ? e : fs_intake_add_notes(in, t, lang, a->felreg, st->cli->suppress);
     }
     /* counts in notes obey --suppress like the table cells */
     int sup = st->cli->suppress;
@@ -205,7 +168,7 @@ static fs_error add_notes(const state *st, fs_table *t, const counts *total, con
                : fs_table_add_note(t, "Närmat sig arbetsmarknaden (arbete, studier, arbetssökande, "
                                       "fortsatt rehabilitering): %s av %s (%s).", c2, cn, p2);
     if (!e)
-        e = fs_intake_add_notes(in, t, lang, a->felreg);
+        e = fs_intake_add_notes(in, t, lang, a->felreg, st->cli->suppress);
     if (!e)
         e = fs_sex_test_note(t, lang);
     if (!e)
@@ -228,22 +191,6 @@ static fs_error add_notes(const state *st, fs_table *t, const counts *total, con
     return e;
 }
 
-/* Adds a value's row with a JSON key unique in the table: the slug of its label ("missing"
- * for an empty reason), with "_2", "_3", ... when two labels give the same slug. */
-static int add_extra_row(fs_table *t, const extra_row *x, int level)
-{
-    char *base = strcmp(x->key, "missing") == 0 ? fs_strdup("missing") : fs_slug(x->label);
-    char *key = base ? fs_strdup(base) : NULL;
-    for (int n = 2; key && fs_table_row(t, key); n++) {
-        free(key);
-        key = fs_asprintf("%s_%d", base, n);
-    }
-    fs_row *row = key ? fs_sex_add_row(t, key, x->label, level, 0, x->c.n) : NULL;
-    free(base);
-    free(key);
-    return row ? 0 : -1;
-}
-
 static fs_table *build_table(const state *st, agg *a, const char *key, const char *insats,
                              const fs_intake *in)
 {
@@ -255,12 +202,14 @@ static fs_table *build_table(const state *st, agg *a, const char *key, const cha
     for (int g = 0; g < FS_EXIT_N_GROUPS; g++)
         for (int s = 0; s < FS_SEX_N; s++)
             total.n[s] += a->group[g].n[s];
-    for (size_t i = 0; i < a->n_extra; i++)
-        if (a->extra[i].group == FS_CAT_NONE)
-            for (int s = 0; s < FS_SEX_N; s++)
-                total.n[s] += a->extra[i].c.n[s];
-    if (a->n_extra > 1)
-        qsort(a->extra, a->n_extra, sizeof *a->extra, cmp_extra);
+    for (int s = 0; s < FS_SEX_N; s++)
+        total.n[s] += a->missing.n[s]; /* the unmatched values are added as their rows are */
+    unsigned long unmatched[FS_SEX_N] = {0, 0, 0};
+    for (size_t i = 0; a->values[UNMATCHED] && i < fs_bykey_count(a->values[UNMATCHED]); i++)
+        for (int s = 0; s < FS_SEX_N; s++)
+            unmatched[s] += ((const counts *)fs_bykey_at(a->values[UNMATCHED], i)->data)->n[s];
+    for (int s = 0; s < FS_SEX_N; s++)
+        total.n[s] += unmatched[s];
 
     title = fs_asprintf("%s%s%s%s%s", en ? "Exit reasons of ended participants" : "Avslutsanledning, avslutade deltagare",
                         insats ? ", " : "", insats ? insats : "", *period ? ", " : "", period);
@@ -272,13 +221,15 @@ static fs_table *build_table(const state *st, agg *a, const char *key, const cha
         if (!fs_sex_add_row(t, fs_exit_groups[g].key, fs_group_label(&fs_exit_groups[g], lang), 0, 0,
                             a->group[g].n))
             goto fail;
-        for (size_t i = 0; i < a->n_extra; i++)
-            if (a->extra[i].group == g && add_extra_row(t, &a->extra[i], 1))
-                goto fail;
-    }
-    for (size_t i = 0; i < a->n_extra; i++)
-        if (a->extra[i].group == FS_CAT_NONE && add_extra_row(t, &a->extra[i], 0))
+        if (fs_sex_add_value_rows(t, a->values[g], "", 1, NULL))
             goto fail;
+    }
+    if (fs_sex_add_value_rows(t, a->values[UNMATCHED], "", 0, NULL))
+        goto fail;
+    if (sum(a->missing.n) &&
+        !fs_sex_add_row(t, "missing", en ? "Exit reason not recorded" : "Avslutsanledning saknas",
+                        0, 0, a->missing.n))
+        goto fail;
     if (!fs_sex_add_row(t, "total", en ? "Total" : "Totalt", 0, 1, total.n))
         goto fail;
     fs_sex_column_shares(t);
@@ -297,19 +248,10 @@ fail:
 
 static void free_agg(agg *a)
 {
-    for (size_t i = 0; i < a->n_extra; i++) {
-        free(a->extra[i].key);
-        free(a->extra[i].label);
-    }
-    free(a->extra);
+    for (int v = 0; v <= UNMATCHED; v++)
+        fs_bykey_free(a->values[v]);
 }
 
-static void emit_warning(const char *line, void *user)
-{
-    void **u = user;
-    fs_cli_warn(u[0], line);
-    fs_report_add_warning(u[1], line);
-}
 
 static int own_option(int opt, const char *arg, void *user)
 {
@@ -365,8 +307,8 @@ int cmd_exits(int argc, char **argv)
     rep = fs_report_new("exits", cli.lang);
     if (!rep)
         goto cleanup;
-    void *u[2] = {&cli, rep};
-    fs_intake_each_warning(&in, emit_warning, u);
+    fs_cli_sink sink = {&cli, rep};
+    fs_intake_each_warning(&in, fs_cli_warning, &sink);
     if (st.per) {
         fs_bykey_sort(st.per);
         for (size_t i = 0; i < fs_bykey_count(st.per); i++) {

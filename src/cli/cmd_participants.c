@@ -435,7 +435,7 @@ static fs_error felreg_note(const state *st, fs_table *t, const agg *a, const fs
                                              "%s.", ct(st, a->felreg).s)
                       : fs_table_add_note(t, "Exkluderade felregistreringar (Felregistrering): "
                                              "%s.", ct(st, a->felreg).s);
-    return e ? e : fs_intake_add_notes(in, t, st->cli->lang, 0);
+    return e ? e : fs_intake_add_notes(in, t, st->cli->lang, 0, st->cli->suppress);
 }
 
 static fs_error suppress_note(const state *st, fs_table *t)
@@ -547,67 +547,6 @@ fail:
     return NULL;
 }
 
-/* The rows of the values in b, sorted by their folded text, each with a JSON key unique in
- * the table: prefix and the slug of its label, with "_2", "_3", ... when that is taken by a
- * row already in the table, by an earlier value or by the "missing" and "total" rows still
- * to come. Adds the counts to total, when given. */
-static int add_value_rows(fs_table *t, fs_bykey *b, const char *prefix, counts *total)
-{
-    size_t n = b ? fs_bykey_count(b) : 0;
-    if (!n)
-        return 0;
-    fs_bykey_sort(b);
-    int ok = 0;
-    fs_strmap *used = fs_strmap_new();  /* row keys taken */
-    fs_strmap *bases = fs_strmap_new(); /* base key -> the next suffix to try */
-    unsigned long *next = calloc(n, sizeof *next);
-    if (!used || !bases || !next ||
-        fs_strmap_put(used, "missing", t) || fs_strmap_put(used, "total", t))
-        goto done;
-    for (size_t r = 0; r < t->n_rows; r++)
-        if (fs_strmap_put(used, t->rows[r].key, t))
-            goto done;
-    for (size_t i = 0; i < n; i++) {
-        const fs_bykey_entry *e = fs_bykey_at(b, i);
-        const valrow *v = e->data;
-        char *slug = fs_slug(e->label);
-        char *base = slug ? fs_asprintf("%s%s", prefix, slug) : NULL;
-        char *key = base ? fs_strdup(base) : NULL;
-        free(slug);
-        if (key && fs_strmap_get(used, key)) {
-            unsigned long *k = fs_strmap_get(bases, base);
-            if (!k) {
-                k = &next[i];
-                *k = 2;
-                if (fs_strmap_put(bases, base, k))
-                    k = NULL;
-            }
-            for (free(key), key = NULL; k; (*k)++) {
-                free(key);
-                key = fs_asprintf("%s_%lu", base, *k);
-                if (!key || !fs_strmap_get(used, key))
-                    break;
-            }
-        }
-        fs_row *row = key && fs_strmap_put(used, key, t) == FS_OK
-                          ? fs_sex_add_row(t, key, e->label, 0, 0, v->c.n)
-                          : NULL;
-        free(base);
-        free(key);
-        if (!row)
-            goto done;
-        if (total)
-            for (int s = 0; s < FS_SEX_N; s++)
-                total->n[s] += v->c.n[s];
-    }
-    ok = 1;
-done:
-    fs_strmap_free(used);
-    fs_strmap_free(bases);
-    free(next);
-    return ok ? 0 : -1;
-}
-
 static fs_table *referrer_table(const state *st, agg *a, const char *suffix, const char *insats,
                                 const fs_intake *in)
 {
@@ -632,7 +571,7 @@ static fs_table *referrer_table(const state *st, agg *a, const char *suffix, con
             for (int s = 0; s < FS_SEX_N; s++)
                 total.n[s] += a->ref[set].n[s];
         }
-    if (add_value_rows(t, a->ref_unknown, "other_", &total))
+    if (fs_sex_add_value_rows(t, a->ref_unknown, "other_", 0, total.n))
         goto fail;
     if (!fs_sex_add_row(t, "missing", en ? "Not recorded" : "Uppgift saknas", 0, 0, a->ref[0].n))
         goto fail;
@@ -692,7 +631,7 @@ static fs_table *income_table(const state *st, agg *a, const char *suffix, const
         for (int s = 0; s < FS_SEX_N; s++)
             total.n[s] += rows[r].n[s];
     }
-    if (add_value_rows(t, a->inc_unknown, "other_", &total))
+    if (fs_sex_add_value_rows(t, a->inc_unknown, "other_", 0, total.n))
         goto fail;
     if (!fs_sex_add_row(t, "missing", fs_group_label(income_group(st, missing_row), lang), 0, 0,
                         rows[missing_row].n))
@@ -837,7 +776,7 @@ static fs_table *target_table(const state *st, agg *a, const char *suffix, const
     fs_table *t = new_table(st, "target_group", suffix, "Målgrupp, deltagare under perioden",
                             "Target group, participants during the period", insats);
     if (!t || fs_sex_columns(t, lang, has_unknown_sex(a), 1) ||
-        add_value_rows(t, a->target, "", NULL) ||
+        fs_sex_add_value_rows(t, a->target, "", 0, NULL) ||
         !fs_sex_add_row(t, "missing", en ? "Not recorded" : "Uppgift saknas", 0, 0,
                         a->target_missing.n) ||
         !fs_sex_add_row(t, "total", en ? "Participants" : "Deltagare", 0, 1, total.n))
@@ -876,7 +815,7 @@ static fs_table *municipality_table(const state *st, agg *a, const char *suffix,
     fs_table *t = new_table(st, "municipality", suffix, "Kommun, deltagare under perioden",
                             "Municipality, participants during the period", insats);
     if (!t || fs_sex_columns(t, lang, has_unknown_sex(a), 1) ||
-        add_value_rows(t, a->muni, "", &total) ||
+        fs_sex_add_value_rows(t, a->muni, "", 0, total.n) ||
         !fs_sex_add_row(t, "missing", is_en(st) ? "Not recorded" : "Uppgift saknas", 0, 0,
                         a->muni_missing.n))
         goto fail;
@@ -1198,19 +1137,13 @@ static void free_agg(agg *a)
         fs_dayhist_free(&a->days[s]);
 }
 
-static void emit_warning(const char *line, void *user)
-{
-    void **u = user;
-    fs_cli_warn(u[0], line);
-    fs_report_add_warning(u[1], line);
-}
 
 /* One warning per unknown referrer or income value, with its count, in the order first
  * seen; after WARN_VALUES_MAX values one line counts the rest. */
 static void emit_unknown(state *st, fs_report *rep, fs_bykey *b, const char *column,
                          const char *what)
 {
-    void *u[2] = {st->cli, rep};
+    fs_cli_sink sink = {st->cli, rep};
     size_t n = b ? fs_bykey_count(b) : 0;
     unsigned long more_rows = 0;
     for (size_t i = 0; i < n; i++) {
@@ -1227,14 +1160,14 @@ static void emit_unknown(state *st, fs_report *rep, fs_bykey *b, const char *col
                                        "first at line %lu)", v->file, column, e->label, what,
                                        v->rows, v->first_line);
         if (line)
-            emit_warning(line, u);
+            fs_cli_warning(line, &sink);
         free(line);
     }
     if (n > WARN_VALUES_MAX) {
         char *line = fs_asprintf("column \"%s\": and %zu more distinct values that match no %s "
                                  "(%lu rows)", column, n - WARN_VALUES_MAX, what, more_rows);
         if (line)
-            emit_warning(line, u);
+            fs_cli_warning(line, &sink);
         free(line);
     }
 }
@@ -1325,8 +1258,8 @@ int cmd_participants(int argc, char **argv)
     rep = fs_report_new("participants", cli.lang);
     if (!rep)
         goto oom;
-    void *u[2] = {&cli, rep};
-    fs_intake_each_warning(&in, emit_warning, u);
+    fs_cli_sink sink = {&cli, rep};
+    fs_intake_each_warning(&in, fs_cli_warning, &sink);
     emit_unknown(&st, rep, st.warn_ref, "Remittent", "referrer");
     emit_unknown(&st, rep, st.warn_inc, fs_field_default_header(FS_FIELD_INCOME_START),
                  "income-support category");

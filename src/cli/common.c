@@ -48,6 +48,14 @@ void fs_cli_warn(const fs_cli *c, const char *text)
         fprintf(stderr, "%s: warning: %s\n", c->prog, text);
 }
 
+void fs_cli_warning(const char *line, void *sink)
+{
+    fs_cli_sink *k = sink;
+    fs_cli_warn(k->cli, line);
+    if (k->report && fs_report_add_warning(k->report, line))
+        fs_cli_error(k->cli, "out of memory: a warning is missing from the report");
+}
+
 int fs_cli_status(fs_error e)
 {
     return e == FS_OK ? FS_EXIT_OK : e == FS_ERR_USAGE ? FS_EXIT_USAGE : FS_EXIT_FAILURE;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "finsam/sextable.h"
 #include "finsam/text.h"
 
 struct fs_intake_warning {
@@ -180,13 +181,15 @@ void fs_intake_each_warning(const fs_intake *in, void (*emit)(const char *line, 
 }
 
 fs_error fs_intake_add_notes(const fs_intake *in, fs_table *t, const char *lang,
-                             unsigned long felreg)
+                             unsigned long felreg, int suppress)
 {
     int en = lang && strcmp(lang, "en") == 0;
     fs_error e = FS_OK;
+    char c[16];
+    fs_count_text(felreg, suppress, c, sizeof c);
     if (felreg)
-        e = en ? fs_table_add_note(t, "Excluded: %lu registered in error (Felregistrering).", felreg)
-               : fs_table_add_note(t, "Exkluderade felregistreringar (Felregistrering): %lu.", felreg);
+        e = en ? fs_table_add_note(t, "Excluded: %s registered in error (Felregistrering).", c)
+               : fs_table_add_note(t, "Exkluderade felregistreringar (Felregistrering): %s.", c);
     if (!e && in->excluded) {
         static const char *const sv_kind[] = {
             [FS_PROB_MISSING_ENTRY] = "inskrivningsdatum saknas",
@@ -199,16 +202,19 @@ fs_error fs_intake_add_notes(const fs_intake *in, fs_table *t, const char *lang,
             [FS_PROB_EXIT_BEFORE_ENTRY] = "exit before entry",
         };
         fs_buf b = {0};
-        for (int k = 0; k <= FS_PROB_EXIT_BEFORE_ENTRY; k++)
-            if (in->excluded_by_kind[k])
-                fs_buf_printf(&b, "%s%lu %s", b.len ? ", " : "", in->excluded_by_kind[k],
-                              en ? en_kind[k] : sv_kind[k]);
-        e = en ? fs_table_add_note(t, "Rows of the input files excluded for errors: %lu (%s); "
+        for (int k = 0; k <= FS_PROB_EXIT_BEFORE_ENTRY; k++) {
+            if (!in->excluded_by_kind[k])
+                continue;
+            fs_count_text(in->excluded_by_kind[k], suppress, c, sizeof c);
+            fs_buf_printf(&b, "%s%s %s", b.len ? ", " : "", c, en ? en_kind[k] : sv_kind[k]);
+        }
+        fs_count_text(in->excluded, suppress, c, sizeof c);
+        e = en ? fs_table_add_note(t, "Rows of the input files excluded for errors: %s (%s); "
                                       "see the warnings.",
-                                   in->excluded, b.data ? b.data : "")
-               : fs_table_add_note(t, "Rader i indatafilerna som exkluderats på grund av fel: %lu "
+                                   c, b.data ? b.data : "")
+               : fs_table_add_note(t, "Rader i indatafilerna som exkluderats på grund av fel: %s "
                                       "(%s); se varningarna.",
-                                   in->excluded, b.data ? b.data : "");
+                                   c, b.data ? b.data : "");
         if (b.failed)
             e = FS_ERR_MEMORY;
         fs_buf_free(&b);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "finsam/stats.h"
+#include "finsam/strmap.h"
 #include "finsam/text.h"
 
 static const char *const count_keys[FS_SEX_N + 1] = {"women", "men", "unknown", "total"};
@@ -160,3 +161,62 @@ cleanup:
     free(m);
     return e;
 }
+
+fs_error fs_sex_add_value_rows(fs_table *t, fs_bykey *b, const char *prefix, int level,
+                               unsigned long total[FS_SEX_N])
+{
+    size_t n = b ? fs_bykey_count(b) : 0;
+    if (!n)
+        return FS_OK;
+    fs_bykey_sort(b);
+    int ok = 0;
+    fs_strmap *used = fs_strmap_new();  /* row keys taken */
+    fs_strmap *bases = fs_strmap_new(); /* base key -> the next suffix to try */
+    unsigned long *next = calloc(n, sizeof *next);
+    if (!used || !bases || !next ||
+        fs_strmap_put(used, "missing", t) || fs_strmap_put(used, "total", t))
+        goto done;
+    for (size_t r = 0; r < t->n_rows; r++)
+        if (fs_strmap_put(used, t->rows[r].key, t))
+            goto done;
+    for (size_t i = 0; i < n; i++) {
+        const fs_bykey_entry *e = fs_bykey_at(b, i);
+        const unsigned long *n_sex = e->data; /* the payload begins with the counts */
+        char *slug = fs_slug(e->label);
+        char *base = slug ? fs_asprintf("%s%s", prefix, slug) : NULL;
+        char *key = base ? fs_strdup(base) : NULL;
+        free(slug);
+        if (key && fs_strmap_get(used, key)) {
+            unsigned long *k = fs_strmap_get(bases, base);
+            if (!k) {
+                k = &next[i];
+                *k = 2;
+                if (fs_strmap_put(bases, base, k))
+                    k = NULL;
+            }
+            for (free(key), key = NULL; k; (*k)++) {
+                free(key);
+                key = fs_asprintf("%s_%lu", base, *k);
+                if (!key || !fs_strmap_get(used, key))
+                    break;
+            }
+        }
+        fs_row *row = key && fs_strmap_put(used, key, t) == FS_OK
+                          ? fs_sex_add_row(t, key, e->label, level, 0, n_sex)
+                          : NULL;
+        free(base);
+        free(key);
+        if (!row)
+            goto done;
+        if (total)
+            for (int s = 0; s < FS_SEX_N; s++)
+                total[s] += n_sex[s];
+    }
+    ok = 1;
+done:
+    fs_strmap_free(used);
+    fs_strmap_free(bases);
+    free(next);
+    return ok ? FS_OK : FS_ERR_MEMORY;
+}
+
