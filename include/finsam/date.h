@@ -13,6 +13,8 @@ int fs_date_parse(const char *s, fs_date *out);
 fs_date fs_date_from_ymd(int y, int m, int d);
 void fs_date_to_ymd(fs_date date, int *y, int *m, int *d);
 int fs_date_valid_ymd(int y, int m, int d);
+/* Days in month m (1-12) of year y, Gregorian leap years. */
+int fs_days_in_month(int y, int m);
 /* Writes "YYYY-MM-DD" into out (at least 11 bytes). */
 void fs_date_format(fs_date date, char *out);
 /* Today's date in the local time zone. */

@@ -29,7 +29,7 @@ void fs_date_to_ymd(fs_date z, int *y, int *m, int *d)
     *y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
-static int days_in_month(int y, int m)
+int fs_days_in_month(int y, int m)
 {
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
@@ -39,7 +39,7 @@ static int days_in_month(int y, int m)
 
 int fs_date_valid_ymd(int y, int m, int d)
 {
-    return y >= 1900 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+    return y >= 1900 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 && d <= fs_days_in_month(y, m);
 }
 
 static int digits(const char *s, int n, int *out)
@@ -144,10 +144,10 @@ fs_error fs_period_parse(const char *s, fs_period *out)
     } else if (len == 6 && (s[4] == 'Q' || s[4] == 'q') && s[5] >= '1' && s[5] <= '4') {
         n = s[5] - '0';
         out->from = fs_date_from_ymd(y, 3 * n - 2, 1);
-        out->to = fs_date_from_ymd(y, 3 * n, days_in_month(y, 3 * n));
+        out->to = fs_date_from_ymd(y, 3 * n, fs_days_in_month(y, 3 * n));
     } else if (len == 7 && s[4] == '-' && !digits(s + 5, 2, &n) && n >= 1 && n <= 12) {
         out->from = fs_date_from_ymd(y, n, 1);
-        out->to = fs_date_from_ymd(y, n, days_in_month(y, n));
+        out->to = fs_date_from_ymd(y, n, fs_days_in_month(y, n));
     } else {
         return FS_ERR_USAGE;
     }

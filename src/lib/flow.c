@@ -167,13 +167,6 @@ const char *fs_duration_label(fs_duration_band b, const char *lang)
     return lang && strcmp(lang, "en") == 0 ? dur_en[b] : dur_sv[b];
 }
 
-static int days_in_month(int y, int m)
-{
-    static const int d[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : d[m - 1];
-}
-
 fs_date fs_date_add_months(fs_date d, int months)
 {
     int y, m, day;
@@ -181,7 +174,7 @@ fs_date fs_date_add_months(fs_date d, int months)
     int idx = y * 12 + (m - 1) + months;
     y = idx / 12;
     m = idx % 12 + 1;
-    int dim = days_in_month(y, m);
+    int dim = fs_days_in_month(y, m);
     return fs_date_from_ymd(y, m, day > dim ? dim : day);
 }
 
