@@ -449,6 +449,14 @@ static fs_error suppress_note(const state *st, fs_table *t)
                                          st->cli->suppress, st->cli->suppress);
 }
 
+/* The notes every breakdown table ends with: what was excluded, then the suppression
+ * (which also hides the small cells). */
+static fs_error closing_notes(const state *st, fs_table *t, const agg *a, const fs_intake *in)
+{
+    fs_error e = felreg_note(st, t, a, in);
+    return e ? e : suppress_note(st, t);
+}
+
 static fs_error column_share_note(const state *st, fs_table *t, const char *base_sv,
                                   const char *base_en, unsigned long n)
 {
@@ -534,9 +542,7 @@ static fs_table *finish_category(const state *st, fs_table *t, const agg *a, con
     fs_table_round(t, st->cli->rounding, st->cli->decimals, 0);
     fs_error e = column_share_note(st, t, base_sv, base_en, sum(total));
     if (!e)
-        e = felreg_note(st, t, a, in);
-    if (!e)
-        e = suppress_note(st, t);
+        e = closing_notes(st, t, a, in);
     if (!e && chart_sv)
         e = fs_table_set_chart(t, en ? chart_en : chart_sv, 1, "women", "men");
     if (e)
@@ -752,9 +758,7 @@ static fs_table *income_cross_table(const state *st, agg *a, const char *suffix,
                                            "uppgift om kön saknas %s).", call.s, cw.s, cm.s,
                                         cu.s);
     if (!e)
-        e = felreg_note(st, t, a, in);
-    if (!e)
-        e = suppress_note(st, t);
+        e = closing_notes(st, t, a, in);
     if (e)
         goto fail;
     if (all != sum(&(counts){{a->flow.n[FS_FLOW_ENDED][0], a->flow.n[FS_FLOW_ENDED][1],
@@ -796,9 +800,7 @@ static fs_table *target_table(const state *st, agg *a, const char *suffix, const
                                            "andelarna till mer än 100 %%. Varje andel avrundas "
                                            "för sig.", cn.s);
     if (!e)
-        e = felreg_note(st, t, a, in);
-    if (!e)
-        e = suppress_note(st, t);
+        e = closing_notes(st, t, a, in);
     if (e)
         goto fail;
     return t;
@@ -1002,9 +1004,7 @@ static fs_table *month_table(const state *st, agg *a, const char *suffix, const 
                                            "(avslutsdatum i månaden); under varje månad per "
                                            "remittent.");
     if (!e)
-        e = felreg_note(st, t, a, in);
-    if (!e)
-        e = suppress_note(st, t);
+        e = closing_notes(st, t, a, in);
     if (e)
         goto fail;
     return t;
@@ -1057,9 +1057,7 @@ static fs_table *duration_table(const state *st, agg *a, const char *suffix, con
                     : fs_table_add_note(t, "Dagar från inskrivningsdatum till avslutsdatum. "
                                            "Kvartiler som R:s quantile() typ 7.");
     if (!e)
-        e = felreg_note(st, t, a, in);
-    if (!e)
-        e = suppress_note(st, t);
+        e = closing_notes(st, t, a, in);
     if (e)
         goto fail;
     return t;
