@@ -45,6 +45,9 @@ void fs_buf_free(fs_buf *b);
 /* Formats v with exactly `decimals` decimals (round half to even on the binary value, as
  * printf), independent of the C locale; decimal_comma uses ',' instead of '.'. */
 void fs_format_fixed(char *out, size_t outsz, double v, int decimals, int decimal_comma);
+/* Formats v with `digits` significant digits (printf %g), locale independent; decimal_comma
+ * uses ',' instead of '.'. */
+void fs_format_significant(char *out, size_t outsz, double v, int digits, int decimal_comma);
 /* Shortest decimal text that reads back as exactly v (for JSON), locale independent. */
 void fs_format_exact(char *out, size_t outsz, double v);
 

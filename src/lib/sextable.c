@@ -84,15 +84,6 @@ void fs_sex_row_shares(fs_table *t)
     }
 }
 
-static void num_text(double v, const char *fmt, const char *lang, char *out, size_t outsz)
-{
-    snprintf(out, outsz, fmt, v);
-    if (strcmp(lang, "en") != 0)
-        for (char *p = out; *p; p++)
-            if (*p == '.')
-                *p = ',';
-}
-
 void fs_count_text(unsigned long n, int threshold, char *out, size_t outsz)
 {
     if (threshold > 1 && n > 0 && n < (unsigned long)threshold)
@@ -133,13 +124,13 @@ fs_error fs_sex_test_note(fs_table *t, const char *lang)
     if (!tw || !tm || fs_chisq_2xk(w, m, k, &chi) != FS_OK)
         goto cleanup; /* one sex only, or a single category: nothing to test */
     char stat[32], p1[32], p2[32];
-    num_text(chi.statistic, "%.2f", lang, stat, sizeof stat);
-    num_text(chi.p_value, "%.3g", lang, p1, sizeof p1);
+    fs_format_fixed(stat, sizeof stat, chi.statistic, 2, !en);
+    fs_format_significant(p1, sizeof p1, chi.p_value, 3, !en);
     double pf;
     /* Beyond a few thousand the exact test costs seconds and adds nothing over chi-square. */
     fs_error fe = tw + tm <= FS_FISHER_MAX_N ? fs_fisher_2xk(w, m, k, &pf) : FS_ERR_RANGE;
     if (fe == FS_OK) {
-        num_text(pf, "%.3g", lang, p2, sizeof p2);
+        fs_format_significant(p2, sizeof p2, pf, 3, !en);
         e = en ? fs_table_add_note(t, "Women versus men: Pearson chi-square = %s (df = %u), "
                                       "p = %s; Fisher's exact test p = %s (two-sided).",
                                    stat, chi.df, p1, p2)

@@ -245,6 +245,12 @@ void fs_format_fixed(char *out, size_t outsz, double v, int decimals, int decima
     fix_decimal_point(out, decimal_comma);
 }
 
+void fs_format_significant(char *out, size_t outsz, double v, int digits, int decimal_comma)
+{
+    snprintf(out, outsz, "%.*g", digits, v);
+    fix_decimal_point(out, decimal_comma);
+}
+
 void fs_format_exact(char *out, size_t outsz, double v)
 {
     if (v == floor(v) && fabs(v) < 1e15) {

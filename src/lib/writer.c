@@ -70,10 +70,7 @@ void fs_cell_text(const fs_table *t, size_t row, size_t col, int decimal_comma, 
         fs_format_fixed(out, outsz, cell->value, c->decimals, decimal_comma);
         break;
     case FS_COL_PVALUE:
-        snprintf(out, outsz, "%.6g", cell->value);
-        for (char *p = out; *p; p++)
-            if (*p == '.' || *p == ',')
-                *p = decimal_comma ? ',' : '.';
+        fs_format_significant(out, outsz, cell->value, 6, decimal_comma);
         break;
     }
 }
