@@ -9,11 +9,12 @@ set -eu
 cd "$(dirname "$0")"
 
 # Build: compiler, cmake, pkg-config. Libraries: libcsv (CSV), GSL (distributions),
-# libxlsxwriter (Excel), utf8proc (Unicode), inih (config), cmocka (unit tests).
+# libxlsxwriter (Excel), utf8proc (Unicode), inih (config), libsodium (the keyed hash that
+# counts persons without keeping personnummer), cmocka (unit tests).
 # Tests: gnumeric's ssconvert reads the xlsx output back; unzip looks inside it; python3
 # parses JSON output to prove it valid.
 packages="build-essential cmake pkg-config libcsv-dev libgsl-dev libxlsxwriter-dev
-libutf8proc-dev libinih-dev libcmocka-dev gnumeric unzip python3"
+libutf8proc-dev libinih-dev libsodium-dev libcmocka-dev gnumeric unzip python3"
 
 missing=""
 for p in $packages; do

@@ -11,6 +11,7 @@
 #include "finsam/config.h"
 #include "finsam/csv.h"
 #include "finsam/date.h"
+#include "finsam/persons.h"
 #include "finsam/pnr.h"
 
 typedef enum fs_field {
@@ -53,6 +54,9 @@ typedef struct fs_episode {
     int has_exit;
     int reason_group; /* FS_EXIT_* group, FS_EXIT_EXCLUDED, or FS_CAT_NONE (unmatched/empty) */
     int excluded;     /* a row-level error was reported: do not count this row */
+    uint64_t person;  /* with opt.persons: the keyed hash of the person (personnummer, else
+                       * participant id); 0 when the row has neither */
+    const char *const *extra; /* the values of opt.extra[0..n_extra), "" when absent */
 } fs_episode;
 
 typedef enum fs_problem_kind {
@@ -71,6 +75,7 @@ typedef enum fs_problem_kind {
     FS_PROB_BAD_BIRTH_YEAR,
     FS_PROB_FUTURE_DATE,
     FS_PROB_FIELD_COUNT,        /* a row with more or fewer fields than the header */
+    FS_PROB_ABSENT_COLUMN,      /* a column the command uses is not in the header */
     FS_PROB_N_READER_KINDS,
     /* reported by `check` itself, listed here so that every kind has one name */
     FS_PROB_UNKNOWN_REFERRER = FS_PROB_N_READER_KINDS,
@@ -100,6 +105,12 @@ typedef struct fs_export_options {
     unsigned required;       /* FS_FIELD_BIT()s of the columns the command needs */
     fs_date as_of;           /* dates after it are reported (when check_future) */
     int check_future;
+    unsigned wanted;         /* FS_FIELD_BIT()s of optional columns the command uses: each
+                              * one absent from a file's header is a warning */
+    const fs_person_secret *persons; /* non-NULL: fill ep->person */
+    const char *const *extra; /* other columns by header (matched as every header is): their
+                               * values are passed in ep->extra; an absent one is a warning */
+    size_t n_extra;
 } fs_export_options;
 
 typedef struct fs_export_callbacks {

@@ -15,12 +15,16 @@ typedef enum fs_pnr_status {
 } fs_pnr_status;
 
 typedef struct fs_pnr {
-    int birth_year;  /* 0 when unknown */
+    int birth_year;  /* 0 when unknown, and when the birth date is impossible */
     fs_sex sex;      /* from the second-to-last digit: odd man, even woman */
+    char canon[13];  /* YYYYMMDDNNNC: the number in one spelling, for the keyed person hash
+                      * (persons.h) only; never printed, logged or kept. "" when the format
+                      * is wrong. */
 } fs_pnr;
 
 /* Parses s. today decides the century of a 10-digit number ('+' = 100 years or older).
- * Sex and birth year are filled whenever the format is right, even with a bad check digit. */
+ * Sex and canon are filled whenever the format is right, even with a bad check digit; the
+ * birth year too, unless the birth date does not exist (FS_PNR_BAD_DATE). */
 fs_pnr_status fs_pnr_parse(const char *s, fs_date today, fs_pnr *out);
 
 /* A description of a status, for messages ("bad check digit"); static. */

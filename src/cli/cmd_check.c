@@ -321,10 +321,10 @@ int cmd_check(int argc, char **argv)
     }
     if (!(st.overlap = fs_overlap_new()))
         goto oom;
-    fs_export_options eo = {cli.csv, &cli.config,
-                            FS_FIELD_BIT(FS_FIELD_ENTRY) | FS_FIELD_BIT(FS_FIELD_EXIT) |
-                                FS_FIELD_BIT(FS_FIELD_REASON),
-                            cli.as_of, 1};
+    fs_export_options eo = {.csv = cli.csv, .config = &cli.config,
+                            .required = FS_FIELD_BIT(FS_FIELD_ENTRY) | FS_FIELD_BIT(FS_FIELD_EXIT) |
+                                        FS_FIELD_BIT(FS_FIELD_REASON),
+                            .as_of = cli.as_of, .check_future = 1};
     fs_export_callbacks cb = {on_episode, on_problem, &st};
     if (!(reader = fs_export_reader_new(&eo, &cb)))
         goto oom;

@@ -292,10 +292,7 @@ int cmd_exits(int argc, char **argv)
     if (cli.by_insats && !(st.per = fs_bykey_new(sizeof(agg))))
         goto oom;
 
-    fs_export_options eo = {cli.csv, &cli.config,
-                            FS_FIELD_BIT(FS_FIELD_ENTRY) | FS_FIELD_BIT(FS_FIELD_EXIT) |
-                                FS_FIELD_BIT(FS_FIELD_REASON),
-                            cli.as_of, 0};
+    fs_export_options eo = {.csv = cli.csv, .config = &cli.config, .required = FS_FIELD_BIT(FS_FIELD_ENTRY) | FS_FIELD_BIT(FS_FIELD_EXIT) | FS_FIELD_BIT(FS_FIELD_REASON), .as_of = cli.as_of};
     fs_error e = fs_intake_run(cli.files, cli.n_files, &eo, cli.strict, on_episode, &st, &in, &msg);
     if (!e && st.failed)
         e = FS_ERR_MEMORY, fs_msg_set(&msg, "out of memory");

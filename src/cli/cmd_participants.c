@@ -1243,8 +1243,7 @@ int cmd_participants(int argc, char **argv)
         st.n_months = fs_period_months(&cli.period);
     }
 
-    fs_export_options eo = {cli.csv, &cli.config, FS_FIELD_BIT(FS_FIELD_ENTRY) | FS_FIELD_BIT(FS_FIELD_EXIT),
-                            cli.as_of, 0};
+    fs_export_options eo = {.csv = cli.csv, .config = &cli.config, .required = FS_FIELD_BIT(FS_FIELD_ENTRY) | FS_FIELD_BIT(FS_FIELD_EXIT), .as_of = cli.as_of};
     fs_error e = fs_intake_run(cli.files, cli.n_files, &eo, cli.strict, on_episode, &st, &in, &msg);
     if (!e && st.failed)
         e = FS_ERR_MEMORY, fs_msg_set(&msg, "out of memory");

@@ -230,7 +230,8 @@ int qcli_load(qcli *qc)
             fs_cli_error(c, "out of memory");
             return FS_EXIT_FAILURE;
         }
-        fs_export_options eo = {c->csv, &c->config, FS_FIELD_BIT(FS_FIELD_ID), c->as_of, 0};
+        fs_export_options eo = {.csv = c->csv, .config = &c->config,
+                                .required = FS_FIELD_BIT(FS_FIELD_ID), .as_of = c->as_of};
         fs_export_callbacks cb = {on_episode, on_problem, &j};
         fs_export_reader *r = fs_export_reader_new(&eo, &cb);
         if (!r) {

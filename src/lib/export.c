@@ -68,6 +68,7 @@ static const char *const kind_names[FS_PROB_N_KINDS] = {
     [FS_PROB_BAD_BIRTH_YEAR] = "bad_birth_year",
     [FS_PROB_FUTURE_DATE] = "future_date",
     [FS_PROB_FIELD_COUNT] = "field_count",
+    [FS_PROB_ABSENT_COLUMN] = "absent_column",
     [FS_PROB_UNKNOWN_REFERRER] = "unknown_referrer",
     [FS_PROB_UNKNOWN_INCOME] = "unknown_income",
     [FS_PROB_OVERLAP] = "overlapping_episodes",
@@ -98,6 +99,8 @@ struct fs_export_reader {
     const char *file;
     int col[FS_FIELD_COUNT]; /* column index of each field, -1 when absent */
     char *header[FS_FIELD_COUNT]; /* header text as written */
+    int *extra_col;               /* column index of each opt.extra, -1 when absent */
+    const char **extra_val;       /* the current row's values of opt.extra */
     unsigned long data_rows;
     size_t header_fields;
     int header_done;
@@ -118,6 +121,9 @@ fs_export_reader *fs_export_reader_new(const fs_export_options *opt, const fs_ex
     r->reasons = fs_exit_reason_map_new();
     r->sexes = fs_sex_map_new();
     if (!r->reasons || !r->sexes)
+        goto fail;
+    if (opt->n_extra && (!(r->extra_col = calloc(opt->n_extra, sizeof *r->extra_col)) ||
+                         !(r->extra_val = calloc(opt->n_extra, sizeof *r->extra_val))))
         goto fail;
     const fs_config *cfg = opt->config;
     for (size_t i = 0; cfg && i < cfg->n; i++) {
@@ -140,6 +146,8 @@ void fs_export_reader_free(fs_export_reader *r)
     fs_catmap_free(r->sexes);
     for (int f = 0; f < FS_FIELD_COUNT; f++)
         free(r->header[f]);
+    free(r->extra_col);
+    free(r->extra_val);
     free(r);
 }
 
@@ -161,6 +169,39 @@ static void problem(fs_export_reader *r, fs_problem_kind kind, unsigned long lin
     const char *column = r->header[f] ? r->header[f] : fs_field_default_header(f);
     snprintf(message, sizeof message, "column \"%s\": %s", column, detail);
     fs_problem p = {kind, r->file, line, column, value, message};
+    if (r->cb.problem)
+        r->cb.problem(&p, r->cb.user);
+}
+
+/* A column the command uses is not in the header: a warning naming the headers accepted. */
+static void absent_column(fs_export_reader *r, unsigned long line, const char *configured,
+                          const char *const *aliases)
+{
+    char message[900];
+    fs_buf names = {0};
+    {
+        const char *one[2] = {configured, NULL};
+        if (configured)
+            aliases = one;
+        int k = 0;
+        for (; aliases[k]; k++) {
+            char safe[FS_SAFE_TEXT_MAX * 4 + 8];
+            fs_safe_text(aliases[k], safe, sizeof safe);
+            fs_buf_printf(&names, "%s\"%s\"", k == 0 ? "" : k == 1 ? " (also accepted: " : ", ",
+                          safe);
+        }
+        if (k > 1)
+            fs_buf_puts(&names, ")");
+    }
+    if (configured)
+        snprintf(message, sizeof message, "no column %s in the header (set in %s); every row "
+                 "counts as not recorded", names.data ? names.data : "",
+                 r->opt.config ? r->opt.config->path : "");
+    else
+        snprintf(message, sizeof message, "no column %s in the header; every row counts as "
+                 "not recorded", names.data ? names.data : "");
+    fs_buf_free(&names);
+    fs_problem p = {FS_PROB_ABSENT_COLUMN, r->file, line, NULL, NULL, message};
     if (r->cb.problem)
         r->cb.problem(&p, r->cb.user);
 }
@@ -225,6 +266,24 @@ static int map_header(fs_export_reader *r, const fs_csv_record *rec)
     }
     if (r->err)
         goto done;
+    for (int f = 0; f < FS_FIELD_COUNT; f++)
+        if (r->col[f] < 0 && (r->opt.wanted & FS_FIELD_BIT(f)) && !(r->opt.required & FS_FIELD_BIT(f)))
+            absent_column(r, rec->line, fs_config_get(r->opt.config, "columns", fields[f].name),
+                          fields[f].aliases);
+    for (size_t x = 0; x < r->opt.n_extra; x++) {
+        char *want = fs_fold(r->opt.extra[x]);
+        if (!want)
+            goto oom;
+        r->extra_col[x] = -1;
+        for (size_t i = 0; i < rec->n_fields && r->extra_col[x] < 0; i++)
+            if (strcmp(folded[i], want) == 0)
+                r->extra_col[x] = (int)i;
+        free(want);
+        if (r->extra_col[x] < 0) {
+            const char *one[2] = {r->opt.extra[x], NULL};
+            absent_column(r, rec->line, NULL, one);
+        }
+    }
     ok = 1;
     goto done;
 oom:
@@ -260,6 +319,20 @@ static void take_values(fs_export_reader *r, const fs_csv_record *rec)
             s++;
         r->val[f] = s;
     }
+    for (size_t x = 0; x < r->opt.n_extra; x++) {
+        int c = r->extra_col[x];
+        if (c < 0 || (size_t)c >= rec->n_fields) {
+            r->extra_val[x] = "";
+            continue;
+        }
+        char *s = rec->fields[c];
+        size_t len = rec->lens[c];
+        while (len && isspace((unsigned char)s[len - 1]))
+            s[--len] = '\0';
+        while (isspace((unsigned char)*s))
+            s++;
+        r->extra_val[x] = s;
+    }
 }
 
 static int parse_date_field(fs_export_reader *r, const fs_csv_record *rec, fs_field f,
@@ -294,9 +367,11 @@ static int all_empty(const fs_csv_record *rec)
 
 static void parse_sex(fs_export_reader *r, const fs_csv_record *rec, fs_episode *ep)
 {
+    /* the personnummer is read here, and only facts about it leave: sex, birth year and,
+     * when persons are counted, its keyed hash */
     const char *sex = get(r, rec, FS_FIELD_SEX);
     const char *pnr = get(r, rec, FS_FIELD_PNR);
-    fs_pnr p = {0, FS_SEX_UNKNOWN};
+    fs_pnr p = {0, FS_SEX_UNKNOWN, ""};
     fs_pnr_status st = FS_PNR_BAD_FORMAT;
     if (*pnr) {
         st = fs_pnr_parse(pnr, r->opt.as_of, &p);
@@ -323,6 +398,13 @@ static void parse_sex(fs_export_reader *r, const fs_csv_record *rec, fs_episode 
     if (ep->sex == FS_SEX_UNKNOWN && !*sex && !*pnr)
         problem(r, FS_PROB_NO_SEX, rec->line, FS_FIELD_SEX, "",
                 "empty and no personnummer: sex unknown");
+    if (r->opt.persons) {
+        const char *id = get(r, rec, FS_FIELD_ID);
+        ep->person = pnr_usable ? fs_person_hash(r->opt.persons, 'p', p.canon)
+                     : *id      ? fs_person_hash(r->opt.persons, 'i', id)
+                                : 0;
+    }
+    memset(&p, 0, sizeof p);
 
     const char *by = get(r, rec, FS_FIELD_BIRTH_YEAR);
     ep->birth_year = pnr_usable ? p.birth_year : 0;
@@ -373,6 +455,7 @@ static int on_record(const fs_csv_record *rec, void *user)
     ep.referrer = get(r, rec, FS_FIELD_REFERRER);
     ep.target_group = get(r, rec, FS_FIELD_TARGET_GROUP);
     ep.municipality = get(r, rec, FS_FIELD_MUNICIPALITY);
+    ep.extra = r->extra_val;
 
     if (!*get(r, rec, FS_FIELD_ENTRY)) {
         problem(r, FS_PROB_MISSING_ENTRY, rec->line, FS_FIELD_ENTRY, "",

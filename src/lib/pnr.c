@@ -11,6 +11,7 @@ fs_pnr_status fs_pnr_parse(const char *s, fs_date today, fs_pnr *out)
     int plus = 0, seps = 0;
     out->birth_year = 0;
     out->sex = FS_SEX_UNKNOWN;
+    out->canon[0] = '\0';
     while (*s == ' ')
         s++;
     for (; *s && *s != ' '; s++) {
@@ -47,12 +48,16 @@ fs_pnr_status fs_pnr_parse(const char *s, fs_date today, fs_pnr *out)
         if (plus)
             year -= 100;
     }
-    out->birth_year = year;
     out->sex = ((ten[8] - '0') % 2) ? FS_SEX_MAN : FS_SEX_WOMAN;
+    out->canon[0] = (char)('0' + year / 1000 % 10);
+    out->canon[1] = (char)('0' + year / 100 % 10);
+    memcpy(out->canon + 2, ten, 10);
+    out->canon[12] = '\0';
     if (dd > 60)
         dd -= 60; /* samordningsnummer */
     if (!fs_date_valid_ymd(year, mm, dd))
-        return FS_PNR_BAD_DATE;
+        return FS_PNR_BAD_DATE; /* no birth year: an age from it would be made up */
+    out->birth_year = year;
     int sum = 0;
     for (int i = 0; i < 9; i++) {
         int v = (ten[i] - '0') * (i % 2 == 0 ? 2 : 1);
