@@ -41,7 +41,10 @@ enum {
     FS_OPT_PERIOD = 1000, FS_OPT_INSATS, FS_OPT_BY, FS_OPT_ROUNDING, FS_OPT_DECIMALS,
     FS_OPT_SUPPRESS, FS_OPT_LANG, FS_OPT_FORMAT, FS_OPT_CSV_DIALECT, FS_OPT_QUIET,
     FS_OPT_STRICT, FS_OPT_CONFIG, FS_OPT_SEPARATOR, FS_OPT_ENCODING, FS_OPT_CREATED,
-    FS_OPT_AS_OF, FS_OPT_HELP, FS_OPT_COMMAND_BASE = 1100
+    FS_OPT_AS_OF, FS_OPT_HELP,
+    /* the counting commands' own options, shared by them (count.c) */
+    FS_OPT_COUNT = 1050, FS_OPT_OF,
+    FS_OPT_COMMAND_BASE = 1100
 };
 
 #define FS_CLI_COMMON_LONGOPTS                                                                \
@@ -135,6 +138,27 @@ int fs_cli_status(fs_error e);
 
 /* Finishes a report: source line, creation time, then writes it. Returns an exit status. */
 int fs_cli_write(fs_cli *c, fs_report *r);
+
+/* ---- The counting commands (exits, participants): count.c ---- */
+
+#include "finsam/breakdowns.h"
+
+#define FS_CLI_COUNT_LONGOPTS                                                                 \
+    {"count", required_argument, NULL, FS_OPT_COUNT}, {"of", required_argument, NULL, FS_OPT_OF}
+
+typedef struct fs_count_opts {
+    fs_unit unit; /* --count episodes|persons */
+    unsigned pops; /* --of: FS_FLOW_BIT()s, 0 = each breakdown's own */
+    int exit_detail;
+    int income_scb;
+} fs_count_opts;
+
+/* Handles --count and --of: -1 when opt is neither, 0 when handled, or FS_EXIT_USAGE. */
+int fs_count_option(const fs_cli *c, fs_count_opts *o, int opt, const char *arg);
+/* Reads the files through the engine, counting what plan asks for, and writes the report
+ * of the command. Returns the exit status. */
+int fs_cli_count(fs_cli *c, const char *command, fs_plan *plan, const fs_count_opts *o,
+                 unsigned required);
 
 /* "2024-01-01–2024-06-30" (or "" without a period) into out[32]. */
 void fs_cli_period_text(const fs_cli *c, char *out, size_t outsz);

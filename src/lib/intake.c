@@ -3,8 +3,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "finsam/i18n.h"
 #include "finsam/sextable.h"
 #include "finsam/text.h"
+
+#define N_(s) s /* translated where it is used, with fs_tr() */
 
 struct fs_intake_warning {
     fs_problem_kind kind;
@@ -183,38 +186,29 @@ void fs_intake_each_warning(const fs_intake *in, void (*emit)(const char *line, 
 fs_error fs_intake_add_notes(const fs_intake *in, fs_table *t, const char *lang,
                              unsigned long felreg, int suppress)
 {
-    int en = lang && strcmp(lang, "en") == 0;
+    static const char *const kind[] = {
+        [FS_PROB_MISSING_ENTRY] = N_("missing entry date"),
+        [FS_PROB_BAD_DATE] = N_("invalid date"),
+        [FS_PROB_EXIT_BEFORE_ENTRY] = N_("exit before entry"),
+    };
     fs_error e = FS_OK;
     char c[16];
     fs_count_text(felreg, suppress, c, sizeof c);
     if (felreg)
-        e = en ? fs_table_add_note(t, "Excluded: %s registered in error (Felregistrering).", c)
-               : fs_table_add_note(t, "Exkluderade felregistreringar (Felregistrering): %s.", c);
+        e = fs_table_add_note(t, fs_tr(lang, "Excluded as registered in error (Felregistrering): "
+                                             "%s."), c);
     if (!e && in->excluded) {
-        static const char *const sv_kind[] = {
-            [FS_PROB_MISSING_ENTRY] = "inskrivningsdatum saknas",
-            [FS_PROB_BAD_DATE] = "ogiltigt datum",
-            [FS_PROB_EXIT_BEFORE_ENTRY] = "avslut före inskrivning",
-        };
-        static const char *const en_kind[] = {
-            [FS_PROB_MISSING_ENTRY] = "missing entry date",
-            [FS_PROB_BAD_DATE] = "invalid date",
-            [FS_PROB_EXIT_BEFORE_ENTRY] = "exit before entry",
-        };
         fs_buf b = {0};
         for (int k = 0; k <= FS_PROB_EXIT_BEFORE_ENTRY; k++) {
             if (!in->excluded_by_kind[k])
                 continue;
             fs_count_text(in->excluded_by_kind[k], suppress, c, sizeof c);
-            fs_buf_printf(&b, "%s%s %s", b.len ? ", " : "", c, en ? en_kind[k] : sv_kind[k]);
+            fs_buf_printf(&b, "%s%s %s", b.len ? ", " : "", c, fs_tr(lang, kind[k]));
         }
         fs_count_text(in->excluded, suppress, c, sizeof c);
-        e = en ? fs_table_add_note(t, "Rows of the input files excluded for errors: %s (%s); "
-                                      "see the warnings.",
-                                   c, b.data ? b.data : "")
-               : fs_table_add_note(t, "Rader i indatafilerna som exkluderats på grund av fel: %s "
-                                      "(%s); se varningarna.",
-                                   c, b.data ? b.data : "");
+        e = fs_table_add_note(t, fs_tr(lang, "Rows of the input files excluded for errors: %s "
+                                             "(%s); see the warnings."),
+                              c, b.data ? b.data : "");
         if (b.failed)
             e = FS_ERR_MEMORY;
         fs_buf_free(&b);
