@@ -9,7 +9,6 @@
 
 #include <stddef.h>
 
-#include "finsam/csv.h"
 #include "finsam/error.h"
 
 typedef struct fs_config_entry {

@@ -5,7 +5,7 @@
 
 #include <stdio.h>
 
-#include "finsam/csv.h"
+#include "finsam/error.h"
 #include "finsam/table.h"
 
 typedef enum fs_format { FS_FMT_TEXT, FS_FMT_CSV, FS_FMT_JSON, FS_FMT_XLSX } fs_format;
