@@ -32,11 +32,6 @@ fs_error fs_write_csv(const fs_report *r, fs_csv_dialect dialect, FILE *fp);
 fs_error fs_write_json(const fs_report *r, FILE *fp);
 fs_error fs_write_xlsx(const fs_report *r, const char *path, fs_msg *err);
 
-/* Shared by the writers: the text of a cell as text and csv print it ("12", "46", "<5",
- * ".." or ""); decimal_comma for excel-sv. */
-void fs_cell_text(const fs_table *t, size_t row, size_t col, int decimal_comma, char *out,
-                  size_t outsz);
-
 /* Writes s as a JSON string, quotes included: " and \ escaped, control characters as \n,
  * \r, \t or \u00XX, and each byte that is not part of valid UTF-8 as \ufffd, so that the
  * result is always valid JSON. The one JSON string escaper: every JSON output uses it. */

@@ -8,6 +8,7 @@
  * Excel shows as text. Numbers are never prefixed. rfc4180 is for scripts: written as is. */
 #include <string.h>
 
+#include "finsam/cellfmt.h"
 #include "finsam/writer.h"
 
 /* 1 when Excel would read text beginning like s as a formula. */

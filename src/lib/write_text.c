@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "finsam/cellfmt.h"
 #include "finsam/text.h"
 #include "finsam/writer.h"
 

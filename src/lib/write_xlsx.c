@@ -8,6 +8,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "finsam/cellfmt.h"
 #include "finsam/text.h"
 #include "finsam/writer.h"
 

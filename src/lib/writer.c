@@ -1,8 +1,7 @@
-/* writer.c: format selection, cell text shared by the writers, and safe output files. */
+/* writer.c: format selection and safe output files. */
 #include "finsam/writer.h"
 
 #include <errno.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -40,39 +39,6 @@ fs_error fs_csv_dialect_parse(const char *s, fs_csv_dialect *out)
     else
         return FS_ERR_USAGE;
     return FS_OK;
-}
-
-void fs_cell_text(const fs_table *t, size_t row, size_t col, int decimal_comma, char *out,
-                  size_t outsz)
-{
-    const fs_column *c = &t->cols[col];
-    const fs_cell *cell = &t->rows[row].cells[col];
-    if (cell->suppressed) {
-        if (c->kind == FS_COL_COUNT)
-            snprintf(out, outsz, "<%d", t->suppress_below);
-        else
-            snprintf(out, outsz, "..");
-        return;
-    }
-    if (isnan(cell->value)) {
-        out[0] = '\0';
-        return;
-    }
-    switch (c->kind) {
-    case FS_COL_COUNT:
-        fs_format_fixed(out, outsz, cell->value, 0, decimal_comma);
-        break;
-    case FS_COL_SHARE:
-        fs_format_fixed(out, outsz, isnan(cell->shown) ? cell->value : cell->shown, c->decimals,
-                        decimal_comma);
-        break;
-    case FS_COL_NUMBER:
-        fs_format_fixed(out, outsz, cell->value, c->decimals, decimal_comma);
-        break;
-    case FS_COL_PVALUE:
-        fs_format_significant(out, outsz, cell->value, 6, decimal_comma);
-        break;
-    }
 }
 
 /* A temporary file beside path; the caller renames it into place. */
