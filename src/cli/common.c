@@ -209,15 +209,17 @@ int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files)
     c->write.path = c->output;
     c->write.format = FS_FMT_TEXT;
     if (c->format_arg) {
-        if (fs_format_parse(c->format_arg, &c->write.format))
-            return fs_cli_usage_error(c, "--format: '%s' is not one of text, csv, json, xlsx",
-                                      c->format_arg);
+        if (fs_format_parse(c->format_arg, &c->write.format)) {
+            char names[128];
+            fs_format_names(names, sizeof names);
+            return fs_cli_usage_error(c, "--format: '%s' is not one of %s", c->format_arg, names);
+        }
     } else if (c->output && strcmp(c->output, "-") != 0 &&
                fs_format_from_path(c->output, &c->write.format)) {
         return fs_cli_usage_error(c, "cannot tell the format from '%s'; use --format", c->output);
     }
-    if (c->write.format == FS_FMT_XLSX && (!c->output || strcmp(c->output, "-") == 0))
-        return fs_cli_usage_error(c, "xlsx output needs -o FILE");
+    if (fs_format_needs_file(c->write.format) && (!c->output || strcmp(c->output, "-") == 0))
+        return fs_cli_usage_error(c, "%s output needs -o FILE", fs_format_name(c->write.format));
     s = pick(c, c->dialect_arg, "csv_dialect");
     if (s && fs_csv_dialect_parse(s, &c->write.dialect))
         return fs_cli_usage_error(c, "--csv-dialect: '%s' is not rfc4180 or excel-sv", s);
