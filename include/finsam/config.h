@@ -34,4 +34,13 @@ const char *fs_config_get(const fs_config *cfg, const char *section, const char 
 const fs_config_entry *fs_config_find(const fs_config *cfg, const char *section,
                                       const char *key);
 
+/* A check of the section a module owns: FS_OK, or FS_ERR_DATA with err set to
+ * "FILE:LINE: ..." for the first wrong entry of that section. cfg may be empty. */
+typedef fs_error fs_config_check_fn(const fs_config *cfg, fs_msg *err);
+
+/* Sets err to "FILE:LINE: " (the entry's line) followed by the message; returns
+ * FS_ERR_DATA, for a check to return. */
+fs_error fs_config_fail(const fs_config *cfg, const fs_config_entry *e, fs_msg *err,
+                        const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
 #endif

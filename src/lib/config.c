@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <ini.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,4 +161,16 @@ const char *fs_config_get(const fs_config *cfg, const char *section, const char 
 {
     const fs_config_entry *e = fs_config_find(cfg, section, key);
     return e ? e->value : NULL;
+}
+
+fs_error fs_config_fail(const fs_config *cfg, const fs_config_entry *e, fs_msg *err,
+                        const char *fmt, ...)
+{
+    char what[sizeof err->text];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    fs_msg_set(err, "%s:%u: %s", cfg->path ? cfg->path : "config", e->line, what);
+    return FS_ERR_DATA;
 }
