@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "finsam/config.h"
 #include "finsam/error.h"
 
 /* A report group: stable key (JSON), Swedish and English labels. */
@@ -53,6 +54,9 @@ extern const fs_group fs_exit_groups[FS_EXIT_N_GROUPS];
 fs_catmap *fs_exit_reason_map_new(void);
 /* The group index of a key ("work_studies", ..., "excluded"), or FS_CAT_NONE. */
 int fs_exit_group_by_key(const char *key);
+/* Checks the [exit_reasons] section (raw value = group key; an fs_config_check_fn): each
+ * value is a group key. Defined in category_config.c. */
+fs_error fs_exit_reasons_config_check(const fs_config *cfg, fs_msg *err);
 
 /* A map with Kvinna/Man/K/M (any case) and English woman/man/female/male/F. */
 fs_catmap *fs_sex_map_new(void);

@@ -41,12 +41,6 @@ typedef struct fs_csv_record {
 /* Return 0 to go on, non-zero to stop reading (fs_csv_read then returns FS_OK). */
 typedef int (*fs_csv_record_fn)(const fs_csv_record *rec, void *user);
 
-/* Error detail: "FILE:LINE: message" (or "FILE: message"), filled on failure. */
-typedef struct fs_msg {
-    char text[1024];
-} fs_msg;
-void fs_msg_set(fs_msg *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
 /* What the reader found, for messages and tests. */
 typedef struct fs_csv_info {
     char separator;

@@ -37,6 +37,8 @@ typedef enum fs_field {
 const char *fs_field_name(fs_field f);
 /* The field of a config name, or -1. */
 int fs_field_by_name(const char *name);
+/* Checks the [columns] section (an fs_config_check_fn): each key is a field name. */
+fs_error fs_export_config_check(const fs_config *cfg, fs_msg *err);
 /* The default header of a field ("Avslutsanledning"); static. */
 const char *fs_field_default_header(fs_field f);
 /* The NULL-terminated list of headers accepted by default for f; static. */

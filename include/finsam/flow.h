@@ -61,6 +61,8 @@ typedef struct fs_age_bands {
 fs_error fs_age_bands_parse(const char *s, fs_age_bands *out);
 /* The bands of cfg's [age] bands = ..., or the default. On error msg says where. */
 fs_error fs_age_bands_from_config(const fs_config *cfg, fs_age_bands *out, fs_msg *msg);
+/* Checks the [age] section (an fs_config_check_fn): only bands, and bands that parse. */
+fs_error fs_age_config_check(const fs_config *cfg, fs_msg *msg);
 /* The band of an age: 0..n-1, FS_AGE_OUTSIDE when it falls in no band. */
 #define FS_AGE_OUTSIDE (-2)
 int fs_age_band(const fs_age_bands *b, int age);

@@ -155,6 +155,9 @@ void fs_hls_rules_default(fs_hls_version v, fs_hls_rules *out);
  * for q16, 1..6 for q6; thresholds 0..16 and 0..4), is FS_ERR_DATA naming FILE:LINE. */
 fs_error fs_hls_rules_from_config(const fs_config *cfg, fs_hls_version v, fs_hls_rules *out,
                                   fs_msg *err);
+/* Checks the [hls] section (an fs_config_check_fn) as fs_hls_rules_from_config reads it,
+ * for both versions whichever one a run uses. Defined in quest_config.c. */
+fs_error fs_hls_config_check(const fs_config *cfg, fs_msg *err);
 
 /* Score of one answer set (codes 1-4, NAN = missing). Returns 0 and sets *score, or -1 when
  * too few answers. */

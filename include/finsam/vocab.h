@@ -23,6 +23,8 @@ typedef struct fs_referrer_map fs_referrer_map;
 /* NULL on memory failure. cfg may be NULL; its [referrers] entries (raw = fk, af, kommun,
  * region, egen or a joint "fk/kommun") are added. A bad key fails with msg set. */
 fs_referrer_map *fs_referrer_map_new(const fs_config *cfg, fs_msg *msg);
+/* Checks the [referrers] section (an fs_config_check_fn): each value names a referrer. */
+fs_error fs_referrers_config_check(const fs_config *cfg, fs_msg *msg);
 void fs_referrer_map_free(fs_referrer_map *m);
 
 /* The set of base referrers (bit FS_REF_x) of raw; 0 when raw is empty or unknown.
@@ -63,6 +65,8 @@ int fs_income_scb_of(int detail);
 /* A map raw -> FS_INC_* (empty maps to FS_INC_MISSING via fs_income_lookup). NULL on
  * memory failure or a bad [income] key (msg set). */
 fs_catmap *fs_income_map_new(const fs_config *cfg, fs_msg *msg);
+/* Checks the [income] section (an fs_config_check_fn): each value is a category key. */
+fs_error fs_income_config_check(const fs_config *cfg, fs_msg *msg);
 /* FS_INC_* of raw; FS_INC_MISSING for empty; FS_CAT_NONE when unknown. */
 int fs_income_lookup(fs_catmap *m, const char *raw);
 

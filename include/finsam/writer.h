@@ -1,45 +1,33 @@
-/* writer.h: one writer per output format, all over the table model, and the safe output
- * file (written to a temporary name in the target directory, renamed only on success). */
+/* writer.h: the output formats and the safe output file.
+ *
+ * The registry in writer.c lists every format once: its name, the file extensions that
+ * imply it and its writer (writers.h). fs_format_parse, fs_format_from_path and
+ * fs_write_report all read it, so adding a format is a writer file and a registry row.
+ * A report written to a file goes to a temporary name in the target directory and is
+ * renamed into place only on success. */
 #ifndef FINSAM_WRITER_H
 #define FINSAM_WRITER_H
 
-#include <stdio.h>
+#include <stddef.h>
 
-#include "finsam/csv.h"
+#include "finsam/error.h"
 #include "finsam/table.h"
+#include "finsam/writers.h"
 
-typedef enum fs_format { FS_FMT_TEXT, FS_FMT_CSV, FS_FMT_JSON, FS_FMT_XLSX } fs_format;
-typedef enum fs_csv_dialect { FS_DIALECT_RFC4180, FS_DIALECT_EXCEL_SV } fs_csv_dialect;
-
+/* The format named s ("text", "csv", "json", "xlsx"); FS_ERR_USAGE if none. */
 fs_error fs_format_parse(const char *s, fs_format *out);
-/* The format implied by a file name's extension (.txt .csv .json .xlsx); FS_ERR_USAGE if none. */
+/* The format implied by a file name's extension (.txt .text .csv .json .xlsx); FS_ERR_USAGE
+ * if none. */
 fs_error fs_format_from_path(const char *path, fs_format *out);
-fs_error fs_csv_dialect_parse(const char *s, fs_csv_dialect *out);
-
-typedef struct fs_write_options {
-    fs_format format;
-    fs_csv_dialect dialect;
-    const char *path; /* NULL or "-": standard output (not for xlsx) */
-} fs_write_options;
+/* The name of f ("xlsx"); static, do not free. */
+const char *fs_format_name(fs_format f);
+/* The names of all formats, "text, csv, json, xlsx", into out[outsz] (for messages). */
+void fs_format_names(char *out, size_t outsz);
+/* 1 when f is written by file name and so cannot go to standard output (xlsx). */
+int fs_format_needs_file(fs_format f);
 
 /* Writes the report. On failure nothing is left at path and an existing file there is
  * untouched; err names the file. Standard output is flushed and checked for errors. */
 fs_error fs_write_report(const fs_report *r, const fs_write_options *o, fs_msg *err);
-
-/* The writers, each to an open stream (xlsx to a file name). */
-fs_error fs_write_text(const fs_report *r, FILE *fp);
-fs_error fs_write_csv(const fs_report *r, fs_csv_dialect dialect, FILE *fp);
-fs_error fs_write_json(const fs_report *r, FILE *fp);
-fs_error fs_write_xlsx(const fs_report *r, const char *path, fs_msg *err);
-
-/* Shared by the writers: the text of a cell as text and csv print it ("12", "46", "<5",
- * ".." or ""); decimal_comma for excel-sv. */
-void fs_cell_text(const fs_table *t, size_t row, size_t col, int decimal_comma, char *out,
-                  size_t outsz);
-
-/* Writes s as a JSON string, quotes included: " and \ escaped, control characters as \n,
- * \r, \t or \u00XX, and each byte that is not part of valid UTF-8 as \ufffd, so that the
- * result is always valid JSON. The one JSON string escaper: every JSON output uses it. */
-void fs_json_write_string(FILE *fp, const char *s);
 
 #endif

@@ -119,6 +119,10 @@ int fs_cli_bad_option(fs_cli *c, char **argv);
  * files. Returns 0, or an exit status after printing the message. */
 int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files);
 void fs_cli_free(fs_cli *c);
+/* Checks a loaded config: every section is one the program knows, and each is checked by
+ * the module that owns it (the table in common.c). FS_OK, or FS_ERR_DATA with err set to
+ * "FILE:LINE: ..." for the first problem: an unknown section first, then by section. */
+fs_error fs_cli_config_check(const fs_config *cfg, fs_msg *err);
 
 /* Messages, each prefixed with the program and command name. */
 void fs_cli_error(const fs_cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -5,7 +5,12 @@
 #include <string.h>
 
 #include "cli.h"
+#include "finsam/category.h"
+#include "finsam/export.h"
+#include "finsam/flow.h"
+#include "finsam/quest.h"
 #include "finsam/text.h"
+#include "finsam/vocab.h"
 
 void fs_cli_init(fs_cli *c, const char *prog, const char *usage)
 {
@@ -167,6 +172,75 @@ static int parse_int(const char *s, int lo, int hi, int *out)
     return 0;
 }
 
+/* The keys of [defaults]; their values are checked with the options they stand for. */
+static const char *const default_keys[] = {"lang", "rounding", "decimals", "suppress", "source",
+                                           "csv_dialect", "encoding", "separator", NULL};
+
+static fs_error defaults_config_check(const fs_config *cfg, fs_msg *err)
+{
+    for (size_t i = 0; i < cfg->n; i++) {
+        const fs_config_entry *e = &cfg->entries[i];
+        if (strcmp(e->section, "defaults") != 0)
+            continue;
+        const char *const *k = default_keys;
+        while (*k && strcmp(*k, e->key) != 0)
+            k++;
+        if (!*k)
+            return fs_config_fail(cfg, e, err, "unknown key \"%s\" in [defaults]", e->key);
+    }
+    return FS_OK;
+}
+
+/* The sections of the config and the module that checks each. A section that is not
+ * here is an error. To add a section: give its owner an fs_config_check_fn and add a row. */
+static const struct config_section {
+    const char *name;
+    fs_config_check_fn *check; /* NULL: no keys are read yet, so none are checked */
+} config_sections[] = {
+    {"columns", fs_export_config_check},
+    {"exit_reasons", fs_exit_reasons_config_check},
+    {"defaults", defaults_config_check},
+    {"referrers", fs_referrers_config_check},
+    {"income", fs_income_config_check},
+    {"age", fs_age_config_check},
+    {"hls", fs_hls_config_check},
+    {"ogq", NULL},
+    {"paired", NULL},
+    {"barometer", NULL},
+};
+
+/* [column "SOME HEADER"]: the section of a breakdown by a named column; its owner checks
+ * its keys. */
+static int is_column_section(const char *name)
+{
+    static const char prefix[] = "column \"";
+    size_t n = strlen(name);
+    return n > sizeof prefix && strncmp(name, prefix, sizeof prefix - 1) == 0 &&
+           name[n - 1] == '"';
+}
+
+static int is_known_section(const char *name)
+{
+    for (size_t i = 0; i < sizeof config_sections / sizeof config_sections[0]; i++)
+        if (strcmp(name, config_sections[i].name) == 0)
+            return 1;
+    return is_column_section(name);
+}
+
+fs_error fs_cli_config_check(const fs_config *cfg, fs_msg *err)
+{
+    for (size_t i = 0; i < cfg->n; i++)
+        if (!is_known_section(cfg->entries[i].section))
+            return fs_config_fail(cfg, &cfg->entries[i], err, "unknown section [%s]",
+                                  cfg->entries[i].section);
+    for (size_t i = 0; i < sizeof config_sections / sizeof config_sections[0]; i++) {
+        fs_error e = config_sections[i].check ? config_sections[i].check(cfg, err) : FS_OK;
+        if (e)
+            return e;
+    }
+    return FS_OK;
+}
+
 /* The command line wins over the config's [defaults]. */
 static const char *pick(const fs_cli *c, const char *given, const char *key)
 {
@@ -179,6 +253,8 @@ int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files)
     const char *s;
     if (c->config_arg) {
         fs_error e = fs_config_load(c->config_arg, &c->config, &msg);
+        if (e == FS_OK)
+            e = fs_cli_config_check(&c->config, &msg);
         if (e) {
             fs_cli_error(c, "%s", msg.text);
             return FS_EXIT_FAILURE;
@@ -209,15 +285,17 @@ int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files)
     c->write.path = c->output;
     c->write.format = FS_FMT_TEXT;
     if (c->format_arg) {
-        if (fs_format_parse(c->format_arg, &c->write.format))
-            return fs_cli_usage_error(c, "--format: '%s' is not one of text, csv, json, xlsx",
-                                      c->format_arg);
+        if (fs_format_parse(c->format_arg, &c->write.format)) {
+            char names[128];
+            fs_format_names(names, sizeof names);
+            return fs_cli_usage_error(c, "--format: '%s' is not one of %s", c->format_arg, names);
+        }
     } else if (c->output && strcmp(c->output, "-") != 0 &&
                fs_format_from_path(c->output, &c->write.format)) {
         return fs_cli_usage_error(c, "cannot tell the format from '%s'; use --format", c->output);
     }
-    if (c->write.format == FS_FMT_XLSX && (!c->output || strcmp(c->output, "-") == 0))
-        return fs_cli_usage_error(c, "xlsx output needs -o FILE");
+    if (fs_format_needs_file(c->write.format) && (!c->output || strcmp(c->output, "-") == 0))
+        return fs_cli_usage_error(c, "%s output needs -o FILE", fs_format_name(c->write.format));
     s = pick(c, c->dialect_arg, "csv_dialect");
     if (s && fs_csv_dialect_parse(s, &c->write.dialect))
         return fs_cli_usage_error(c, "--csv-dialect: '%s' is not rfc4180 or excel-sv", s);

@@ -1,28 +1,14 @@
+/* config.c: the INI store over inih: entries with their line numbers, no schema. */
 #include "finsam/config.h"
 
 #include <errno.h>
 #include <ini.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "finsam/category.h"
-#include "finsam/export.h"
 #include "finsam/text.h"
-
-/* Sections owned by commands; their keys are checked by the command that reads them. */
-static const char *const free_sections[] = {"exit_reasons", "referrers", "income", "age",
-                                            "hls", "ogq", "paired", "barometer", NULL};
-static const char *const default_keys[] = {"lang", "rounding", "decimals", "suppress", "source",
-                                           "csv_dialect", "encoding", "separator", NULL};
-
-static int in_list(const char *s, const char *const *list)
-{
-    for (; *list; list++)
-        if (strcmp(s, *list) == 0)
-            return 1;
-    return 0;
-}
 
 typedef struct load_ctx {
     fs_config *cfg;
@@ -30,8 +16,7 @@ typedef struct load_ctx {
     unsigned line;      /* the line last read: the handler is called for it */
     unsigned too_long;  /* the line that did not fit inih's buffer (reading stopped), or 0 */
     int max_chars;      /* the longest line that fits, without its newline */
-    unsigned problem_line; /* the line of the first problem the handler found, or 0 */
-    char problem[256];
+    int out_of_memory;  /* an entry could not be stored */
 } load_ctx;
 
 /* Debian's inih does not pass line numbers to the handler, so the reader counts them. A line
@@ -57,43 +42,14 @@ static char *read_line(char *str, int num, void *stream)
     return s;
 }
 
-/* Keeps the first problem and its line (inih reports the first error's line). */
-#define PROBLEM(c, ...)                                                                       \
-    do {                                                                                     \
-        if (!(c)->problem_line) {                                                            \
-            snprintf((c)->problem, sizeof (c)->problem, __VA_ARGS__);                        \
-            (c)->problem_line = (c)->line;                                                   \
-        }                                                                                    \
-    } while (0)
-
+/* Stores every entry as it is: what a section may hold is its owner's business. */
 static int on_entry(void *user, const char *section, const char *key, const char *value)
 {
     load_ctx *c = user;
     fs_config *cfg = c->cfg;
-    unsigned lineno = c->line;
-    if (strcmp(section, "columns") == 0) {
-        if (fs_field_by_name(key) < 0) {
-            PROBLEM(c, "unknown field \"%s\" in [columns]", key);
-            return 0;
-        }
-    } else if (strcmp(section, "defaults") == 0) {
-        if (!in_list(key, default_keys)) {
-            PROBLEM(c, "unknown key \"%s\" in [defaults]", key);
-            return 0;
-        }
-    } else if (!in_list(section, free_sections)) {
-        PROBLEM(c, "unknown section [%s]", section);
-        return 0;
-    }
-    if (strcmp(section, "exit_reasons") == 0 && fs_exit_group_by_key(value) == FS_CAT_NONE) {
-        PROBLEM(c, "\"%s\" is not an exit-reason group (work_studies, job_seeking, "
-                   "continued_rehab, illness, moved, other, not_measured, excluded)",
-                value);
-        return 0;
-    }
     fs_config_entry *e = realloc(cfg->entries, (cfg->n + 1) * sizeof *e);
     if (!e) {
-        PROBLEM(c, "out of memory");
+        c->out_of_memory = 1;
         return 0;
     }
     cfg->entries = e;
@@ -101,10 +57,10 @@ static int on_entry(void *user, const char *section, const char *key, const char
     e->section = fs_strdup(section);
     e->key = fs_strdup(key);
     e->value = fs_strdup(value);
-    e->line = lineno;
+    e->line = c->line;
     cfg->n++;
     if (!e->section || !e->key || !e->value) {
-        PROBLEM(c, "out of memory");
+        c->out_of_memory = 1;
         return 0;
     }
     return 1;
@@ -112,8 +68,12 @@ static int on_entry(void *user, const char *section, const char *key, const char
 
 fs_error fs_config_load(const char *path, fs_config *cfg, fs_msg *err)
 {
-    load_ctx c = {cfg, NULL, 0, 0, 0, 0, ""};
+    load_ctx c = {cfg, NULL, 0, 0, 0, 0};
     cfg->path = fs_strdup(path);
+    if (!cfg->path) {
+        fs_msg_set(err, "%s: out of memory", path);
+        return FS_ERR_MEMORY;
+    }
     c.fp = fopen(path, "r");
     if (!c.fp) {
         fs_msg_set(err, "%s: cannot open the configuration file: %s", path, strerror(errno));
@@ -121,9 +81,12 @@ fs_error fs_config_load(const char *path, fs_config *cfg, fs_msg *err)
     }
     int rc = ini_parse_stream(read_line, &c, on_entry, &c);
     fclose(c.fp);
-    if (rc != 0) { /* an error before any over-long line: the first one */
-        fs_msg_set(err, "%s:%d: %s", path, rc,
-                   c.problem_line == (unsigned)rc ? c.problem : "syntax error");
+    if (c.out_of_memory || rc < 0) { /* inih: -2 when its own allocation failed */
+        fs_msg_set(err, "%s: out of memory", path);
+        return FS_ERR_MEMORY;
+    }
+    if (rc != 0) { /* a syntax error before any over-long line: the first one */
+        fs_msg_set(err, "%s:%d: syntax error", path, rc);
         return FS_ERR_PARSE;
     }
     if (c.too_long) {
@@ -160,4 +123,16 @@ const char *fs_config_get(const fs_config *cfg, const char *section, const char 
 {
     const fs_config_entry *e = fs_config_find(cfg, section, key);
     return e ? e->value : NULL;
+}
+
+fs_error fs_config_fail(const fs_config *cfg, const fs_config_entry *e, fs_msg *err,
+                        const char *fmt, ...)
+{
+    char what[sizeof err->text];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    fs_msg_set(err, "%s:%u: %s", cfg->path ? cfg->path : "config", e->line, what);
+    return FS_ERR_DATA;
 }

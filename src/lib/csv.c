@@ -15,16 +15,6 @@
 #define CHUNK 65536
 #define MAX_RECORD_BYTES (4u * FS_CSV_MAX_FIELD)
 
-void fs_msg_set(fs_msg *m, const char *fmt, ...)
-{
-    if (!m)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(m->text, sizeof m->text, fmt, ap);
-    va_end(ap);
-}
-
 fs_error fs_encoding_parse(const char *s, fs_encoding *out)
 {
     if (!strcmp(s, "auto"))

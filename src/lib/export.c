@@ -44,6 +44,16 @@ int fs_field_by_name(const char *name)
     return -1;
 }
 
+fs_error fs_export_config_check(const fs_config *cfg, fs_msg *err)
+{
+    for (size_t i = 0; cfg && i < cfg->n; i++) {
+        const fs_config_entry *e = &cfg->entries[i];
+        if (strcmp(e->section, "columns") == 0 && fs_field_by_name(e->key) < 0)
+            return fs_config_fail(cfg, e, err, "unknown field \"%s\" in [columns]", e->key);
+    }
+    return FS_OK;
+}
+
 const char *fs_field_default_header(fs_field f)
 {
     return fields[f].aliases[0];

@@ -141,6 +141,12 @@ fs_error fs_age_bands_from_config(const fs_config *cfg, fs_age_bands *out, fs_ms
     return FS_OK;
 }
 
+fs_error fs_age_config_check(const fs_config *cfg, fs_msg *msg)
+{
+    fs_age_bands bands;
+    return fs_age_bands_from_config(cfg, &bands, msg);
+}
+
 int fs_age_band(const fs_age_bands *b, int age)
 {
     for (int i = 0; i < b->n; i++)

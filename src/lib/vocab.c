@@ -53,6 +53,26 @@ static int set_by_key(const char *key)
     return set ? (int)set : -1;
 }
 
+/* The set of a [referrers] entry's value, or -1 with msg naming the entry. */
+static int referrer_entry(const fs_config *cfg, const fs_config_entry *e, fs_msg *msg)
+{
+    int set = set_by_key(e->value);
+    if (set < 0)
+        fs_config_fail(cfg, e, msg, "[referrers] %s: \"%s\" is not a referrer (fk, af, kommun, "
+                                    "region, egen, or joint such as fk/kommun)",
+                       e->key, e->value);
+    return set;
+}
+
+fs_error fs_referrers_config_check(const fs_config *cfg, fs_msg *msg)
+{
+    for (size_t i = 0; cfg && i < cfg->n; i++)
+        if (strcmp(cfg->entries[i].section, "referrers") == 0 &&
+            referrer_entry(cfg, &cfg->entries[i], msg) < 0)
+            return FS_ERR_DATA;
+    return FS_OK;
+}
+
 fs_referrer_map *fs_referrer_map_new(const fs_config *cfg, fs_msg *msg)
 {
     fs_referrer_map *m = calloc(1, sizeof *m);
@@ -66,11 +86,8 @@ fs_referrer_map *fs_referrer_map_new(const fs_config *cfg, fs_msg *msg)
         const fs_config_entry *e = &cfg->entries[i];
         if (strcmp(e->section, "referrers") != 0)
             continue;
-        int set = set_by_key(e->value);
+        int set = referrer_entry(cfg, e, msg);
         if (set < 0) {
-            fs_msg_set(msg, "%s:%u: [referrers] %s: \"%s\" is not a referrer (fk, af, kommun, "
-                            "region, egen, or joint such as fk/kommun)",
-                       cfg->path, e->line, e->key, e->value);
             fs_referrer_map_free(m);
             return NULL;
         }
@@ -203,6 +220,29 @@ static const char *const income_synonyms[FS_INC_N_DETAIL][8] = {
     {"Uppgift saknas", "Saknas", "Okänt", NULL},
 };
 
+/* The FS_INC_* of an [income] entry's value, or -1 with msg naming the entry. */
+static int income_entry(const fs_config *cfg, const fs_config_entry *e, fs_msg *msg)
+{
+    for (int k = 0; k < FS_INC_N_DETAIL; k++)
+        if (strcmp(e->value, fs_income_groups[k].key) == 0)
+            return k;
+    fs_config_fail(cfg, e, msg, "[income] %s: \"%s\" is not an income category key "
+                                "(forsorjningsstod, sjukpenning, rehabiliteringspenning, "
+                                "aktivitetsersattning, sjukersattning, a_kassa, aktivitetsstod, "
+                                "etableringsersattning, lon, studiemedel, ingen, missing)",
+                   e->key, e->value);
+    return -1;
+}
+
+fs_error fs_income_config_check(const fs_config *cfg, fs_msg *msg)
+{
+    for (size_t i = 0; cfg && i < cfg->n; i++)
+        if (strcmp(cfg->entries[i].section, "income") == 0 &&
+            income_entry(cfg, &cfg->entries[i], msg) < 0)
+            return FS_ERR_DATA;
+    return FS_OK;
+}
+
 fs_catmap *fs_income_map_new(const fs_config *cfg, fs_msg *msg)
 {
     fs_catmap *m = fs_catmap_new();
@@ -216,16 +256,8 @@ fs_catmap *fs_income_map_new(const fs_config *cfg, fs_msg *msg)
         const fs_config_entry *e = &cfg->entries[i];
         if (strcmp(e->section, "income") != 0)
             continue;
-        int g = -1;
-        for (int k = 0; k < FS_INC_N_DETAIL; k++)
-            if (strcmp(e->value, fs_income_groups[k].key) == 0)
-                g = k;
+        int g = income_entry(cfg, e, msg);
         if (g < 0) {
-            fs_msg_set(msg, "%s:%u: [income] %s: \"%s\" is not an income category key "
-                            "(forsorjningsstod, sjukpenning, rehabiliteringspenning, "
-                            "aktivitetsersattning, sjukersattning, a_kassa, aktivitetsstod, "
-                            "etableringsersattning, lon, studiemedel, ingen, missing)",
-                       cfg->path, e->line, e->key, e->value);
             fs_catmap_free(m);
             return NULL;
         }

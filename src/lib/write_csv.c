@@ -8,7 +8,9 @@
  * Excel shows as text. Numbers are never prefixed. rfc4180 is for scripts: written as is. */
 #include <string.h>
 
-#include "finsam/writer.h"
+#include "finsam/cellfmt.h"
+#include "finsam/table.h"
+#include "finsam/writers.h"
 
 /* 1 when Excel would read text beginning like s as a formula. */
 static int formula_like(const char *s)
@@ -35,9 +37,22 @@ static void field(FILE *fp, const char *s, char sep, int text_guard)
     }
 }
 
-fs_error fs_write_csv(const fs_report *r, fs_csv_dialect dialect, FILE *fp)
+fs_error fs_csv_dialect_parse(const char *s, fs_csv_dialect *out)
 {
-    int sv = dialect == FS_DIALECT_EXCEL_SV;
+    if (strcmp(s, "rfc4180") == 0)
+        *out = FS_DIALECT_RFC4180;
+    else if (strcmp(s, "excel-sv") == 0)
+        *out = FS_DIALECT_EXCEL_SV;
+    else
+        return FS_ERR_USAGE;
+    return FS_OK;
+}
+
+fs_error fs_write_csv(const fs_report *r, const fs_write_options *o, FILE *fp, const char *path,
+                      fs_msg *err)
+{
+    (void)path, (void)err;
+    int sv = o->dialect == FS_DIALECT_EXCEL_SV;
     char sep = sv ? ';' : ',';
     char cell[64];
     if (sv)

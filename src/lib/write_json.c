@@ -5,8 +5,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "finsam/table.h"
 #include "finsam/text.h"
-#include "finsam/writer.h"
+#include "finsam/writers.h"
 
 void fs_json_write_string(FILE *fp, const char *s)
 {
@@ -102,8 +103,10 @@ static void write_table(const fs_table *t, FILE *fp)
     fputs(t->n_notes ? "\n      ]\n    }" : "]\n    }", fp);
 }
 
-fs_error fs_write_json(const fs_report *r, FILE *fp)
+fs_error fs_write_json(const fs_report *r, const fs_write_options *o, FILE *fp, const char *path,
+                       fs_msg *err)
 {
+    (void)o, (void)path, (void)err;
     fputs("{\n  \"command\": ", fp);
     str(fp, r->command);
     fputs(",\n  \"period\": ", fp);

@@ -2,8 +2,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "finsam/cellfmt.h"
+#include "finsam/table.h"
 #include "finsam/text.h"
-#include "finsam/writer.h"
+#include "finsam/writers.h"
 
 static void pad(FILE *fp, size_t n)
 {
@@ -71,8 +73,10 @@ static fs_error write_table(const fs_table *t, FILE *fp)
     return FS_OK;
 }
 
-fs_error fs_write_text(const fs_report *r, FILE *fp)
+fs_error fs_write_text(const fs_report *r, const fs_write_options *o, FILE *fp, const char *path,
+                       fs_msg *err)
 {
+    (void)o, (void)path, (void)err;
     for (size_t i = 0; i < r->n_tables; i++) {
         if (i)
             fputc('\n', fp);

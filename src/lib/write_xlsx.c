@@ -8,8 +8,10 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "finsam/cellfmt.h"
+#include "finsam/table.h"
 #include "finsam/text.h"
-#include "finsam/writer.h"
+#include "finsam/writers.h"
 
 #define HEADER_ROW 2
 #define FIRST_DATA_ROW 3
@@ -231,7 +233,7 @@ static fs_error write_sheet(lxw_workbook *wb, const fs_report *r, size_t index, 
     return FS_OK;
 }
 
-fs_error fs_write_xlsx(const fs_report *r, const char *path, fs_msg *err)
+static fs_error write_workbook(const fs_report *r, const char *path, fs_msg *err)
 {
     lxw_workbook_options wopt = {.constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_FALSE};
     lxw_workbook *wb = workbook_new_opt(path, &wopt);
@@ -257,4 +259,15 @@ fs_error fs_write_xlsx(const fs_report *r, const char *path, fs_msg *err)
         return FS_ERR_OUTPUT;
     }
     return FS_OK;
+}
+
+fs_error fs_write_xlsx(const fs_report *r, const fs_write_options *o, FILE *fp, const char *path,
+                       fs_msg *err)
+{
+    (void)o, (void)fp;
+    fs_msg detail = {""};
+    fs_error e = write_workbook(r, path, &detail);
+    if (e)
+        fs_msg_set(err, "cannot write the workbook: %s", detail.text);
+    return e;
 }

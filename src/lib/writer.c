@@ -1,8 +1,7 @@
-/* writer.c: format selection, cell text shared by the writers, and safe output files. */
+/* writer.c: the registry of output formats, and the safe output file. */
 #include "finsam/writer.h"
 
 #include <errno.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -10,12 +9,37 @@
 
 #include "finsam/text.h"
 
+/* One row per format. To add a format: write src/lib/write_<name>.c with an fs_writer_fn,
+ * declare it and add its fs_format constant in writers.h, and add its row here. */
+typedef struct writer_row {
+    const char *name;          /* --format NAME */
+    const char *ext[3];        /* file extensions that imply the format, NULL-terminated */
+    fs_writer_fn *fn;
+    int by_name;               /* the writer opens the file itself (no stream, no stdout) */
+} writer_row;
+
+static const writer_row writers[] = {
+    [FS_FMT_TEXT] = {"text", {"txt", "text", NULL}, fs_write_text, 0},
+    [FS_FMT_CSV] = {"csv", {"csv", NULL}, fs_write_csv, 0},
+    [FS_FMT_JSON] = {"json", {"json", NULL}, fs_write_json, 0},
+    [FS_FMT_XLSX] = {"xlsx", {"xlsx", NULL}, fs_write_xlsx, 1},
+};
+
+_Static_assert(sizeof writers / sizeof writers[0] == FS_FMT_COUNT,
+               "every fs_format has a row in writers[]");
+
+static const writer_row *row_of(fs_format f)
+{
+    if ((unsigned)f >= FS_FMT_COUNT || !writers[f].fn)
+        FS_BUG("a format without a registry row");
+    return &writers[f];
+}
+
 fs_error fs_format_parse(const char *s, fs_format *out)
 {
-    static const char *const names[] = {"text", "csv", "json", "xlsx"};
-    for (int i = 0; i < 4; i++)
-        if (strcmp(s, names[i]) == 0) {
-            *out = (fs_format)i;
+    for (int f = 0; f < FS_FMT_COUNT; f++)
+        if (strcmp(s, writers[f].name) == 0) {
+            *out = (fs_format)f;
             return FS_OK;
         }
     return FS_ERR_USAGE;
@@ -26,53 +50,37 @@ fs_error fs_format_from_path(const char *path, fs_format *out)
     const char *dot = strrchr(path, '.');
     if (!dot || strchr(dot, '/'))
         return FS_ERR_USAGE;
-    if (strcmp(dot, ".txt") == 0)
-        return *out = FS_FMT_TEXT, FS_OK;
-    return fs_format_parse(dot + 1, out);
+    for (int f = 0; f < FS_FMT_COUNT; f++)
+        for (const char *const *e = writers[f].ext; *e; e++)
+            if (strcmp(dot + 1, *e) == 0) {
+                *out = (fs_format)f;
+                return FS_OK;
+            }
+    return FS_ERR_USAGE;
 }
 
-fs_error fs_csv_dialect_parse(const char *s, fs_csv_dialect *out)
+const char *fs_format_name(fs_format f)
 {
-    if (strcmp(s, "rfc4180") == 0)
-        *out = FS_DIALECT_RFC4180;
-    else if (strcmp(s, "excel-sv") == 0)
-        *out = FS_DIALECT_EXCEL_SV;
-    else
-        return FS_ERR_USAGE;
-    return FS_OK;
+    return row_of(f)->name;
 }
 
-void fs_cell_text(const fs_table *t, size_t row, size_t col, int decimal_comma, char *out,
-                  size_t outsz)
+void fs_format_names(char *out, size_t outsz)
 {
-    const fs_column *c = &t->cols[col];
-    const fs_cell *cell = &t->rows[row].cells[col];
-    if (cell->suppressed) {
-        if (c->kind == FS_COL_COUNT)
-            snprintf(out, outsz, "<%d", t->suppress_below);
-        else
-            snprintf(out, outsz, "..");
+    size_t len = 0;
+    if (!outsz)
         return;
+    out[0] = '\0';
+    for (int f = 0; f < FS_FMT_COUNT && len < outsz; f++) {
+        int n = snprintf(out + len, outsz - len, "%s%s", f ? ", " : "", writers[f].name);
+        if (n < 0)
+            break;
+        len += (size_t)n;
     }
-    if (isnan(cell->value)) {
-        out[0] = '\0';
-        return;
-    }
-    switch (c->kind) {
-    case FS_COL_COUNT:
-        fs_format_fixed(out, outsz, cell->value, 0, decimal_comma);
-        break;
-    case FS_COL_SHARE:
-        fs_format_fixed(out, outsz, isnan(cell->shown) ? cell->value : cell->shown, c->decimals,
-                        decimal_comma);
-        break;
-    case FS_COL_NUMBER:
-        fs_format_fixed(out, outsz, cell->value, c->decimals, decimal_comma);
-        break;
-    case FS_COL_PVALUE:
-        fs_format_significant(out, outsz, cell->value, 6, decimal_comma);
-        break;
-    }
+}
+
+int fs_format_needs_file(fs_format f)
+{
+    return row_of(f)->by_name;
 }
 
 /* A temporary file beside path; the caller renames it into place. */
@@ -104,43 +112,34 @@ static FILE *open_temp(const char *path, char **tmp_out, fs_msg *err)
     return fp;
 }
 
-static fs_error write_stream(const fs_report *r, const fs_write_options *o, FILE *fp)
+/* Why a write failed: the writer's own words when it gave some, else the system's reason
+ * when the stream had an I/O error, else the library error (out of memory is not "No space
+ * left on device"). */
+static const char *why(const fs_msg *detail, fs_error e, int io_failed, int saved_errno)
 {
-    switch (o->format) {
-    case FS_FMT_TEXT:
-        return fs_write_text(r, fp);
-    case FS_FMT_CSV:
-        return fs_write_csv(r, o->dialect, fp);
-    case FS_FMT_JSON:
-        return fs_write_json(r, fp);
-    case FS_FMT_XLSX:
-        break;
-    }
-    return FS_ERR_USAGE;
-}
-
-/* Why a write failed: the system's reason when the stream had an I/O error, else the
- * library error (out of memory is not "No space left on device"). */
-static const char *why(fs_error e, int io_failed, int saved_errno)
-{
+    if (detail->text[0])
+        return detail->text;
     return io_failed && saved_errno ? strerror(saved_errno) : fs_strerror(e);
 }
 
 fs_error fs_write_report(const fs_report *r, const fs_write_options *o, fs_msg *err)
 {
+    const writer_row *w = row_of(o->format);
+    fs_msg detail = {""};
     int to_stdout = !o->path || strcmp(o->path, "-") == 0;
     if (to_stdout) {
-        if (o->format == FS_FMT_XLSX) {
-            fs_msg_set(err, "xlsx output needs -o FILE");
+        if (w->by_name) {
+            fs_msg_set(err, "%s output needs -o FILE", w->name);
             return FS_ERR_USAGE;
         }
         errno = 0;
-        fs_error e = write_stream(r, o, stdout);
+        fs_error e = w->fn(r, o, stdout, NULL, &detail);
         int io_failed = ferror(stdout);
         if (e == FS_OK && (fflush(stdout) != 0 || ferror(stdout)))
             e = FS_ERR_OUTPUT, io_failed = 1;
         if (e)
-            fs_msg_set(err, "cannot write to standard output: %s", why(e, io_failed, errno));
+            fs_msg_set(err, "cannot write to standard output: %s",
+                       why(&detail, e, io_failed, errno));
         return e;
     }
     char *tmp = NULL;
@@ -148,25 +147,24 @@ fs_error fs_write_report(const fs_report *r, const fs_write_options *o, fs_msg *
     if (!fp)
         return FS_ERR_IO;
     fs_error e = FS_OK;
-    if (o->format == FS_FMT_XLSX) {
-        fclose(fp); /* libxlsxwriter writes the file by name */
+    int io_failed = 0, saved_errno = 0;
+    if (w->by_name) {
+        fclose(fp); /* the writer writes the file by name */
         fp = NULL;
-        fs_msg detail = {""};
-        e = fs_write_xlsx(r, tmp, &detail);
-        if (e)
-            fs_msg_set(err, "%s: cannot write the workbook: %s", o->path, detail.text);
+        e = w->fn(r, o, NULL, tmp, &detail);
     } else {
         errno = 0;
-        e = write_stream(r, o, fp);
-        int io_failed = ferror(fp);
+        e = w->fn(r, o, fp, tmp, &detail);
+        io_failed = ferror(fp);
         if (e == FS_OK && (fflush(fp) != 0 || ferror(fp) || fsync(fileno(fp)) != 0))
             e = FS_ERR_OUTPUT, io_failed = 1;
-        int saved_errno = errno;
+        saved_errno = errno;
         if (fclose(fp) != 0 && e == FS_OK)
             e = FS_ERR_OUTPUT, io_failed = 1, saved_errno = errno;
-        if (e)
-            fs_msg_set(err, "%s: write failed: %s", o->path, why(e, io_failed, saved_errno));
     }
+    if (e)
+        fs_msg_set(err, "%s: %s%s", o->path, detail.text[0] ? "" : "write failed: ",
+                   why(&detail, e, io_failed, saved_errno));
     if (e == FS_OK && rename(tmp, o->path) != 0) {
         fs_msg_set(err, "%s: cannot move the output into place: %s", o->path, strerror(errno));
         e = FS_ERR_IO;

@@ -1,10 +1,12 @@
-/* libFuzzer target: the INI configuration reader (inih with the project's checks). */
+/* libFuzzer target: the INI configuration reader (inih), then the checks of every section
+ * (fs_cli_config_check, the table of the cli). */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "finsam/config.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -23,7 +25,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fclose(fp);
     fs_config cfg = {0};
     fs_msg msg;
-    (void)fs_config_load(path, &cfg, &msg);
+    if (fs_config_load(path, &cfg, &msg) == FS_OK)
+        (void)fs_cli_config_check(&cfg, &msg);
     (void)fs_config_get(&cfg, "defaults", "lang");
     fs_config_free(&cfg);
     unlink(path);

@@ -1,0 +1,140 @@
+/* Unit tests: the writer registry (format names and extensions), cell text, error texts. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "finsam/cellfmt.h"
+#include "finsam/error.h"
+#include "finsam/writer.h"
+
+static void test_format_parse(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *name;
+        int ok;
+        fs_format f;
+    } cases[] = {
+        {"text", 1, FS_FMT_TEXT}, {"csv", 1, FS_FMT_CSV}, {"json", 1, FS_FMT_JSON},
+        {"xlsx", 1, FS_FMT_XLSX}, {"txt", 0, 0},          {"XLSX", 0, 0},
+        {"", 0, 0},               {"html", 0, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fs_format f = FS_FMT_COUNT;
+        fs_error e = fs_format_parse(cases[i].name, &f);
+        if (cases[i].ok) {
+            assert_int_equal(e, FS_OK);
+            assert_int_equal(f, cases[i].f);
+            assert_string_equal(fs_format_name(f), cases[i].name);
+        } else {
+            assert_int_equal(e, FS_ERR_USAGE);
+        }
+    }
+}
+
+static void test_format_from_path(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *path;
+        int ok;
+        fs_format f;
+    } cases[] = {
+        {"out.txt", 1, FS_FMT_TEXT},     {"out.text", 1, FS_FMT_TEXT},
+        {"a.b/out.csv", 1, FS_FMT_CSV},  {"out.json", 1, FS_FMT_JSON},
+        {"out.xlsx", 1, FS_FMT_XLSX},    {"out.tar.csv", 1, FS_FMT_CSV},
+        {"out", 0, 0},                   {"a.csv/out", 0, 0},
+        {"out.pdf", 0, 0},               {"out.", 0, 0},
+        {"out.CSV", 0, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fs_format f = FS_FMT_COUNT;
+        fs_error e = fs_format_from_path(cases[i].path, &f);
+        if (e != (cases[i].ok ? FS_OK : FS_ERR_USAGE) || (cases[i].ok && f != cases[i].f))
+            fail_msg("%s: got error %d, format %d", cases[i].path, e, f);
+    }
+}
+
+static void test_format_names(void **state)
+{
+    (void)state;
+    char buf[128], small[8];
+    fs_format_names(buf, sizeof buf);
+    assert_string_equal(buf, "text, csv, json, xlsx");
+    fs_format_names(small, sizeof small);
+    assert_string_equal(small, "text, c"); /* cut, still terminated */
+    assert_int_equal(fs_format_needs_file(FS_FMT_XLSX), 1);
+    assert_int_equal(fs_format_needs_file(FS_FMT_TEXT), 0);
+    assert_int_equal(fs_format_needs_file(FS_FMT_JSON), 0);
+}
+
+static void test_cell_text(void **state)
+{
+    (void)state;
+    fs_table *t = fs_table_new("k", "T");
+    assert_non_null(t);
+    assert_int_equal(fs_table_add_col(t, "n", "N", FS_COL_COUNT, 0, -1), 0);
+    assert_int_equal(fs_table_add_col(t, "pct", "%", FS_COL_SHARE, 1, 0), 1);
+    assert_int_equal(fs_table_add_col(t, "m", "M", FS_COL_NUMBER, 2, -1), 2);
+    assert_int_equal(fs_table_add_col(t, "p", "p", FS_COL_PVALUE, 0, -1), 3);
+    fs_row *a = fs_table_add_row(t, "a", "A", 0, 0);
+    fs_row *b = fs_table_add_row(t, "b", "B", 0, 0);
+    assert_non_null(a);
+    assert_non_null(b);
+    fs_row_set(t, a, "n", 12);
+    fs_row_set(t, a, "pct", 45.54);
+    a->cells[1].shown = 45.5;
+    fs_row_set(t, a, "m", 2.5);
+    fs_row_set(t, a, "p", 0.000123456789);
+    fs_row_set(t, b, "n", 3);
+    fs_row_set(t, b, "pct", 10);
+    b->cells[0].suppressed = b->cells[1].suppressed = 1;
+    t->suppress_below = 5;
+    static const struct {
+        size_t row, col;
+        int comma;
+        const char *want;
+    } cases[] = {
+        {0, 0, 0, "12"},     {0, 1, 0, "45.5"},        {0, 1, 1, "45,5"},
+        {0, 2, 0, "2.50"},   {0, 2, 1, "2,50"},        {0, 3, 0, "0.000123457"},
+        {1, 0, 0, "<5"},     {1, 1, 0, ".."},          {1, 2, 0, ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char out[64];
+        fs_cell_text(t, cases[i].row, cases[i].col, cases[i].comma, out, sizeof out);
+        if (strcmp(out, cases[i].want) != 0)
+            fail_msg("cell (%zu,%zu): got \"%s\", want \"%s\"", cases[i].row, cases[i].col, out,
+                     cases[i].want);
+    }
+    fs_table_free(t);
+}
+
+/* Every code has its own text, and no code's text is NULL or the fallback. */
+static void test_strerror(void **state)
+{
+    (void)state;
+    const char *seen[FS_ERR_RANGE + 1];
+    for (int e = FS_OK; e <= FS_ERR_RANGE; e++) {
+        seen[e] = fs_strerror((fs_error)e);
+        assert_non_null(seen[e]);
+        assert_string_not_equal(seen[e], "unknown error code");
+        for (int k = 0; k < e; k++)
+            assert_string_not_equal(seen[e], seen[k]);
+    }
+    assert_string_equal(fs_strerror((fs_error)(FS_ERR_RANGE + 1)), "unknown error code");
+    assert_string_equal(fs_strerror((fs_error)-1), "unknown error code");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_format_parse), cmocka_unit_test(test_format_from_path),
+        cmocka_unit_test(test_format_names), cmocka_unit_test(test_cell_text),
+        cmocka_unit_test(test_strerror),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
