@@ -46,4 +46,8 @@ typedef fs_error fs_config_check_fn(const fs_config *cfg, fs_msg *err);
 fs_error fs_config_fail(const fs_config *cfg, const fs_config_entry *e, fs_msg *err,
                         const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
+/* The header named by a section `column "HEADER"` (caller frees), or NULL when name is not
+ * such a section (or memory ran out). */
+char *fs_config_column_header(const char *section);
+
 #endif

@@ -93,6 +93,10 @@ typedef struct fs_engine_options {
     fs_date as_of;        /* the age's year without a period */
 } fs_engine_options;
 
+/* Checks the [column "HEADER"] sections (HEADER's value groups: raw value = group), for
+ * the config's table of section owners. */
+fs_error fs_column_config_check(const fs_config *cfg, fs_msg *err);
+
 /* NULL on failure, with err set (a bad config section, or memory). */
 fs_engine *fs_engine_new(const fs_engine_options *o, fs_msg *err);
 void fs_engine_free(fs_engine *e);

@@ -65,10 +65,18 @@ typedef struct fs_table {
     size_t n_notes;
     fs_chart *chart; /* NULL: no chart; categories are the level-0, non-total rows */
     int suppress_below; /* the threshold applied, 0 = none (for the text "<N") */
+    /* what the table counts, for scripts (JSON); NULL when it is not a count of the export
+     * commands: the breakdown's name ("referrer", "column:Gått vidare till"), the
+     * population's key ("ended", "ongoing_at_start"; NULL for a table of several), and
+     * "episodes" or "persons". Owned. */
+    char *breakdown, *population, *unit;
 } fs_table;
 
 /* Creates an empty table. NULL on memory failure. */
 fs_table *fs_table_new(const char *key, const char *title);
+/* Sets what the table counts (see fs_table.breakdown); population may be NULL. */
+fs_error fs_table_set_counts(fs_table *t, const char *breakdown, const char *population,
+                             const char *unit);
 /* Sets the short xlsx sheet name (Excel allows 31 characters; longer is cut). */
 fs_error fs_table_set_sheet(fs_table *t, const char *sheet);
 void fs_table_free(fs_table *t);

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "finsam/category.h"
+#include "finsam/engine.h"
 #include "finsam/export.h"
 #include "finsam/flow.h"
 #include "finsam/quest.h"
@@ -204,27 +205,20 @@ static const struct config_section {
     {"income", fs_income_config_check},
     {"age", fs_age_config_check},
     {"hls", fs_hls_config_check},
+    {"column \"HEADER\"", fs_column_config_check},
     {"ogq", NULL},
     {"paired", NULL},
     {"barometer", NULL},
 };
-
-/* [column "SOME HEADER"]: the section of a breakdown by a named column; its owner checks
- * its keys. */
-static int is_column_section(const char *name)
-{
-    static const char prefix[] = "column \"";
-    size_t n = strlen(name);
-    return n > sizeof prefix && strncmp(name, prefix, sizeof prefix - 1) == 0 &&
-           name[n - 1] == '"';
-}
 
 static int is_known_section(const char *name)
 {
     for (size_t i = 0; i < sizeof config_sections / sizeof config_sections[0]; i++)
         if (strcmp(name, config_sections[i].name) == 0)
             return 1;
-    return is_column_section(name);
+    char *header = fs_config_column_header(name);
+    free(header);
+    return header != NULL;
 }
 
 fs_error fs_cli_config_check(const fs_config *cfg, fs_msg *err)

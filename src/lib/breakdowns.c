@@ -413,10 +413,15 @@ static fs_table *new_table(const tctx *c, int with_pop)
     free(slug_ins);
     fs_buf_free(&key);
     fs_buf_free(&title);
-    if (t && set_sheet(c, t)) {
+    char *name = c->r->column ? fs_asprintf("column:%s", c->r->column) : fs_strdup(b->name);
+    int several = b->layout == L_MONTHS || b->layout == L_POPS;
+    if (t && (!name || set_sheet(c, t) ||
+              fs_table_set_counts(t, name, several ? NULL : fs_flow_key(c->r->pop),
+                                  persons(c) ? "persons" : "episodes"))) {
         fs_table_free(t);
         t = NULL;
     }
+    free(name);
     return t;
 }
 

@@ -136,3 +136,13 @@ fs_error fs_config_fail(const fs_config *cfg, const fs_config_entry *e, fs_msg *
     fs_msg_set(err, "%s:%u: %s", cfg->path ? cfg->path : "config", e->line, what);
     return FS_ERR_DATA;
 }
+
+char *fs_config_column_header(const char *section)
+{
+    static const char prefix[] = "column \"";
+    size_t n = strlen(section);
+    if (n <= sizeof prefix || strncmp(section, prefix, sizeof prefix - 1) != 0 ||
+        section[n - 1] != '"')
+        return NULL;
+    return fs_asprintf("%.*s", (int)(n - sizeof prefix), section + sizeof prefix - 1);
+}

@@ -337,14 +337,10 @@ static char *column_section(const fs_config *cfg, const char *header)
 {
     char *want = fs_fold(header), *found = NULL;
     for (size_t i = 0; want && cfg && i < cfg->n && !found; i++) {
-        const char *s = cfg->entries[i].section;
-        size_t n = strlen(s);
-        if (strncmp(s, "column \"", 8) != 0 || n < 10 || s[n - 1] != '"')
-            continue;
-        char *name = fs_asprintf("%.*s", (int)(n - 9), s + 8);
+        char *name = fs_config_column_header(cfg->entries[i].section);
         char *f = name ? fs_fold(name) : NULL;
         if (f && strcmp(f, want) == 0)
-            found = fs_strdup(s);
+            found = fs_strdup(cfg->entries[i].section);
         free(name);
         free(f);
     }
@@ -352,7 +348,20 @@ static char *column_section(const fs_config *cfg, const char *header)
     return found;
 }
 
-static fs_error column_groups(fs_dim *d, const fs_config *cfg, fs_msg *err)
+fs_error fs_column_config_check(const fs_config *cfg, fs_msg *err)
+{
+    for (size_t i = 0; cfg && i < cfg->n; i++) {
+        const fs_config_entry *ce = &cfg->entries[i];
+        char *header = fs_config_column_header(ce->section);
+        free(header);
+        if (header && !*ce->value)
+            return fs_config_fail(cfg, ce, err, "[%s] %s: no group given (write: value = group)",
+                                  ce->section, ce->key);
+    }
+    return FS_OK;
+}
+
+static fs_error column_groups(fs_dim *d, const fs_config *cfg)
 {
     char *section = column_section(cfg, d->column);
     if (!section)
@@ -364,12 +373,6 @@ static fs_error column_groups(fs_dim *d, const fs_config *cfg, fs_msg *err)
         const fs_config_entry *ce = &cfg->entries[i];
         if (strcmp(ce->section, section) != 0)
             continue;
-        if (!*ce->value) {
-            fs_msg_set(err, "%s:%u: [%s] %s: no group given", cfg->path, ce->line, section,
-                       ce->key);
-            e = FS_ERR_DATA;
-            break;
-        }
         int g = -1;
         for (int c = 0; c < d->n_groups; c++)
             if (strcmp(d->cats[c].label, ce->value) == 0)
@@ -544,11 +547,8 @@ static fs_dim *dim_new(fs_engine *e, const fs_dim_spec *spec, fs_msg *err)
         if (!spec->column || !(d->column = fs_strdup(spec->column)))
             goto oom;
         d->spec.column = d->column;
-        fs_error ce = column_groups(d, e->o.config, err);
-        if (ce == FS_ERR_MEMORY)
+        if (column_groups(d, e->o.config))
             goto oom;
-        if (ce)
-            goto fail;
         if ((d->missing = add_cat(d, "missing", fs_tr(lang, "Not recorded"), -1, 1, 1)) < 0)
             goto oom;
         size_t x = 0;

@@ -47,10 +47,24 @@ fs_error fs_table_set_sheet(fs_table *t, const char *sheet)
     return t->sheet ? FS_OK : FS_ERR_MEMORY;
 }
 
+fs_error fs_table_set_counts(fs_table *t, const char *breakdown, const char *population,
+                             const char *unit)
+{
+    t->breakdown = fs_strdup(breakdown);
+    t->population = fs_strdup(population);
+    t->unit = fs_strdup(unit);
+    if ((breakdown && !t->breakdown) || (population && !t->population) || (unit && !t->unit))
+        return FS_ERR_MEMORY;
+    return FS_OK;
+}
+
 void fs_table_free(fs_table *t)
 {
     if (!t)
         return;
+    free(t->breakdown);
+    free(t->population);
+    free(t->unit);
     free(t->sheet);
     for (size_t i = 0; i < t->n_cols; i++) {
         free(t->cols[i].key);

@@ -70,6 +70,17 @@ static void write_table(const fs_table *t, FILE *fp)
     str(fp, t->key);
     fputs(",\n      \"title\": ", fp);
     str(fp, t->title);
+    if (t->breakdown) {
+        fputs(",\n      \"breakdown\": ", fp);
+        str(fp, t->breakdown);
+        fputs(",\n      \"population\": ", fp);
+        if (t->population)
+            str(fp, t->population);
+        else
+            fputs("null", fp);
+        fputs(",\n      \"unit\": ", fp);
+        str(fp, t->unit);
+    }
     fputs(",\n      \"columns\": [", fp);
     for (size_t c = 0; c < t->n_cols; c++) {
         fputs(c ? ",\n        {\"key\": " : "\n        {\"key\": ", fp);
