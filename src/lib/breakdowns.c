@@ -213,7 +213,7 @@ fs_error fs_plan_add(fs_plan *p, const char *name, unsigned want, fs_msg *err)
         while (*h == ' ')
             h++;
         if (!*h) {
-            fs_msg_set(err, "--breakdown column: needs a column header, e.g. "
+            fs_msg_set(err, "column: needs a column header, e.g. "
                             "'column:Gått vidare till'");
             return FS_ERR_USAGE;
         }
@@ -425,6 +425,8 @@ static fs_table *new_table(const tctx *c, int with_pop)
     return t;
 }
 
+static int single_valued(fs_dim_kind k);
+
 /* ---- notes ---- */
 
 static fs_error note_unit(const tctx *c, fs_table *t, const fs_tally *ty)
@@ -443,14 +445,14 @@ static fs_error note_unit(const tctx *c, fs_table *t, const fs_tally *ty)
     else
         e = fs_table_add_note(t, fs_tr(c->lang, "Persons are counted, each once in each row: %s "
                                                 "persons (%s episodes)."), cn.s, ce.s);
-    unsigned long multi = fs_tally_multi(ty);
+    unsigned long multi = single_valued(fs_dim_kind_of(fs_tally_row_dim(ty))) ? fs_tally_multi(ty) : 0;
     if (!e && multi)
-        e = fs_table_add_note(t, fs_tr(c->lang, "%s persons have episodes in more than one row "
-                                                "and are counted in each."), ct(c, multi).s);
+        e = fs_table_add_note(t, fs_tr(c->lang, "Persons with episodes in more than one row, "
+                                                "counted in each: %s."), ct(c, multi).s);
     unsigned long anon = fs_engine_unidentified(c->e, c->slice);
     if (!e && anon)
-        e = fs_table_add_note(t, fs_tr(c->lang, "%s episodes have neither personnummer nor "
-                                                "participant id and count as a person each."),
+        e = fs_table_add_note(t, fs_tr(c->lang, "Episodes without personnummer and participant "
+                                                "id, each counted as a person: %s."),
                               ct(c, anon).s);
     return e;
 }
@@ -778,7 +780,10 @@ static fs_table *layout_category(const tctx *c)
 {
     const fs_breakdown *b = c->r->b;
     const fs_tally *ty = tally(c, 0);
+    /* several categories per episode, or, counting persons, per person: shares do not sum
+     * to 100 */
     int multi = (b->flags & MULTI) != 0;
+    int person_multi = !multi && persons(c) && fs_tally_multi(ty) > 0;
     unsigned long all[FS_SEX_N];
     fs_tally_cell(ty, FS_ALL, FS_ALL, all);
     fs_table *t = new_table(c, 1);
@@ -788,8 +793,9 @@ static fs_table *layout_category(const tctx *c)
         goto fail;
     fs_sex_column_shares(t);
     /* Shares of a multi-valued variable do not sum to 100: round each on its own. */
-    fs_table_round(t, multi && c->o->rounding == FS_ROUND_LARGEST_REMAINDER ? FS_ROUND_HALF_UP
-                                                                            : c->o->rounding,
+    fs_table_round(t, (multi || person_multi) && c->o->rounding == FS_ROUND_LARGEST_REMAINDER
+                          ? FS_ROUND_HALF_UP
+                          : c->o->rounding,
                    c->o->decimals, 0);
     if (b->layout == L_EXITS) {
         e = exits_notes(c, t, ty);
@@ -814,6 +820,12 @@ static fs_table *layout_category(const tctx *c)
                                                     "participants (n = %s) and the shares to more "
                                                     "than 100 %%. Each share is rounded on its "
                                                     "own."), ct(c, sum3(all)).s);
+        else if (!e && person_multi)
+            e = fs_table_add_note(t, fs_tr(c->lang, "Shares are percentages of %s (n = %s) in "
+                                                    "each column; a person in several rows makes "
+                                                    "them add up to more than 100, so each share "
+                                                    "is rounded on its own."),
+                                  fs_tr(c->lang, pops[c->r->pop].base), ct(c, sum3(all)).s);
         else if (!e)
             e = share_note(c, t, sum3(all));
         if (!e)

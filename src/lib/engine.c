@@ -392,7 +392,7 @@ static fs_error column_groups(fs_dim *d, const fs_config *cfg)
     }
     free(section);
     if (!e && d->n_groups) {
-        d->warn = "group";
+        d->warn = "group in the config";
         d->header = d->column;
     }
     return e;

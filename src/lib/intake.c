@@ -159,7 +159,7 @@ void fs_intake_each_warning(const fs_intake *in, void (*emit)(const char *line, 
         else if (w->count == 1)
             line = fs_asprintf("%s:%lu: %s", w->file, w->first_line, w->message);
         else
-            line = fs_asprintf("%s: %s (%lu rows, first at line %lu)", w->file, w->message,
+            line = fs_asprintf("%s: %s (%lu rows in the file, first at line %lu)", w->file, w->message,
                                w->count, w->first_line);
         if (line)
             emit(line, user);
