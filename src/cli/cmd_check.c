@@ -324,7 +324,14 @@ int cmd_check(int argc, char **argv)
     fs_export_options eo = {.csv = cli.csv, .config = &cli.config,
                             .required = FS_FIELD_BIT(FS_FIELD_ENTRY) | FS_FIELD_BIT(FS_FIELD_EXIT) |
                                         FS_FIELD_BIT(FS_FIELD_REASON),
-                            .as_of = cli.as_of, .check_future = 1};
+                            .as_of = cli.as_of, .check_future = 1,
+                            /* the optional columns the reports read: an absent one is listed */
+                            .wanted = FS_FIELD_BIT(FS_FIELD_ID) | FS_FIELD_BIT(FS_FIELD_INSATS) |
+                                      FS_FIELD_BIT(FS_FIELD_REFERRER) |
+                                      FS_FIELD_BIT(FS_FIELD_INCOME_START) |
+                                      FS_FIELD_BIT(FS_FIELD_INCOME_END) |
+                                      FS_FIELD_BIT(FS_FIELD_TARGET_GROUP) |
+                                      FS_FIELD_BIT(FS_FIELD_MUNICIPALITY)};
     fs_export_callbacks cb = {on_episode, on_problem, &st};
     if (!(reader = fs_export_reader_new(&eo, &cb)))
         goto oom;

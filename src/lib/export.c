@@ -187,31 +187,25 @@ static void problem(fs_export_reader *r, fs_problem_kind kind, unsigned long lin
 static void absent_column(fs_export_reader *r, unsigned long line, const char *configured,
                           const char *const *aliases)
 {
-    char message[900];
-    fs_buf names = {0};
-    {
-        const char *one[2] = {configured, NULL};
-        if (configured)
-            aliases = one;
-        int k = 0;
-        for (; aliases[k]; k++) {
+    char message[900], column[FS_SAFE_TEXT_MAX * 4 + 8];
+    fs_buf also = {0};
+    if (configured) {
+        fs_safe_text(configured, column, sizeof column);
+        fs_buf_printf(&also, " (set in %s)", r->opt.config ? r->opt.config->path : "the config");
+    } else {
+        fs_safe_text(aliases[0], column, sizeof column);
+        for (int k = 1; aliases[k]; k++) {
             char safe[FS_SAFE_TEXT_MAX * 4 + 8];
             fs_safe_text(aliases[k], safe, sizeof safe);
-            fs_buf_printf(&names, "%s\"%s\"", k == 0 ? "" : k == 1 ? " (also accepted: " : ", ",
-                          safe);
+            fs_buf_printf(&also, "%s\"%s\"", k == 1 ? " (also accepted: " : ", ", safe);
         }
-        if (k > 1)
-            fs_buf_puts(&names, ")");
+        if (also.len)
+            fs_buf_puts(&also, ")");
     }
-    if (configured)
-        snprintf(message, sizeof message, "no column %s in the header (set in %s); every row "
-                 "counts as not recorded", names.data ? names.data : "",
-                 r->opt.config ? r->opt.config->path : "");
-    else
-        snprintf(message, sizeof message, "no column %s in the header; every row counts as "
-                 "not recorded", names.data ? names.data : "");
-    fs_buf_free(&names);
-    fs_problem p = {FS_PROB_ABSENT_COLUMN, r->file, line, NULL, NULL, message};
+    snprintf(message, sizeof message, "column \"%s\": not in the header%s; every row counts as "
+             "not recorded", column, also.data ? also.data : "");
+    fs_buf_free(&also);
+    fs_problem p = {FS_PROB_ABSENT_COLUMN, r->file, line, column, NULL, message};
     if (r->cb.problem)
         r->cb.problem(&p, r->cb.user);
 }
