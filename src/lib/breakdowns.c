@@ -438,7 +438,7 @@ static fs_error note_unit(const tctx *c, fs_table *t, const fs_tally *ty)
     fs_tally_episodes(ty, ep);
     count_text cn = ct(c, sum3(n)), ce = ct(c, sum3(ep));
     fs_error e;
-    if (!c->insats && fs_engine_opts(c->e)->by_insats)
+    if (!c->insats && (fs_engine_opts(c->e)->by_insats || c->r->b->layout == L_POPS))
         e = fs_table_add_note(t, fs_tr(c->lang, "Persons are counted, once for the whole "
                                                 "association across insatser: %s persons "
                                                 "(%s episodes)."), cn.s, ce.s);
