@@ -129,6 +129,20 @@ else
     echo "participants: not available"
 fi
 
+# d) the same two commands counting distinct persons instead of episodes
+if [ "$have_bin" -eq 1 ]; then
+    for cmd in exits participants; do
+        extra=
+        [ "$cmd" = participants ] && extra=--all
+        measure "$bin" $cmd "$file" --period 2024 --count persons $extra --format csv
+        if [ "$m_status" -eq 0 ]; then
+            add_row "finsam $cmd persons"
+        else
+            add_na "finsam $cmd persons" "not available (status $m_status: $(head -n 1 "$tmp/err"))"
+        fi
+    done
+fi
+
 awk_path=$(command -v "$AWK")
 awk_real=$(readlink -f "$awk_path" 2>/dev/null || echo "$awk_path")
 echo

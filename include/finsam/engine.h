@@ -61,6 +61,7 @@ typedef struct fs_tally_spec {
     fs_flow_row pop;
     fs_dim_spec row;
     fs_dim_spec col; /* kind FS_DIM_NONE: no second dimension */
+    int col_totals;  /* also the cells (FS_ALL, b): totals of the second dimension */
     int days;        /* also a histogram of days from entry to exit, by sex */
 } fs_tally_spec;
 

@@ -263,8 +263,10 @@ fs_error fs_plan_register(fs_plan *p, fs_engine *e, fs_msg *err)
         const fs_breakdown *b = r->b;
         fs_tally_spec s = spec_of(r->pop, b->row, b->col, b->collapse, r->column);
         int n = 1;
-        if (b->layout == L_DAYS)
-            s.days = 1;
+        if (b->row == FS_DIM_DURATION)
+            s.days = 1; /* the quartiles' tally: the bands' table reads the same one */
+        if (b->layout == L_CROSS)
+            s.col_totals = 1;
         r->tally[0] = fs_engine_tally(e, &s, err);
         if (b->layout == L_MONTHS) {
             fs_tally_spec x = spec_of(FS_FLOW_ENDED, FS_DIM_EXIT_MONTH, b->col, 1, NULL);

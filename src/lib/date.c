@@ -5,6 +5,12 @@
 #include <string.h>
 #include <time.h>
 
+/* An ASCII digit, without the locale look-up of isdigit() for each byte. */
+static inline int is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
 /* Howard Hinnant's days_from_civil / civil_from_days. */
 fs_date fs_date_from_ymd(int y, int m, int d)
 {
@@ -46,7 +52,7 @@ static int digits(const char *s, int n, int *out)
 {
     int v = 0;
     for (int i = 0; i < n; i++) {
-        if (!isdigit((unsigned char)s[i]))
+        if (!is_digit((unsigned char)s[i]))
             return -1;
         v = v * 10 + (s[i] - '0');
     }
@@ -71,7 +77,7 @@ static int time_part_ok(const char *s)
             return 0;
         s += 3;
         if (*s == '.')
-            for (s++; isdigit((unsigned char)*s); s++)
+            for (s++; is_digit((unsigned char)*s); s++)
                 ;
     }
     return *s == '\0' && h < 24 && mi < 60 && se < 61;

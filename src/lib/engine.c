@@ -49,8 +49,7 @@ struct fs_dim {
     const char *header;  /* the column named in those warnings */
     warnset *warns;      /* where they are counted (the engine's), or NULL */
     /* kind state */
-    fs_referrer_map *refmap;
-    fs_catmap *catmap;   /* income categories, or a column's groups */
+    fs_catmap *catmap;   /* a column's groups, or NULL */
     int n_groups;        /* FS_DIM_COLUMN: fixed group categories */
     fs_age_bands ages;
     int age_year;
@@ -76,6 +75,7 @@ typedef struct crow {
 struct fs_tally {
     fs_tally_spec spec;
     fs_dim *row, *col;
+    int persons;
     crow *rows; /* indexed by a + 1 */
     size_t n_rows;
     unsigned long episodes[FS_SEX_N];
@@ -116,6 +116,13 @@ struct fs_engine {
     size_t n_extra;
     warnset **warns; /* one per column */
     size_t n_warns;
+    /* what several dimensions read of one episode, looked up once (the referrer and income
+     * tables and the month and cross tables that collapse them read the same values) */
+    fs_referrer_map *refmap;
+    fs_catmap *incmap;
+    unsigned long ref_serial, inc_serial[2];
+    unsigned ref_set;
+    int ref_unknown, inc[2];
     unsigned long serial;
     int failed;
 };
@@ -248,12 +255,11 @@ static int multi_values(fs_dim *d, const char *raw, const fs_episode *ep, unsign
     return rc;
 }
 
-/* Fills d->codes with the categories of ep (cl: its flow classes). -1 on memory failure. */
+/* Fills d->codes with the categories of ep (cl: its flow classes), once per episode (see
+ * codes_of). -1 on memory failure. */
 static int classify(fs_engine *e, fs_dim *d, const fs_episode *ep, int cl)
 {
     unsigned long serial = e->serial;
-    if (d->serial == serial)
-        return 0;
     d->serial = serial;
     d->n_codes = 0;
     switch (d->spec.kind) {
@@ -272,17 +278,23 @@ static int classify(fs_engine *e, fs_dim *d, const fs_episode *ep, int cl)
             return c < 0 ? -1 : push(d, c);
         }
         return *ep->reason ? unmatched(d, ep->reason, ep, serial) : push(d, d->missing);
-    case FS_DIM_REFERRER: {
-        int unknown = 0;
-        unsigned set = fs_referrer_lookup(d->refmap, ep->referrer, &unknown);
-        if (unknown)
+    case FS_DIM_REFERRER:
+        if (e->ref_serial != serial) {
+            e->ref_serial = serial;
+            e->ref_set = fs_referrer_lookup(e->refmap, ep->referrer, &e->ref_unknown);
+        }
+        if (e->ref_unknown)
             return unmatched(d, ep->referrer, ep, serial);
-        return push(d, set ? d->setcat[set] : d->missing);
-    }
+        return push(d, e->ref_set ? d->setcat[e->ref_set] : d->missing);
     case FS_DIM_INCOME_START:
     case FS_DIM_INCOME_END: {
-        const char *raw = d->spec.kind == FS_DIM_INCOME_START ? ep->income_start : ep->income_end;
-        int g = fs_income_lookup(d->catmap, raw);
+        int end = d->spec.kind == FS_DIM_INCOME_END;
+        const char *raw = end ? ep->income_end : ep->income_start;
+        if (e->inc_serial[end] != serial) {
+            e->inc_serial[end] = serial;
+            e->inc[end] = fs_income_lookup(e->incmap, raw);
+        }
+        int g = e->inc[end];
         if (g == FS_CAT_NONE)
             return unmatched(d, raw, ep, serial);
         return push(d, d->groupcat[e->o.income_scb ? fs_income_scb_of(g) : g]);
@@ -427,7 +439,6 @@ static void dim_free(fs_dim *d)
     free(d->cats);
     free(d->fold);
     fs_bykey_free(d->values);
-    fs_referrer_map_free(d->refmap);
     fs_catmap_free(d->catmap);
     free(d->codes);
     free(d->column);
@@ -461,7 +472,7 @@ static fs_dim *dim_new(fs_engine *e, const fs_dim_spec *spec, fs_msg *err)
             goto oom;
         break;
     case FS_DIM_REFERRER:
-        if (!(d->refmap = fs_referrer_map_new(e->o.config, err)))
+        if (!e->refmap && !(e->refmap = fs_referrer_map_new(e->o.config, err)))
             goto fail;
         /* the five referrers always, then joint referrals present, in canonical order */
         for (unsigned pass = 0; pass < 2; pass++)
@@ -482,7 +493,7 @@ static fs_dim *dim_new(fs_engine *e, const fs_dim_spec *spec, fs_msg *err)
         break;
     case FS_DIM_INCOME_START:
     case FS_DIM_INCOME_END: {
-        if (!(d->catmap = fs_income_map_new(e->o.config, err)))
+        if (!e->incmap && !(e->incmap = fs_income_map_new(e->o.config, err)))
             goto fail;
         int n = e->o.income_scb ? FS_SCB_N : FS_INC_N_DETAIL;
         int missing = e->o.income_scb ? FS_SCB_MISSING : FS_INC_MISSING;
@@ -683,7 +694,20 @@ static const cell *peek_cell(const fs_tally *t, int a, int b)
     return &t->rows[ia].c[ib];
 }
 
-static int touch(fs_tally *t, int a, int b, fs_sex sex, long person)
+static int touch_slow(fs_tally *t, int a, int b, fs_sex sex, long person);
+
+/* Counts the episode (person < 0) or the person in cell (a, b). -1 on memory failure. */
+static inline int touch(fs_tally *t, int a, int b, fs_sex sex, long person)
+{
+    size_t ia = (size_t)(a + 1), ib = (size_t)(b + 1);
+    if (person < 0 && ia < t->n_rows && ib < t->rows[ia].n) {
+        t->rows[ia].c[ib].n[sex]++; /* the common case: an episode in a cell seen before */
+        return 0;
+    }
+    return touch_slow(t, a, b, sex, person);
+}
+
+static int touch_slow(fs_tally *t, int a, int b, fs_sex sex, long person)
 {
     cell *c = get_cell(t, a, b);
     if (!c)
@@ -713,29 +737,36 @@ static int touch(fs_tally *t, int a, int b, fs_sex sex, long person)
     return fs_pairset_add(&t->pairs, (uint64_t)person << 32 | c->id) < 0 ? -1 : 0;
 }
 
+/* The categories of ep in d->codes: classified by the first tally that asks. */
+static inline int codes_of(fs_engine *e, fs_dim *d, const fs_episode *ep, int cl)
+{
+    return d->serial == e->serial ? 0 : classify(e, d, ep, cl);
+}
+
 static int tally_add(fs_engine *e, fs_tally *t, const fs_episode *ep, int cl, long person)
 {
     fs_dim *rd = t->row, *cd = t->col;
-    t->episodes[ep->sex]++;
+    fs_sex sex = ep->sex;
+    t->episodes[sex]++; /* counting episodes, this is cell (FS_ALL, FS_ALL) */
     if (t->spec.days && ep->has_exit) {
-        fs_error de = fs_dayhist_add(&t->days[ep->sex], ep->exit - ep->entry);
+        fs_error de = fs_dayhist_add(&t->days[sex], ep->exit - ep->entry);
         if (de == FS_ERR_RANGE)
             FS_BUG("time in the programme outside the dates the reader accepts");
         if (de)
             return -1;
     }
-    if (touch(t, FS_ALL, FS_ALL, ep->sex, person) || classify(e, rd, ep, cl) ||
-        (cd && classify(e, cd, ep, cl)))
+    if ((person >= 0 && touch(t, FS_ALL, FS_ALL, sex, person)) || codes_of(e, rd, ep, cl) ||
+        (cd && codes_of(e, cd, ep, cl)))
         return -1;
     for (size_t i = 0; i < rd->n_codes; i++) {
-        if (touch(t, rd->codes[i], FS_ALL, ep->sex, person))
+        if (touch(t, rd->codes[i], FS_ALL, sex, person))
             return -1;
         for (size_t j = 0; cd && j < cd->n_codes; j++)
-            if (touch(t, rd->codes[i], cd->codes[j], ep->sex, person))
+            if (touch(t, rd->codes[i], cd->codes[j], sex, person))
                 return -1;
     }
-    for (size_t j = 0; cd && j < cd->n_codes; j++)
-        if (touch(t, FS_ALL, cd->codes[j], ep->sex, person))
+    for (size_t j = 0; t->spec.col_totals && j < cd->n_codes; j++)
+        if (touch(t, FS_ALL, cd->codes[j], sex, person))
             return -1;
     return 0;
 }
@@ -793,6 +824,10 @@ const fs_dim *fs_tally_col_dim(const fs_tally *t)
 
 void fs_tally_cell(const fs_tally *t, int a, int b, unsigned long out[FS_SEX_N])
 {
+    if (a == FS_ALL && b == FS_ALL && !t->persons) {
+        memcpy(out, t->episodes, sizeof t->episodes);
+        return;
+    }
     const cell *c = peek_cell(t, a, b);
     for (int s = 0; s < FS_SEX_N; s++)
         out[s] = c ? c->n[s] : 0;
@@ -888,7 +923,8 @@ int fs_engine_tally(fs_engine *e, const fs_tally_spec *s, fs_msg *err)
         FS_BUG("fs_engine_tally after the first episode");
     for (size_t i = 0; i < e->n_specs; i++) {
         const fs_tally_spec *x = &e->specs[i].spec;
-        if (x->pop == s->pop && x->days == s->days && same_dim(&x->row, &s->row) &&
+        if (x->pop == s->pop && x->days == s->days && x->col_totals == s->col_totals &&
+            same_dim(&x->row, &s->row) &&
             x->col.kind == s->col.kind && (s->col.kind == FS_DIM_NONE || same_dim(&x->col, &s->col)))
             return (int)i;
     }
@@ -938,6 +974,7 @@ static int slice_init(fs_engine *e, slice *s)
         s->tallies[i].spec = e->specs[i].spec;
         s->tallies[i].row = e->dims[e->specs[i].row];
         s->tallies[i].col = e->specs[i].col >= 0 ? e->dims[e->specs[i].col] : NULL;
+        s->tallies[i].persons = e->persons != NULL;
     }
     return 0;
 }
@@ -1041,6 +1078,8 @@ void fs_engine_free(fs_engine *e)
         free(e->warns[i]);
     }
     free(e->warns);
+    fs_referrer_map_free(e->refmap);
+    fs_catmap_free(e->incmap);
     fs_persons_free(e->persons);
     free(e);
 }

@@ -306,6 +306,12 @@ static const char *get(const fs_export_reader *r, const fs_csv_record *rec, fs_f
     return r->val[f];
 }
 
+/* ASCII white space, as isspace() in the C locale, without a locale look-up per byte. */
+static inline int is_blank(unsigned char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 /* Trims the mapped fields of a row in place, once. */
 static void take_values(fs_export_reader *r, const fs_csv_record *rec)
 {
@@ -317,9 +323,9 @@ static void take_values(fs_export_reader *r, const fs_csv_record *rec)
         }
         char *s = rec->fields[c];
         size_t len = rec->lens[c];
-        while (len && isspace((unsigned char)s[len - 1]))
+        while (len && is_blank((unsigned char)s[len - 1]))
             s[--len] = '\0';
-        while (isspace((unsigned char)*s))
+        while (is_blank((unsigned char)*s))
             s++;
         r->val[f] = s;
     }
@@ -331,9 +337,9 @@ static void take_values(fs_export_reader *r, const fs_csv_record *rec)
         }
         char *s = rec->fields[c];
         size_t len = rec->lens[c];
-        while (len && isspace((unsigned char)s[len - 1]))
+        while (len && is_blank((unsigned char)s[len - 1]))
             s[--len] = '\0';
-        while (isspace((unsigned char)*s))
+        while (is_blank((unsigned char)*s))
             s++;
         r->extra_val[x] = s;
     }
@@ -364,7 +370,7 @@ static int all_empty(const fs_csv_record *rec)
 {
     for (size_t i = 0; i < rec->n_fields; i++)
         for (const char *p = rec->fields[i]; *p; p++)
-            if (!isspace((unsigned char)*p))
+            if (!is_blank((unsigned char)*p))
                 return 0;
     return 1;
 }
@@ -383,11 +389,12 @@ static void parse_sex(fs_export_reader *r, const fs_csv_record *rec, fs_episode 
             problem(r, FS_PROB_BAD_PNR, rec->line, FS_FIELD_PNR, NULL, "%s", fs_pnr_status_text(st));
     }
     int pnr_usable = *pnr && st != FS_PNR_BAD_FORMAT;
-    char safe[FS_SAFE_TEXT_MAX * 4 + 8];
-    fs_safe_text(sex, safe, sizeof safe);
+    char safe[FS_SAFE_TEXT_MAX * 4 + 8]; /* the value as a message may show it, when one does */
     ep->sex = FS_SEX_UNKNOWN;
     if (*sex) {
         int g = fs_catmap_lookup(r->sexes, sex);
+        if (g == FS_CAT_NONE || (pnr_usable && st == FS_PNR_OK && p.sex != (fs_sex)g))
+            fs_safe_text(sex, safe, sizeof safe);
         if (g == FS_CAT_NONE)
             problem(r, FS_PROB_UNKNOWN_SEX, rec->line, FS_FIELD_SEX, safe,
                     "\"%s\" is not a sex (Kvinna, Man, K, M)", safe);
@@ -413,9 +420,11 @@ static void parse_sex(fs_export_reader *r, const fs_csv_record *rec, fs_episode 
     const char *by = get(r, rec, FS_FIELD_BIRTH_YEAR);
     ep->birth_year = pnr_usable ? p.birth_year : 0;
     if (*by) {
-        char *end;
-        long y = strtol(by, &end, 10);
-        if (*end || y < 1900 || y > r->as_of_year) {
+        long y = 0;
+        const char *end = by;
+        while (*end >= '0' && *end <= '9' && y < 100000)
+            y = y * 10 + (*end++ - '0');
+        if (*end || end == by || y < 1900 || y > r->as_of_year) {
             char v[FS_SAFE_TEXT_MAX * 4 + 8];
             fs_safe_text(by, v, sizeof v);
             problem(r, FS_PROB_BAD_BIRTH_YEAR, rec->line, FS_FIELD_BIRTH_YEAR, v,
@@ -479,8 +488,10 @@ static int on_record(const fs_csv_record *rec, void *user)
     }
 
     ep.reason_group = *ep.reason ? fs_catmap_lookup(r->reasons, ep.reason) : FS_CAT_NONE;
-    char reason[FS_SAFE_TEXT_MAX * 4 + 8];
-    fs_safe_text(ep.reason, reason, sizeof reason);
+    char reason[FS_SAFE_TEXT_MAX * 4 + 8] = ""; /* made only when a message shows it */
+    if (*ep.reason && (ep.reason_group == FS_CAT_NONE ||
+                       (!ep.has_exit && ep.reason_group != FS_EXIT_EXCLUDED && !ep.excluded)))
+        fs_safe_text(ep.reason, reason, sizeof reason);
     if (ep.has_exit && !*ep.reason && r->col[FS_FIELD_REASON] >= 0)
         problem(r, FS_PROB_EXIT_WITHOUT_REASON, rec->line, FS_FIELD_REASON, "",
                 "empty, but the episode has an exit date");

@@ -186,12 +186,18 @@ fs_date fs_date_add_months(fs_date d, int months)
 
 fs_duration_band fs_duration_band_of(fs_date entry, fs_date exit)
 {
-    if (exit < fs_date_add_months(entry, 3))
-        return FS_DUR_UNDER_3M;
-    if (exit < fs_date_add_months(entry, 6))
-        return FS_DUR_3_6M;
-    if (exit < fs_date_add_months(entry, 12))
-        return FS_DUR_6_12M;
+    /* exit < entry + k months, with the day clamped as fs_date_add_months does; the bands
+     * need the entry's calendar date once, not once per bound */
+    static const int bound[] = {3, 6, 12};
+    int y, m, d;
+    fs_date_to_ymd(entry, &y, &m, &d);
+    for (int b = 0; b < 3; b++) {
+        int idx = y * 12 + (m - 1) + bound[b];
+        int by = idx / 12, bm = idx % 12 + 1;
+        int dim = fs_days_in_month(by, bm);
+        if (exit < fs_date_from_ymd(by, bm, d < dim ? d : dim))
+            return (fs_duration_band)b;
+    }
     return FS_DUR_OVER_12M;
 }
 

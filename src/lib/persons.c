@@ -148,8 +148,15 @@ size_t fs_persons_conflicts(const fs_persons *p)
 
 static uint64_t *pair_find(uint64_t *slots, size_t cap, uint64_t stored)
 {
-    uint64_t x = stored * 0x9E3779B97F4A7C15ull;
-    size_t i = (size_t)(x >> 20) & (cap - 1);
+    /* a person index in the high half and a cell in the low: mix every bit into the slot
+     * (MurmurHash3's finaliser) */
+    uint64_t x = stored;
+    x ^= x >> 33;
+    x *= 0xFF51AFD7ED558CCDull;
+    x ^= x >> 33;
+    x *= 0xC4CEB9FE1A85EC53ull;
+    x ^= x >> 33;
+    size_t i = (size_t)x & (cap - 1);
     while (slots[i] && slots[i] != stored)
         i = (i + 1) & (cap - 1);
     return &slots[i];

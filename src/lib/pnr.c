@@ -4,6 +4,12 @@
 #include <stdio.h>
 #include <string.h>
 
+/* An ASCII digit, without the locale look-up of isdigit() for each byte. */
+static inline int is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
 fs_pnr_status fs_pnr_parse(const char *s, fs_date today, fs_pnr *out)
 {
     char d[13];
@@ -15,7 +21,7 @@ fs_pnr_status fs_pnr_parse(const char *s, fs_date today, fs_pnr *out)
     while (*s == ' ')
         s++;
     for (; *s && *s != ' '; s++) {
-        if (isdigit((unsigned char)*s)) {
+        if (is_digit((unsigned char)*s)) {
             if (n == 12)
                 return FS_PNR_BAD_FORMAT;
             d[n++] = *s;
@@ -87,12 +93,12 @@ int fs_pnr_in_text(const char *s)
 {
     const char *p = s;
     while (*p) {
-        if (!isdigit((unsigned char)*p)) {
+        if (!is_digit((unsigned char)*p)) {
             p++;
             continue;
         }
         const char *run = p;
-        while (isdigit((unsigned char)*p))
+        while (is_digit((unsigned char)*p))
             p++;
         size_t n1 = (size_t)(p - run);
         if (n1 == 10 || n1 == 12)
@@ -100,7 +106,7 @@ int fs_pnr_in_text(const char *s)
         if ((n1 == 6 || n1 == 8) && (*p == '-' || *p == '+')) {
             const char *q = p + 1;
             size_t n2 = 0;
-            while (isdigit((unsigned char)q[n2]))
+            while (is_digit((unsigned char)q[n2]))
                 n2++;
             if (n2 == 4)
                 return 1;

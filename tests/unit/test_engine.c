@@ -316,6 +316,7 @@ static void test_cross(void **state)
     s.row.collapse = 1;
     s.col.kind = FS_DIM_INCOME_END;
     s.col.collapse = 1;
+    s.col_totals = 1;
     fs_msg msg = {""};
     int t = fs_engine_tally(e, &s, &msg);
     static const struct {
