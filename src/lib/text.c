@@ -69,6 +69,12 @@ char *fs_slug(const char *s)
     return (char *)tmp;
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define IS_LITTLE_ENDIAN 1
+#else
+#define IS_LITTLE_ENDIAN 0 /* elsewhere the bytes are walked one at a time */
+#endif
+
 size_t fs_utf8_valid_prefix(const unsigned char *s, size_t len)
 {
     size_t i = 0;
@@ -77,8 +83,13 @@ size_t fs_utf8_valid_prefix(const unsigned char *s, size_t len)
         while (i + 8 <= len) {
             uint64_t w;
             memcpy(&w, s + i, 8);
-            if (w & 0x8080808080808080ull)
+            uint64_t high = w & 0x8080808080808080ull;
+            if (high) {
+                /* skip the ASCII bytes before the first one with its high bit set (the
+                 * lowest in memory order on a little-endian machine) */
+                i += (size_t)__builtin_ctzll(high) / 8 * IS_LITTLE_ENDIAN;
                 break;
+            }
             i += 8;
         }
         if (i >= len)
