@@ -1,6 +1,7 @@
 /* count.c: what the counting commands share: --count and --of, and the pipeline read ->
  * select -> aggregate -> table -> write over the engine (engine.h) and a plan of breakdowns
  * (breakdowns.h). */
+#include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
@@ -74,6 +75,14 @@ int fs_cli_count(fs_cli *c, const char *command, fs_plan *plan, const fs_count_o
     fs_cli_sink sink = {c, rep};
     fs_intake_each_warning(&in, fs_cli_warning, &sink);
     fs_engine_each_warning(e, fs_cli_warning, &sink);
+    size_t conflicts = fs_engine_sex_conflicts(e);
+    if (conflicts) {
+        char line[200];
+        snprintf(line, sizeof line, "%zu person%s recorded as a woman in one episode and as a man "
+                 "in another; each is counted under the sex recorded first", conflicts,
+                 conflicts == 1 ? " is" : "s are");
+        fs_cli_warning(line, &sink);
+    }
     fs_table_options to = {c->lang, c->rounding, c->decimals, c->suppress, &in};
     if (fs_plan_tables(plan, e, &to, rep))
         goto oom;
