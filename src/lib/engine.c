@@ -1,4 +1,5 @@
-/* engine.c: the aggregation engine (engine.h): dimensions, tallies, slices, persons. */
+/* engine.c: the aggregation engine (engine.h): tallies, slices and persons; the dimensions
+ * they count by are in dims.c. */
 #include "finsam/engine.h"
 
 #include "dims.h"
