@@ -3,6 +3,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -201,6 +202,23 @@ static void test_categories(void **state)
     assert_int_equal(fs_catmap_add(m, "Avliden", FS_EXIT_OTHER), FS_OK);
     assert_int_equal(fs_catmap_lookup(m, "Avliden"), FS_EXIT_OTHER); /* cache was reset */
     fs_catmap_free(m);
+
+    /* many values (past the first allocations), each its own group; a later add replaces */
+    fs_catmap *g = fs_catmap_new();
+    char v[32];
+    assert_non_null(g);
+    for (int i = 0; i < 1000; i++) {
+        snprintf(v, sizeof v, "Värde %d", i);
+        assert_int_equal(fs_catmap_add(g, v, i), FS_OK);
+    }
+    assert_int_equal(fs_catmap_add(g, "VÄRDE 7", 2000), FS_OK);
+    for (int round = 0; round < 2; round++)
+        for (int i = 0; i < 1000; i++) {
+            snprintf(v, sizeof v, "värde %d", i);
+            assert_int_equal(fs_catmap_lookup(g, v), i == 7 ? 2000 : i);
+        }
+    assert_int_equal(fs_catmap_lookup(g, "Värde 1000"), FS_CAT_NONE);
+    fs_catmap_free(g);
 
     fs_catmap *s = fs_sex_map_new();
     assert_int_equal(fs_catmap_lookup(s, "Kvinna"), FS_SEX_WOMAN);
