@@ -81,7 +81,7 @@ typedef struct fs_quest {
     unsigned long *missing[FS_OCC_N];      /* per item: empty answers */
     unsigned long *dont_know[FS_OCC_N];    /* per item: "Vet inte" */
     unsigned long empty_rows;              /* rows entirely empty, skipped */
-    void *index;          /* private: id hash */
+    void *index;          /* private: the ids (an fs_strmap; an id's number is its index in p) */
 } fs_quest;
 
 /* Reads one long-form file (path2 NULL) or a start and an exit file into q (zeroed by the

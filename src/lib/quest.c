@@ -10,52 +10,15 @@
 #include "finsam/export.h"
 #include "finsam/pnr.h"
 #include "finsam/quest.h"
+#include "finsam/strmap.h"
 #include "finsam/text.h"
 
-/* ---- id index: open addressing over person indexes ---- */
-
-typedef struct id_index {
-    size_t *slot; /* person index + 1, 0 = empty */
-    size_t cap;
-} id_index;
-
-static uint64_t hash_str(const char *s)
-{
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
-}
-
-static size_t *index_probe(const fs_quest *q, const id_index *ix, const char *id)
-{
-    size_t i = (size_t)(hash_str(id) & (ix->cap - 1));
-    while (ix->slot[i] && strcmp(q->p[ix->slot[i] - 1].id, id) != 0)
-        i = (i + 1) & (ix->cap - 1);
-    return &ix->slot[i];
-}
-
-static int index_grow(fs_quest *q, id_index *ix)
-{
-    size_t cap = ix->cap ? ix->cap * 2 : 256;
-    size_t *slot = calloc(cap, sizeof *slot);
-    if (!slot)
-        return -1;
-    free(ix->slot);
-    ix->slot = slot;
-    ix->cap = cap;
-    for (size_t k = 0; k < q->n_persons; k++)
-        *index_probe(q, ix, q->p[k].id) = k + 1;
-    return 0;
-}
+/* ---- id index: an fs_strmap numbering the ids; an id's number is its person's index ---- */
 
 fs_quest_person *fs_quest_find(const fs_quest *q, const char *id)
 {
-    const id_index *ix = q->index;
-    if (!ix || !ix->cap)
-        return NULL;
-    size_t s = *index_probe(q, ix, id);
-    return s ? &q->p[s - 1] : NULL;
+    size_t k = q->index ? fs_strmap_find(q->index, id) : FS_STRMAP_NONE;
+    return k == FS_STRMAP_NONE ? NULL : &q->p[k];
 }
 
 /* ---- reading ---- */
@@ -548,8 +511,29 @@ static int on_row(reader *rd, const fs_csv_record *rec)
             return fail(rd, FS_ERR_DATA);
         }
     }
-    fs_quest_person *p = fs_quest_find(q, id);
-    if (p && p->has[occ]) {
+    if (q->n_persons == rd->cap_persons) { /* room for a new person before the id is added */
+        size_t cap = rd->cap_persons ? rd->cap_persons * 2 : 64;
+        fs_quest_person *np = cap > SIZE_MAX / sizeof *np ? NULL : realloc(q->p, cap * sizeof *np);
+        if (!np) {
+            free(id);
+            return fail(rd, FS_ERR_MEMORY);
+        }
+        q->p = np;
+        rd->cap_persons = cap;
+    }
+    size_t k;
+    int added;
+    if (fs_strmap_add(q->index, id, &k, &added)) {
+        free(id);
+        return fail(rd, FS_ERR_MEMORY);
+    }
+    fs_quest_person *p = &q->p[k];
+    if (added) { /* k == q->n_persons */
+        memset(p, 0, sizeof *p);
+        p->id = id;
+        p->sex = FS_SEX_UNKNOWN;
+        q->n_persons++;
+    } else if (p->has[occ]) {
         if (q->pnr_key) /* ids are never printed then */
             fs_msg_set(rd->msg, "%s:%lu: the same %s appears twice at occasion %s "
                                 "(also at %s:%lu)", rd->name, rec->line,
@@ -561,28 +545,6 @@ static int on_row(reader *rd, const fs_csv_record *rec)
                        p->line[occ]);
         free(id);
         return fail(rd, FS_ERR_DATA);
-    }
-    if (!p) {
-        id_index *ix = q->index;
-        if (q->n_persons == rd->cap_persons) {
-            size_t cap = rd->cap_persons ? rd->cap_persons * 2 : 64;
-            fs_quest_person *np = realloc(q->p, cap * sizeof *np);
-            if (!np) {
-                free(id);
-                return fail(rd, FS_ERR_MEMORY);
-            }
-            q->p = np;
-            rd->cap_persons = cap;
-        }
-        if ((q->n_persons + 1) * 2 > ix->cap && index_grow(q, ix)) {
-            free(id);
-            return fail(rd, FS_ERR_MEMORY);
-        }
-        p = &q->p[q->n_persons];
-        memset(p, 0, sizeof *p);
-        p->id = id;
-        p->sex = FS_SEX_UNKNOWN;
-        *index_probe(q, ix, id) = ++q->n_persons;
     } else {
         free(id);
     }
@@ -695,7 +657,7 @@ static fs_error quest_read(const char *name1, const char *data1, size_t len1, co
     rd.two_files = name2 != NULL;
     q->occasion_label[0] = "Start";
     q->occasion_label[1] = "Avslut";
-    if (!(q->index = calloc(1, sizeof(id_index))) || !(rd.sexmap = fs_sex_map_new()))
+    if (!(q->index = fs_strmap_new()) || !(rd.sexmap = fs_sex_map_new()))
         goto cleanup;
     e = read_one(&rd, 0, name1, data1, len1, from_file);
     if (!e && name2)
@@ -744,10 +706,7 @@ void fs_quest_free(fs_quest *q)
         free(q->missing[o]);
         free(q->dont_know[o]);
     }
-    id_index *ix = q->index;
-    if (ix)
-        free(ix->slot);
-    free(ix);
+    fs_strmap_free(q->index);
     memset(q, 0, sizeof *q);
 }
 
