@@ -275,6 +275,11 @@ static int match_start_items(reader *rd, unsigned long line)
 static int on_header(reader *rd, const fs_csv_record *rec)
 {
     fs_quest *q = rd->q;
+    if (rec->n_fields > FS_QUEST_MAX_COLUMNS) {
+        fs_msg_set(rd->msg, "%s:%lu: %zu columns; a questionnaire file has at most %d",
+                   rd->name, rec->line, rec->n_fields, FS_QUEST_MAX_COLUMNS);
+        return fail(rd, FS_ERR_DATA);
+    }
     rd->n_cols = rec->n_fields;
     rd->headers = calloc(rec->n_fields, sizeof *rd->headers);
     rd->folded = calloc(rec->n_fields, sizeof *rd->folded);

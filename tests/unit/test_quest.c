@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -271,6 +272,39 @@ static void test_two_file_headers(void **state)
     fs_quest_free(&q);
 }
 
+/* At most FS_QUEST_MAX_COLUMNS columns: one more is an error naming the file, found at the
+ * header. */
+static void test_max_columns(void **state)
+{
+    (void)state;
+    for (size_t extra = 0; extra < 2; extra++) {
+        size_t items = FS_QUEST_MAX_COLUMNS - 2 + extra; /* beside ID and Tillfälle */
+        fs_buf b = {0};
+        fs_buf_puts(&b, "ID;Tillfälle");
+        for (size_t i = 0; i < items; i++)
+            fs_buf_puts(&b, ";Q");
+        fs_buf_puts(&b, "\nA;Start\n");
+        assert_false(b.failed);
+        fs_quest_options o = {0};
+        fs_quest q;
+        fs_msg m = {""};
+        fs_error e = fs_quest_read_buffers("wide.csv", b.data, b.len, NULL, NULL, 0, &o, &q, &m);
+        if (!extra) {
+            assert_int_equal(e, FS_OK);
+            assert_int_equal(q.n_items, items);
+            assert_string_equal(q.item_key[items - 1], "q_199998");
+        } else {
+            char want[128];
+            snprintf(want, sizeof want, "wide.csv:1: %d columns; a questionnaire file has at most %d",
+                     FS_QUEST_MAX_COLUMNS + 1, FS_QUEST_MAX_COLUMNS);
+            assert_int_equal(e, FS_ERR_DATA);
+            assert_string_equal(m.text, want);
+        }
+        fs_quest_free(&q);
+        fs_buf_free(&b);
+    }
+}
+
 static void test_pairing(void **state)
 {
     (void)state;
@@ -522,6 +556,7 @@ int main(void)
         cmocka_unit_test(test_ogq),         cmocka_unit_test(test_hls_config),
         cmocka_unit_test(test_privacy),     cmocka_unit_test(test_items),
         cmocka_unit_test(test_item_keys),   cmocka_unit_test(test_two_file_headers),
+        cmocka_unit_test(test_max_columns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
