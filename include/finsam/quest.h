@@ -81,17 +81,23 @@ typedef struct fs_quest {
     unsigned long *missing[FS_OCC_N];      /* per item: empty answers */
     unsigned long *dont_know[FS_OCC_N];    /* per item: "Vet inte" */
     unsigned long empty_rows;              /* rows entirely empty, skipped */
-    void *index;          /* private: id hash */
+    void *index;          /* private: the ids (an fs_strmap; an id's number is its index in p) */
 } fs_quest;
+
+/* The most columns a questionnaire file may have (each of two files): far above any
+ * questionnaire and the 16,384 columns of a spreadsheet, low enough to bound the memory of
+ * the header tables (a few hundred bytes a column). */
+#define FS_QUEST_MAX_COLUMNS 200000
 
 /* Reads one long-form file (path2 NULL) or a start and an exit file into q (zeroed by the
  * call; free with fs_quest_free even on failure). Errors (err: "FILE:LINE:COL: ..."):
- * FS_ERR_IO, FS_ERR_PARSE (CSV), FS_ERR_DATA (no id column; no occasion column with one file;
- * an unknown occasion; an empty id; an id repeated within an occasion, naming both lines; an
- * item without a header; an item not found, named twice, or naming the id, occasion, sex or
- * personnummer column; an item value shaped like a personnummer; an answer that cannot be
- * coded or lies outside the scale; a file without data rows; the two files with different
- * items; keyed by personnummer with refuse_pnr_key), FS_ERR_MEMORY. */
+ * FS_ERR_IO, FS_ERR_PARSE (CSV), FS_ERR_DATA (more than FS_QUEST_MAX_COLUMNS columns; no id
+ * column; no occasion column with one file; an unknown occasion; an empty id; an id repeated
+ * within an occasion, naming both lines; an item without a header; an item not found, named
+ * twice, or naming the id, occasion, sex or personnummer column; an item value shaped like a
+ * personnummer; an answer that cannot be coded or lies outside the scale; a file without data
+ * rows; the two files with different items; keyed by personnummer with refuse_pnr_key),
+ * FS_ERR_MEMORY. */
 fs_error fs_quest_read(const char *path1, const char *path2, const fs_quest_options *opt,
                        fs_quest *q, fs_msg *err);
 /* The same over memory buffers (tests); data2 NULL for the long form. */

@@ -1,116 +1,71 @@
 #include "finsam/category.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "finsam/strmap.h"
 #include "finsam/text.h"
 
-/* Open-addressing hash table of string -> int. */
-typedef struct slot {
-    char *key;
-    int value;
-} slot;
-
-typedef struct table {
-    slot *slots;
-    size_t cap, used;
-} table;
-
+/* Lookups of the raw bytes of the first RAW_CACHE_MAX distinct values are remembered, so a
+ * value seen again costs one hash look-up instead of folding it. */
 #define RAW_CACHE_MAX 4096
 
 struct fs_catmap {
-    table folded; /* folded value -> group */
-    table raw;    /* raw bytes -> group or FS_CAT_NONE (a cache) */
+    fs_strmap *folded; /* folded value -> its number in group[] */
+    int *group;        /* the group of each folded value */
+    size_t cap_group;
+    fs_strmap *raw;    /* raw bytes -> &group[i] or &no_group (a cache); NULL when it could
+                        * not be made again. Cleared by every add, which may move group[]. */
 };
 
-static uint64_t hash(const char *s)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
-}
-
-static slot *find(table *t, const char *key)
-{
-    if (!t->cap)
-        return NULL;
-    size_t i = hash(key) & (t->cap - 1);
-    while (t->slots[i].key) {
-        if (strcmp(t->slots[i].key, key) == 0)
-            return &t->slots[i];
-        i = (i + 1) & (t->cap - 1);
-    }
-    return &t->slots[i];
-}
-
-static fs_error grow(table *t)
-{
-    size_t cap = t->cap ? t->cap * 2 : 64;
-    slot *s = calloc(cap, sizeof *s);
-    if (!s)
-        return FS_ERR_MEMORY;
-    table n = {s, cap, 0};
-    for (size_t i = 0; i < t->cap; i++) {
-        if (t->slots[i].key) {
-            *find(&n, t->slots[i].key) = t->slots[i];
-            n.used++;
-        }
-    }
-    free(t->slots);
-    *t = n;
-    return FS_OK;
-}
-
-static fs_error put(table *t, const char *key, int value)
-{
-    if ((t->used + 1) * 2 > t->cap && grow(t))
-        return FS_ERR_MEMORY;
-    slot *s = find(t, key);
-    if (s->key) {
-        s->value = value;
-        return FS_OK;
-    }
-    s->key = fs_strdup(key);
-    if (!s->key)
-        return FS_ERR_MEMORY;
-    s->value = value;
-    t->used++;
-    return FS_OK;
-}
-
-static void table_free(table *t)
-{
-    for (size_t i = 0; i < t->cap; i++)
-        free(t->slots[i].key);
-    free(t->slots);
-    t->slots = NULL;
-    t->cap = t->used = 0;
-}
+static int no_group = FS_CAT_NONE; /* a cached miss: strmap values cannot be NULL */
 
 fs_catmap *fs_catmap_new(void)
 {
-    return calloc(1, sizeof(fs_catmap));
+    fs_catmap *m = calloc(1, sizeof *m);
+    if (!m)
+        return NULL;
+    m->folded = fs_strmap_new();
+    m->raw = fs_strmap_new();
+    if (!m->folded || !m->raw) {
+        fs_catmap_free(m);
+        return NULL;
+    }
+    return m;
 }
 
 void fs_catmap_free(fs_catmap *m)
 {
     if (!m)
         return;
-    table_free(&m->folded);
-    table_free(&m->raw);
+    fs_strmap_free(m->folded);
+    fs_strmap_free(m->raw);
+    free(m->group);
     free(m);
 }
 
 fs_error fs_catmap_add(fs_catmap *m, const char *raw, int group)
 {
+    size_t i;
     char *f = fs_fold(raw);
     if (!f)
         return FS_ERR_MEMORY;
-    fs_error e = put(&m->folded, f, group);
+    fs_error e = FS_OK;
+    if (fs_strmap_count(m->folded) == m->cap_group) { /* room for a new value first */
+        size_t cap = m->cap_group ? 2 * m->cap_group : 64;
+        int *g = realloc(m->group, cap * sizeof *g);
+        if (g) {
+            m->group = g;
+            m->cap_group = cap;
+        } else {
+            e = FS_ERR_MEMORY;
+        }
+    }
+    if (!e && !(e = fs_strmap_add(m->folded, f, &i, NULL)))
+        m->group[i] = group;
     free(f);
-    table_free(&m->raw); /* the cache may now be stale */
+    fs_strmap_free(m->raw); /* the cache may now be stale */
+    m->raw = fs_strmap_new();
     return e;
 }
 
@@ -126,20 +81,20 @@ fs_error fs_catmap_add_list(fs_catmap *m, const char *const *raws, int group)
 
 int fs_catmap_lookup(fs_catmap *m, const char *raw)
 {
-    slot *c = find(&m->raw, raw);
-    if (c && c->key)
-        return c->value;
+    const int *cached = m->raw ? fs_strmap_get(m->raw, raw) : NULL;
+    if (cached)
+        return *cached;
+    int *g = &no_group;
     char *f = fs_fold(raw);
-    int result = FS_CAT_NONE;
     if (f) {
-        slot *s = find(&m->folded, f);
-        if (s && s->key)
-            result = s->value;
+        size_t i = fs_strmap_find(m->folded, f);
+        if (i != FS_STRMAP_NONE)
+            g = &m->group[i];
         free(f);
     }
-    if (m->raw.used < RAW_CACHE_MAX)
-        (void)put(&m->raw, raw, result); /* a failed cache insert only costs speed */
-    return result;
+    if (m->raw && fs_strmap_count(m->raw) < RAW_CACHE_MAX)
+        (void)fs_strmap_put(m->raw, raw, g); /* a failed cache insert only costs speed */
+    return *g;
 }
 
 const fs_group fs_exit_groups[FS_EXIT_N_GROUPS] = {

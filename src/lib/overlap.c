@@ -1,10 +1,11 @@
-/* overlap.c: an id + insats -> episodes index (open addressing, chained episodes). */
+/* overlap.c: an id + insats -> episodes index: an fs_strmap numbers the keys, and each key's
+ * episodes are chained, newest first, from last[its number]. */
 #include "finsam/overlap.h"
 
 #include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
 
+#include "finsam/strmap.h"
 #include "finsam/text.h"
 
 typedef struct episode {
@@ -14,65 +15,34 @@ typedef struct episode {
     size_t next; /* index + 1 of the previous episode of the same key, 0 = none */
 } episode;
 
-typedef struct slot {
-    char *key;
-    size_t last; /* index + 1 of the last episode of the key */
-} slot;
-
 struct fs_overlap_index {
-    slot *slots;
-    size_t cap, used;
+    fs_strmap *keys; /* id \x1f folded insats -> its number in last[] */
+    size_t *last;    /* per key: index + 1 of its last episode */
+    size_t cap_last;
     episode *eps;
     size_t n_eps, cap_eps;
 };
 
 #define OPEN_END ((fs_date)1 << 40)
 
-static uint64_t hash(const char *s)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
-}
-
-static slot *find(slot *slots, size_t cap, const char *key)
-{
-    size_t i = hash(key) & (cap - 1);
-    while (slots[i].key && strcmp(slots[i].key, key) != 0)
-        i = (i + 1) & (cap - 1);
-    return &slots[i];
-}
-
 fs_overlap_index *fs_overlap_new(void)
 {
-    return calloc(1, sizeof(fs_overlap_index));
+    fs_overlap_index *x = calloc(1, sizeof *x);
+    if (x && !(x->keys = fs_strmap_new())) {
+        free(x);
+        return NULL;
+    }
+    return x;
 }
 
 void fs_overlap_free(fs_overlap_index *x)
 {
     if (!x)
         return;
-    for (size_t i = 0; i < x->cap; i++)
-        free(x->slots[i].key);
-    free(x->slots);
+    fs_strmap_free(x->keys);
+    free(x->last);
     free(x->eps);
     free(x);
-}
-
-static fs_error grow(fs_overlap_index *x)
-{
-    size_t cap = x->cap ? 2 * x->cap : 1024;
-    slot *s = calloc(cap, sizeof *s);
-    if (!s)
-        return FS_ERR_MEMORY;
-    for (size_t i = 0; i < x->cap; i++)
-        if (x->slots[i].key)
-            *find(s, cap, x->slots[i].key) = x->slots[i];
-    free(x->slots);
-    x->slots = s;
-    x->cap = cap;
-    return FS_OK;
 }
 
 fs_error fs_overlap_add(fs_overlap_index *x, const char *id, const char *insats, fs_date entry,
@@ -82,48 +52,56 @@ fs_error fs_overlap_add(fs_overlap_index *x, const char *id, const char *insats,
     *found = 0;
     if (!*id)
         return FS_OK;
+    fs_error e = FS_ERR_MEMORY;
     char *fi = fs_fold(insats);
     char *key = fi ? fs_asprintf("%s\x1f%s", id, fi) : NULL;
     free(fi);
     if (!key)
-        return FS_ERR_MEMORY;
-    if ((x->used + 1) * 2 > x->cap && grow(x)) {
-        free(key);
-        return FS_ERR_MEMORY;
-    }
-    slot *s = find(x->slots, x->cap, key);
-    fs_date end = has_exit ? exit : OPEN_END;
-    if (s->key) {
-        free(key);
-        /* scan from the oldest is what people expect ("overlaps line 12"); the chain runs
-         * newest first, so remember the last match */
-        for (size_t i = s->last; i; i = x->eps[i - 1].next) {
-            const episode *e = &x->eps[i - 1];
-            if (entry < e->end && e->entry < end) {
-                *found = 1;
-                hit->file_no = e->file_no;
-                hit->line = e->line;
-            }
-        }
-    } else {
-        s->key = key;
-        s->last = 0;
-        x->used++;
+        goto cleanup;
+    /* room for a new key and a new episode first, so that a failure changes nothing */
+    if (fs_strmap_count(x->keys) == x->cap_last) {
+        size_t cap = x->cap_last ? 2 * x->cap_last : 1024;
+        size_t *p = cap > SIZE_MAX / sizeof *p ? NULL : realloc(x->last, cap * sizeof *p);
+        if (!p)
+            goto cleanup;
+        x->last = p;
+        x->cap_last = cap;
     }
     if (x->n_eps == x->cap_eps) {
         size_t cap = x->cap_eps ? 2 * x->cap_eps : 1024;
-        episode *p = realloc(x->eps, cap * sizeof *p);
+        episode *p = cap > SIZE_MAX / sizeof *p ? NULL : realloc(x->eps, cap * sizeof *p);
         if (!p)
-            return FS_ERR_MEMORY;
+            goto cleanup;
         x->eps = p;
         x->cap_eps = cap;
     }
-    episode *e = &x->eps[x->n_eps++];
-    e->entry = entry;
-    e->end = end;
-    e->line = line;
-    e->file_no = file_no;
-    e->next = s->last;
-    s->last = x->n_eps;
-    return FS_OK;
+    size_t k;
+    int added;
+    if ((e = fs_strmap_add(x->keys, key, &k, &added)))
+        goto cleanup;
+    fs_date end = has_exit ? exit : OPEN_END;
+    if (added) {
+        x->last[k] = 0;
+    } else {
+        /* scan from the oldest is what people expect ("overlaps line 12"); the chain runs
+         * newest first, so remember the last match */
+        for (size_t i = x->last[k]; i; i = x->eps[i - 1].next) {
+            const episode *p = &x->eps[i - 1];
+            if (entry < p->end && p->entry < end) {
+                *found = 1;
+                hit->file_no = p->file_no;
+                hit->line = p->line;
+            }
+        }
+    }
+    episode *ep = &x->eps[x->n_eps++];
+    ep->entry = entry;
+    ep->end = end;
+    ep->line = line;
+    ep->file_no = file_no;
+    ep->next = x->last[k];
+    x->last[k] = x->n_eps;
+cleanup:
+    free(key);
+    return e;
 }

@@ -10,52 +10,15 @@
 #include "finsam/export.h"
 #include "finsam/pnr.h"
 #include "finsam/quest.h"
+#include "finsam/strmap.h"
 #include "finsam/text.h"
 
-/* ---- id index: open addressing over person indexes ---- */
-
-typedef struct id_index {
-    size_t *slot; /* person index + 1, 0 = empty */
-    size_t cap;
-} id_index;
-
-static uint64_t hash_str(const char *s)
-{
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
-}
-
-static size_t *index_probe(const fs_quest *q, const id_index *ix, const char *id)
-{
-    size_t i = (size_t)(hash_str(id) & (ix->cap - 1));
-    while (ix->slot[i] && strcmp(q->p[ix->slot[i] - 1].id, id) != 0)
-        i = (i + 1) & (ix->cap - 1);
-    return &ix->slot[i];
-}
-
-static int index_grow(fs_quest *q, id_index *ix)
-{
-    size_t cap = ix->cap ? ix->cap * 2 : 256;
-    size_t *slot = calloc(cap, sizeof *slot);
-    if (!slot)
-        return -1;
-    free(ix->slot);
-    ix->slot = slot;
-    ix->cap = cap;
-    for (size_t k = 0; k < q->n_persons; k++)
-        *index_probe(q, ix, q->p[k].id) = k + 1;
-    return 0;
-}
+/* ---- id index: an fs_strmap numbering the ids; an id's number is its person's index ---- */
 
 fs_quest_person *fs_quest_find(const fs_quest *q, const char *id)
 {
-    const id_index *ix = q->index;
-    if (!ix || !ix->cap)
-        return NULL;
-    size_t s = *index_probe(q, ix, id);
-    return s ? &q->p[s - 1] : NULL;
+    size_t k = q->index ? fs_strmap_find(q->index, id) : FS_STRMAP_NONE;
+    return k == FS_STRMAP_NONE ? NULL : &q->p[k];
 }
 
 /* ---- reading ---- */
@@ -71,7 +34,10 @@ typedef struct reader {
     int id_col, occ_col, sex_col;
     size_t n_cols;
     char **headers;     /* of this file */
+    char **folded;      /* fs_fold of each header; NULL when it cannot be folded */
     long *item_of_col;  /* item index of each column, -1 = not an item */
+    fs_strmap *start_items; /* two files: the first file's folded item headers -> number */
+    size_t *item_of;    /* by that number: the first item with the header */
     int pnr_column;     /* the key column is a personnummer column (set by the first file) */
     fs_error err;
     fs_msg *msg;
@@ -110,21 +76,25 @@ static int fold_eq(const char *a, const char *b)
     return eq;
 }
 
-/* The column among headers matching one of names (folded), or -1. */
-static int find_col(char **headers, size_t n, const char *const *names)
+/* The first column whose header matches one of names (folded), or -1. */
+static int find_col(const reader *rd, const char *const *names)
 {
-    for (size_t c = 0; c < n; c++)
-        for (const char *const *nm = names; *nm; nm++)
-            if (fold_eq(headers[c], *nm))
-                return (int)c;
-    return -1;
+    int found = -1;
+    for (const char *const *nm = names; *nm; nm++) {
+        char *f = fs_fold(*nm);
+        for (size_t c = 0; f && c < rd->n_cols && (found < 0 || (int)c < found); c++)
+            if (rd->folded[c] && strcmp(rd->folded[c], f) == 0)
+                found = (int)c;
+        free(f);
+    }
+    return found;
 }
 
 static int find_field_col(const reader *rd, fs_field f)
 {
     const char *cfg = rd->opt->config ? fs_config_get(rd->opt->config, "columns", fs_field_name(f)) : NULL;
     const char *one[2] = {cfg, NULL};
-    return find_col(rd->headers, rd->n_cols, cfg ? one : fs_field_aliases(f));
+    return find_col(rd, cfg ? one : fs_field_aliases(f));
 }
 
 static int fail(reader *rd, fs_error e)
@@ -133,23 +103,199 @@ static int fail(reader *rd, fs_error e)
     return 1;
 }
 
+/* The columns of the items named in opt->items: a name matches a header folded or the
+ * header's key (fs_slug), the first such column. Each header is folded and made a key once,
+ * into maps, so this takes linear time. */
+static int match_named_items(reader *rd, unsigned long line, int pnr)
+{
+    fs_error e = FS_ERR_MEMORY;
+    fs_strmap *by_fold = fs_strmap_new(), *by_slug = fs_strmap_new(); /* -> number */
+    size_t *col_fold = malloc(rd->n_cols * sizeof *col_fold); /* by number: first column */
+    size_t *col_slug = malloc(rd->n_cols * sizeof *col_slug);
+    char *slug = NULL, *f = NULL;
+    size_t k;
+    int added;
+    if (!by_fold || !by_slug || !col_fold || !col_slug)
+        goto cleanup;
+    for (size_t c = 0; c < rd->n_cols; c++) {
+        if (rd->folded[c]) {
+            if (fs_strmap_add(by_fold, rd->folded[c], &k, &added))
+                goto cleanup;
+            if (added)
+                col_fold[k] = c;
+        }
+        if (!(slug = fs_slug(rd->headers[c])) || fs_strmap_add(by_slug, slug, &k, &added))
+            goto cleanup;
+        if (added)
+            col_slug[k] = c;
+        free(slug);
+        slug = NULL;
+    }
+    for (size_t i = 0; i < rd->opt->n_items; i++) {
+        const char *item = rd->opt->items[i];
+        int found = -1;
+        f = fs_fold(item);
+        if (f && (k = fs_strmap_find(by_fold, f)) != FS_STRMAP_NONE)
+            found = (int)col_fold[k];
+        if ((k = fs_strmap_find(by_slug, item)) != FS_STRMAP_NONE && (found < 0 || (int)col_slug[k] < found))
+            found = (int)col_slug[k];
+        free(f);
+        f = NULL;
+        if (found < 0) {
+            fs_msg_set(rd->msg, "%s:%lu: no item column \"%s\"", rd->name, line, SAFE(item));
+            e = FS_ERR_DATA;
+            goto cleanup;
+        }
+        /* the key, occasion, sex and personnummer columns are never items */
+        const char *what = found == pnr ? "the personnummer column"
+                           : found == rd->id_col ? "the id column"
+                           : found == rd->occ_col ? "the occasion column"
+                           : found == rd->sex_col ? "the sex column" : NULL;
+        if (what) {
+            fs_msg_set(rd->msg, "%s:%lu:%d: item \"%s\" is %s, never an item", rd->name, line,
+                       found + 1, SAFE(item), what);
+            e = FS_ERR_DATA;
+            goto cleanup;
+        }
+        if (rd->item_of_col[found] >= 0) {
+            fs_msg_set(rd->msg, "%s:%lu:%d: items \"%s\" and \"%s\" name the same column",
+                       rd->name, line, found + 1, SAFE(rd->opt->items[rd->item_of_col[found]]),
+                       SAFE(item));
+            e = FS_ERR_DATA;
+            goto cleanup;
+        }
+        rd->item_of_col[found] = (long)i;
+    }
+    e = FS_OK;
+cleanup:
+    fs_strmap_free(by_fold);
+    fs_strmap_free(by_slug);
+    free(col_fold);
+    free(col_slug);
+    free(slug);
+    free(f);
+    return e ? fail(rd, e) : 0;
+}
+
+/* The labels, headers and keys of the first file's items. Keys are the labels' slugs made
+ * unique: a repeated slug gets _2, _3, ..., the first suffix not taken. In linear time: the
+ * keys taken are in a map, and next[] holds, per key taken, the next suffix to try after
+ * it (every smaller one is taken, and keys are never given back). */
+static int make_items(reader *rd)
+{
+    fs_quest *q = rd->q;
+    fs_error e = FS_ERR_MEMORY;
+    fs_strmap *taken = fs_strmap_new();
+    size_t *next = malloc(q->n_items * sizeof *next); /* by number in taken: a key per item */
+    char *slug = NULL, *key = NULL;
+    if (!taken || !next)
+        goto cleanup;
+    for (size_t c = 0; c < rd->n_cols; c++) {
+        long it = rd->item_of_col[c];
+        size_t base, k;
+        int added;
+        if (it < 0)
+            continue;
+        if (!(q->item_label[it] = fs_strdup(SAFE(rd->headers[c]))) ||
+            !(q->item_header[it] = fs_strdup(rd->headers[c])) ||
+            !(slug = fs_slug(q->item_label[it])) || fs_strmap_add(taken, slug, &base, &added))
+            goto cleanup;
+        k = base;
+        while (!added) {
+            free(key);
+            if (!(key = fs_asprintf("%s_%zu", slug, next[base]++)) ||
+                fs_strmap_add(taken, key, &k, &added))
+                goto cleanup;
+        }
+        next[k] = 2;
+        if (!key) {
+            key = slug;
+            slug = NULL;
+        }
+        q->item_key[it] = key;
+        key = NULL;
+        free(slug);
+        slug = NULL;
+    }
+    e = FS_OK;
+cleanup:
+    fs_strmap_free(taken);
+    free(next);
+    free(slug);
+    free(key);
+    return e ? fail(rd, e) : 0;
+}
+
+/* Two files: the first file's items by folded header (the first item with it), so that the
+ * second file's columns are matched to them in linear time. */
+static int index_start_items(reader *rd)
+{
+    size_t k;
+    int added;
+    if (!(rd->start_items = fs_strmap_new()) ||
+        !(rd->item_of = malloc(rd->q->n_items * sizeof *rd->item_of)))
+        return fail(rd, FS_ERR_MEMORY);
+    for (size_t c = 0; c < rd->n_cols; c++) {
+        long it = rd->item_of_col[c];
+        if (it < 0 || !rd->folded[c]) /* a header that cannot be folded matches nothing */
+            continue;
+        if (fs_strmap_add(rd->start_items, rd->folded[c], &k, &added))
+            return fail(rd, FS_ERR_MEMORY);
+        if (added)
+            rd->item_of[k] = (size_t)it;
+    }
+    return 0;
+}
+
+/* The second file's items, matched to the first file's by header. */
+static int match_start_items(reader *rd, unsigned long line)
+{
+    long *map = rd->item_of_col;
+    size_t seen = 0;
+    for (size_t c = 0; c < rd->n_cols; c++) {
+        if (map[c] < 0)
+            continue;
+        size_t k = rd->folded[c] ? fs_strmap_find(rd->start_items, rd->folded[c]) : FS_STRMAP_NONE;
+        if (k == FS_STRMAP_NONE) {
+            fs_msg_set(rd->msg, "%s:%lu:%zu: column \"%s\" is not an item of the start file",
+                       rd->name, line, c + 1, SAFE(rd->headers[c]));
+            return fail(rd, FS_ERR_DATA);
+        }
+        map[c] = (long)rd->item_of[k];
+        seen++;
+    }
+    if (seen != rd->q->n_items) {
+        fs_msg_set(rd->msg, "%s:%lu: %zu item columns, the start file has %zu", rd->name, line,
+                   seen, rd->q->n_items);
+        return fail(rd, FS_ERR_DATA);
+    }
+    return 0;
+}
+
 static int on_header(reader *rd, const fs_csv_record *rec)
 {
     fs_quest *q = rd->q;
+    if (rec->n_fields > FS_QUEST_MAX_COLUMNS) {
+        fs_msg_set(rd->msg, "%s:%lu: %zu columns; a questionnaire file has at most %d",
+                   rd->name, rec->line, rec->n_fields, FS_QUEST_MAX_COLUMNS);
+        return fail(rd, FS_ERR_DATA);
+    }
     rd->n_cols = rec->n_fields;
     rd->headers = calloc(rec->n_fields, sizeof *rd->headers);
+    rd->folded = calloc(rec->n_fields, sizeof *rd->folded);
     rd->item_of_col = malloc(rec->n_fields * sizeof *rd->item_of_col);
-    if (!rd->headers || !rd->item_of_col)
+    if (!rd->headers || !rd->folded || !rd->item_of_col)
         return fail(rd, FS_ERR_MEMORY);
     for (size_t c = 0; c < rec->n_fields; c++) {
         rd->item_of_col[c] = -1;
         if (!(rd->headers[c] = fs_strdup(rec->fields[c])))
             return fail(rd, FS_ERR_MEMORY);
         fs_trim(rd->headers[c]);
+        rd->folded[c] = fs_fold(rd->headers[c]); /* NULL (not UTF-8, no memory): matches nothing */
     }
     int id = find_field_col(rd, FS_FIELD_ID), pnr = find_field_col(rd, FS_FIELD_PNR);
     rd->sex_col = find_field_col(rd, FS_FIELD_SEX);
-    rd->occ_col = find_col(rd->headers, rd->n_cols, occasion_headers);
+    rd->occ_col = find_col(rd, occasion_headers);
     if (id < 0 && pnr < 0) {
         fs_msg_set(rd->msg, "%s:%lu: no id column (Deltagar-ID, Deltagarnummer, Löpnummer, ID "
                             "or Personnummer)", rd->name, rec->line);
@@ -181,38 +327,8 @@ static int on_header(reader *rd, const fs_csv_record *rec)
         q->has_sex_column = 1;
     size_t n_items = 0;
     if (rd->opt->items) {
-        for (size_t i = 0; i < rd->opt->n_items; i++) {
-            int found = -1;
-            for (size_t c = 0; c < rd->n_cols && found < 0; c++) {
-                char *slug = fs_slug(rd->headers[c]);
-                if (fold_eq(rd->headers[c], rd->opt->items[i]) ||
-                    (slug && strcmp(slug, rd->opt->items[i]) == 0))
-                    found = (int)c;
-                free(slug);
-            }
-            if (found < 0) {
-                fs_msg_set(rd->msg, "%s:%lu: no item column \"%s\"", rd->name, rec->line,
-                           SAFE(rd->opt->items[i]));
-                return fail(rd, FS_ERR_DATA);
-            }
-            /* the key, occasion, sex and personnummer columns are never items */
-            const char *what = found == pnr ? "the personnummer column"
-                               : found == rd->id_col ? "the id column"
-                               : found == rd->occ_col ? "the occasion column"
-                               : found == rd->sex_col ? "the sex column" : NULL;
-            if (what) {
-                fs_msg_set(rd->msg, "%s:%lu:%d: item \"%s\" is %s, never an item", rd->name,
-                           rec->line, found + 1, SAFE(rd->opt->items[i]), what);
-                return fail(rd, FS_ERR_DATA);
-            }
-            if (rd->item_of_col[found] >= 0) {
-                fs_msg_set(rd->msg, "%s:%lu:%d: items \"%s\" and \"%s\" name the same column",
-                           rd->name, rec->line, found + 1,
-                           SAFE(rd->opt->items[rd->item_of_col[found]]), SAFE(rd->opt->items[i]));
-                return fail(rd, FS_ERR_DATA);
-            }
-            rd->item_of_col[found] = (long)i;
-        }
+        if (match_named_items(rd, rec->line, pnr))
+            return 1;
         n_items = rd->opt->n_items;
     } else {
         for (size_t c = 0; c < rd->n_cols; c++) {
@@ -246,65 +362,12 @@ static int on_header(reader *rd, const fs_csv_record *rec)
         }
         if (!q->item_label || !q->item_key || !q->item_header)
             return fail(rd, FS_ERR_MEMORY);
-        for (size_t c = 0; c < rd->n_cols; c++) {
-            long it = rd->item_of_col[c];
-            if (it < 0)
-                continue;
-            q->item_label[it] = fs_strdup(SAFE(rd->headers[c]));
-            q->item_header[it] = fs_strdup(rd->headers[c]);
-            char *slug = q->item_label[it] ? fs_slug(q->item_label[it]) : NULL;
-            if (!q->item_label[it] || !q->item_header[it] || !slug) {
-                free(slug);
-                return fail(rd, FS_ERR_MEMORY);
-            }
-            /* unique keys: a repeated slug gets _2, _3, ... */
-            char *key = slug;
-            for (int k = 2;; k++) {
-                int dup = 0;
-                for (size_t j = 0; j < q->n_items; j++)
-                    dup |= q->item_key[j] && strcmp(q->item_key[j], key) == 0;
-                if (!dup)
-                    break;
-                if (key != slug)
-                    free(key);
-                key = fs_asprintf("%s_%d", slug, k);
-                if (!key) {
-                    free(slug);
-                    return fail(rd, FS_ERR_MEMORY);
-                }
-            }
-            if (key != slug)
-                free(slug);
-            q->item_key[it] = key;
-        }
-    } else {
-        /* the second file: its items are matched to the first file's by header */
-        if (!rd->opt->items) {
-            long *map = rd->item_of_col;
-            size_t seen = 0;
-            for (size_t c = 0; c < rd->n_cols; c++) {
-                if (map[c] < 0)
-                    continue;
-                long found = -1;
-                for (size_t i = 0; i < q->n_items && found < 0; i++)
-                    if (fold_eq(rd->headers[c], q->item_header[i]))
-                        found = (long)i;
-                if (found < 0) {
-                    fs_msg_set(rd->msg, "%s:%lu:%zu: column \"%s\" is not an item of the start "
-                                        "file", rd->name, rec->line, c + 1, SAFE(rd->headers[c]));
-                    return fail(rd, FS_ERR_DATA);
-                }
-                map[c] = found;
-                seen++;
-            }
-            if (seen != q->n_items) {
-                fs_msg_set(rd->msg, "%s:%lu: %zu item columns, the start file has %zu", rd->name,
-                           rec->line, seen, q->n_items);
-                return fail(rd, FS_ERR_DATA);
-            }
-        }
+        if (make_items(rd))
+            return 1;
+        return rd->two_files && !rd->opt->items ? index_start_items(rd) : 0;
     }
-    return 0;
+    /* the second file: its items are matched to the first file's by header */
+    return rd->opt->items ? 0 : match_start_items(rd, rec->line);
 }
 
 static const char *const hls_text[] = {"mycket svårt", "ganska svårt", "ganska lätt",
@@ -548,8 +611,29 @@ static int on_row(reader *rd, const fs_csv_record *rec)
             return fail(rd, FS_ERR_DATA);
         }
     }
-    fs_quest_person *p = fs_quest_find(q, id);
-    if (p && p->has[occ]) {
+    if (q->n_persons == rd->cap_persons) { /* room for a new person before the id is added */
+        size_t cap = rd->cap_persons ? rd->cap_persons * 2 : 64;
+        fs_quest_person *np = cap > SIZE_MAX / sizeof *np ? NULL : realloc(q->p, cap * sizeof *np);
+        if (!np) {
+            free(id);
+            return fail(rd, FS_ERR_MEMORY);
+        }
+        q->p = np;
+        rd->cap_persons = cap;
+    }
+    size_t k;
+    int added;
+    if (fs_strmap_add(q->index, id, &k, &added)) {
+        free(id);
+        return fail(rd, FS_ERR_MEMORY);
+    }
+    fs_quest_person *p = &q->p[k];
+    if (added) { /* k == q->n_persons */
+        memset(p, 0, sizeof *p);
+        p->id = id;
+        p->sex = FS_SEX_UNKNOWN;
+        q->n_persons++;
+    } else if (p->has[occ]) {
         if (q->pnr_key) /* ids are never printed then */
             fs_msg_set(rd->msg, "%s:%lu: the same %s appears twice at occasion %s "
                                 "(also at %s:%lu)", rd->name, rec->line,
@@ -561,28 +645,6 @@ static int on_row(reader *rd, const fs_csv_record *rec)
                        p->line[occ]);
         free(id);
         return fail(rd, FS_ERR_DATA);
-    }
-    if (!p) {
-        id_index *ix = q->index;
-        if (q->n_persons == rd->cap_persons) {
-            size_t cap = rd->cap_persons ? rd->cap_persons * 2 : 64;
-            fs_quest_person *np = realloc(q->p, cap * sizeof *np);
-            if (!np) {
-                free(id);
-                return fail(rd, FS_ERR_MEMORY);
-            }
-            q->p = np;
-            rd->cap_persons = cap;
-        }
-        if ((q->n_persons + 1) * 2 > ix->cap && index_grow(q, ix)) {
-            free(id);
-            return fail(rd, FS_ERR_MEMORY);
-        }
-        p = &q->p[q->n_persons];
-        memset(p, 0, sizeof *p);
-        p->id = id;
-        p->sex = FS_SEX_UNKNOWN;
-        *index_probe(q, ix, id) = ++q->n_persons;
     } else {
         free(id);
     }
@@ -643,11 +705,17 @@ static int on_record(const fs_csv_record *rec, void *user)
 
 static void reader_reset(reader *rd)
 {
-    for (size_t c = 0; rd->headers && c < rd->n_cols; c++)
-        free(rd->headers[c]);
+    for (size_t c = 0; c < rd->n_cols; c++) {
+        if (rd->headers)
+            free(rd->headers[c]);
+        if (rd->folded)
+            free(rd->folded[c]);
+    }
     free(rd->headers);
+    free(rd->folded);
     free(rd->item_of_col);
     rd->headers = NULL;
+    rd->folded = NULL;
     rd->item_of_col = NULL;
     rd->n_cols = 0;
     rd->header_done = 0;
@@ -695,7 +763,7 @@ static fs_error quest_read(const char *name1, const char *data1, size_t len1, co
     rd.two_files = name2 != NULL;
     q->occasion_label[0] = "Start";
     q->occasion_label[1] = "Avslut";
-    if (!(q->index = calloc(1, sizeof(id_index))) || !(rd.sexmap = fs_sex_map_new()))
+    if (!(q->index = fs_strmap_new()) || !(rd.sexmap = fs_sex_map_new()))
         goto cleanup;
     e = read_one(&rd, 0, name1, data1, len1, from_file);
     if (!e && name2)
@@ -703,6 +771,8 @@ static fs_error quest_read(const char *name1, const char *data1, size_t len1, co
 cleanup:
     reader_reset(&rd);
     fs_catmap_free(rd.sexmap);
+    fs_strmap_free(rd.start_items);
+    free(rd.item_of);
     return e;
 }
 
@@ -744,10 +814,7 @@ void fs_quest_free(fs_quest *q)
         free(q->missing[o]);
         free(q->dont_know[o]);
     }
-    id_index *ix = q->index;
-    if (ix)
-        free(ix->slot);
-    free(ix);
+    fs_strmap_free(q->index);
     memset(q, 0, sizeof *q);
 }
 

@@ -1,3 +1,6 @@
+/* strmap.c: see strmap.h. The entries (key, value, hash) sit in an array in insertion order,
+ * so a key's number is its index there; the hash table proper is an array of slots, each 0
+ * (empty) or a number + 1, with linear probing, kept at most half full. */
 #include "finsam/strmap.h"
 
 #include <stdint.h>
@@ -6,15 +9,17 @@
 
 #include "finsam/text.h"
 
-typedef struct slot {
-    char *key; /* NULL: empty */
+typedef struct entry {
+    char *key;
     void *value;
-} slot;
+    uint64_t hash;
+} entry;
 
 struct fs_strmap {
-    slot *slots;
-    size_t cap; /* 0 or a power of two */
-    size_t used;
+    entry *entries;
+    size_t n, cap_entries;
+    size_t *slots; /* number + 1 of the entry, 0 = empty */
+    size_t cap;    /* slots: 0 or a power of two */
 };
 
 static uint64_t hash(const char *s)
@@ -25,13 +30,15 @@ static uint64_t hash(const char *s)
     return h ^ (h >> 29); /* the low bits pick the slot: mix the high ones in */
 }
 
-/* The slot holding key, or the empty slot where it would go. cap > 0. */
-static slot *find(slot *slots, size_t cap, const char *key)
+/* The slot holding key (hash h), or the empty slot where it would go. m->cap > 0. */
+static size_t *probe(const fs_strmap *m, const char *key, uint64_t h)
 {
-    size_t i = (size_t)hash(key) & (cap - 1);
-    while (slots[i].key && strcmp(slots[i].key, key) != 0)
-        i = (i + 1) & (cap - 1);
-    return &slots[i];
+    size_t mask = m->cap - 1;
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        size_t s = m->slots[i];
+        if (!s || (m->entries[s - 1].hash == h && strcmp(m->entries[s - 1].key, key) == 0))
+            return &m->slots[i];
+    }
 }
 
 fs_strmap *fs_strmap_new(void)
@@ -43,34 +50,84 @@ void fs_strmap_free(fs_strmap *m)
 {
     if (!m)
         return;
-    for (size_t i = 0; i < m->cap; i++)
-        free(m->slots[i].key);
+    for (size_t i = 0; i < m->n; i++)
+        free(m->entries[i].key);
+    free(m->entries);
     free(m->slots);
     free(m);
 }
 
-void *fs_strmap_get(const fs_strmap *m, const char *key)
+size_t fs_strmap_count(const fs_strmap *m)
 {
-    if (!m->cap)
-        return NULL;
-    return find(m->slots, m->cap, key)->value;
+    return m->n;
 }
 
-/* Doubles the table (keeps it at most half full). */
-static fs_error grow(fs_strmap *m)
+size_t fs_strmap_find(const fs_strmap *m, const char *key)
+{
+    if (!m->cap)
+        return FS_STRMAP_NONE;
+    size_t s = *probe(m, key, hash(key));
+    return s ? s - 1 : FS_STRMAP_NONE;
+}
+
+void *fs_strmap_get(const fs_strmap *m, const char *key)
+{
+    size_t i = fs_strmap_find(m, key);
+    return i == FS_STRMAP_NONE ? NULL : m->entries[i].value;
+}
+
+/* Doubles the slots and places every entry again. */
+static fs_error grow_slots(fs_strmap *m)
 {
     size_t cap = m->cap ? m->cap * 2 : 16;
-    if (cap < m->cap || cap > SIZE_MAX / sizeof(slot))
+    if (cap < m->cap || cap > SIZE_MAX / sizeof *m->slots)
         return FS_ERR_MEMORY;
-    slot *s = calloc(cap, sizeof *s);
+    size_t *s = calloc(cap, sizeof *s);
     if (!s)
         return FS_ERR_MEMORY;
-    for (size_t i = 0; i < m->cap; i++)
-        if (m->slots[i].key)
-            *find(s, cap, m->slots[i].key) = m->slots[i];
+    for (size_t k = 0; k < m->n; k++) {
+        size_t i = (size_t)m->entries[k].hash & (cap - 1);
+        while (s[i])
+            i = (i + 1) & (cap - 1);
+        s[i] = k + 1;
+    }
     free(m->slots);
     m->slots = s;
     m->cap = cap;
+    return FS_OK;
+}
+
+fs_error fs_strmap_add(fs_strmap *m, const char *key, size_t *number, int *added)
+{
+    uint64_t h = hash(key);
+    size_t *slot = m->cap ? probe(m, key, h) : NULL;
+    if (added)
+        *added = 0;
+    if (slot && *slot) {
+        *number = *slot - 1;
+        return FS_OK;
+    }
+    if ((m->n + 1) * 2 > m->cap) {
+        if (grow_slots(m))
+            return FS_ERR_MEMORY;
+        slot = probe(m, key, h);
+    }
+    if (m->n == m->cap_entries) {
+        size_t cap = m->cap_entries ? 2 * m->cap_entries : 16;
+        entry *e = cap > SIZE_MAX / sizeof *e ? NULL : realloc(m->entries, cap * sizeof *e);
+        if (!e)
+            return FS_ERR_MEMORY;
+        m->entries = e;
+        m->cap_entries = cap;
+    }
+    char *copy = fs_strdup(key);
+    if (!copy)
+        return FS_ERR_MEMORY;
+    m->entries[m->n] = (entry){copy, NULL, h};
+    *slot = ++m->n;
+    *number = m->n - 1;
+    if (added)
+        *added = 1;
     return FS_OK;
 }
 
@@ -78,19 +135,9 @@ fs_error fs_strmap_put(fs_strmap *m, const char *key, void *value)
 {
     if (!value)
         FS_BUG("fs_strmap_put: a NULL value");
-    if ((m->used + 1) * 2 > m->cap && grow(m))
-        return FS_ERR_MEMORY;
-    slot *s = find(m->slots, m->cap, key);
-    if (!s->key) {
-        if (!(s->key = fs_strdup(key)))
-            return FS_ERR_MEMORY;
-        m->used++;
-    }
-    s->value = value;
-    return FS_OK;
-}
-
-size_t fs_strmap_count(const fs_strmap *m)
-{
-    return m->used;
+    size_t i;
+    fs_error e = fs_strmap_add(m, key, &i, NULL);
+    if (!e)
+        m->entries[i].value = value;
+    return e;
 }

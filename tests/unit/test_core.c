@@ -1,14 +1,17 @@
-/* Unit tests: periods and dates, personnummer, category matching, share rounding. */
+/* Unit tests: periods and dates, personnummer, category matching, overlapping episodes, share
+ * rounding. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
 #include "finsam/category.h"
 #include "finsam/date.h"
+#include "finsam/overlap.h"
 #include "finsam/pnr.h"
 #include "finsam/table.h"
 
@@ -217,6 +220,23 @@ static void test_categories(void **state)
     assert_int_equal(fs_catmap_lookup(m, "Avliden"), FS_EXIT_OTHER); /* cache was reset */
     fs_catmap_free(m);
 
+    /* many values (past the first allocations), each its own group; a later add replaces */
+    fs_catmap *g = fs_catmap_new();
+    char v[32];
+    assert_non_null(g);
+    for (int i = 0; i < 1000; i++) {
+        snprintf(v, sizeof v, "Värde %d", i);
+        assert_int_equal(fs_catmap_add(g, v, i), FS_OK);
+    }
+    assert_int_equal(fs_catmap_add(g, "VÄRDE 7", 2000), FS_OK);
+    for (int round = 0; round < 2; round++)
+        for (int i = 0; i < 1000; i++) {
+            snprintf(v, sizeof v, "värde %d", i);
+            assert_int_equal(fs_catmap_lookup(g, v), i == 7 ? 2000 : i);
+        }
+    assert_int_equal(fs_catmap_lookup(g, "Värde 1000"), FS_CAT_NONE);
+    fs_catmap_free(g);
+
     fs_catmap *s = fs_sex_map_new();
     assert_int_equal(fs_catmap_lookup(s, "Kvinna"), FS_SEX_WOMAN);
     assert_int_equal(fs_catmap_lookup(s, "k"), FS_SEX_WOMAN);
@@ -224,6 +244,53 @@ static void test_categories(void **state)
     assert_int_equal(fs_catmap_lookup(s, "m"), FS_SEX_MAN);
     assert_int_equal(fs_catmap_lookup(s, "x"), FS_CAT_NONE);
     fs_catmap_free(s);
+}
+
+static void test_overlap(void **state)
+{
+    (void)state;
+    enum { N = 3000 }; /* ids: past the first allocations */
+    fs_overlap_index *x = fs_overlap_new();
+    fs_overlap_hit hit = {0, 0};
+    int found = -1;
+    char id[32];
+    assert_non_null(x);
+    for (unsigned long i = 0; i < N; i++) { /* one closed episode each, in insats "Steg 1" */
+        snprintf(id, sizeof id, "P%lu", i);
+        assert_int_equal(fs_overlap_add(x, id, "Steg 1", D(2024, 1, 1), 1, D(2024, 3, 1), 0,
+                                        i + 2, &found, &hit), FS_OK);
+        assert_int_equal(found, 0);
+    }
+    static const struct {
+        const char *id, *insats;
+        fs_date entry;
+        int has_exit;
+        fs_date exit;
+        int found;
+        unsigned long line; /* of the episode overlapped */
+    } cases[] = {
+        {"P5", "steg 1", 0, 0, 0, 1, 7},      /* open, insats folded: overlaps */
+        {"P5", "Steg 2", 0, 0, 0, 0, 0},      /* another insats */
+        {"P5", "Steg 1", 0, 0, 0, 1, 7},      /* overlaps both before it: the oldest */
+        {"P6", "Steg 1", 0, 1, 0, 0, 0},      /* re-entry on the exit day */
+        {"P6", "Steg 1", 0, 1, 0, 1, 103},    /* overlaps the re-entry before it */
+        {"P2999", "Steg 1", 0, 0, 0, 1, 3001}, /* the last id added */
+        {"P3000", "Steg 1", 0, 0, 0, 0, 0},   /* a new id */
+        {"", "Steg 1", 0, 0, 0, 0, 0},        /* no id: never an overlap */
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        /* entry 2024-03-01 (the exit day of the first episodes) unless the case is open
+         * from 2024-02-01 */
+        fs_date entry = cases[k].has_exit ? D(2024, 3, 1) : D(2024, 2, 1);
+        hit.line = 0;
+        assert_int_equal(fs_overlap_add(x, cases[k].id, cases[k].insats, entry, cases[k].has_exit,
+                                        D(2024, 6, 1), 1, 100 + k, &found, &hit), FS_OK);
+        if (found != cases[k].found || hit.line != cases[k].line)
+            fail_msg("case %zu: found %d line %lu, expected %d line %lu", k, found, hit.line,
+                     cases[k].found, cases[k].line);
+    }
+    fs_overlap_free(x);
+    fs_overlap_free(NULL);
 }
 
 static void check_rounding(const double *in, size_t n, fs_rounding method, int decimals,
@@ -276,6 +343,7 @@ int main(void)
         cmocka_unit_test(test_periods),
         cmocka_unit_test(test_personnummer),
         cmocka_unit_test(test_categories),
+        cmocka_unit_test(test_overlap),
         cmocka_unit_test(test_safe_text),
         cmocka_unit_test(test_rounding),
     };

@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -214,6 +215,93 @@ static void test_items(void **state)
         if (e != FS_ERR_DATA || strcmp(m.text, want) != 0)
             fail_msg("case %zu: got %d \"%s\"", i, e, m.text);
         fs_quest_free(&q);
+    }
+}
+
+/* Item keys: the headers' slugs, a repeated one made unique with the first suffix _2, _3, ...
+ * not taken, whatever the order in which the clashes come. */
+static void test_item_keys(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *headers; /* the item headers of "ID;Tillfälle;..." */
+        const char *keys;    /* the keys, joined by ' ' */
+    } cases[] = {
+        {"Q;Q;Q", "q q_2 q_3"},
+        {"Q;Q_2;Q", "q q_2 q_3"},
+        {"Q;Q;Q_2", "q q_2 q_2_2"},
+        {"Q_3;Q;Q;Q", "q_3 q q_2 q_4"},
+        {"Q_2;Q_2;Q;Q", "q_2 q_2_2 q q_3"},
+        {"Fråga;fraga;FRÅGA;Fr aga", "fraga fraga_2 fraga_3 fr_aga"},
+        {"a b;a-b;A B", "a_b a_b_2 a_b_3"},
+        {"!;?", "value value_2"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *data = fs_asprintf("ID;Tillfälle;%s\nA;Start\n", cases[i].headers);
+        fs_quest_options o = {0};
+        fs_quest q;
+        fs_msg m = {""};
+        fs_buf got = {0};
+        assert_non_null(data);
+        if (read2(data, NULL, &o, &q, &m))
+            fail_msg("case %zu: %s", i, m.text);
+        for (size_t k = 0; k < q.n_items; k++)
+            fs_buf_printf(&got, "%s%s", k ? " " : "", q.item_key[k]);
+        if (!got.data || strcmp(got.data, cases[i].keys) != 0)
+            fail_msg("case %zu: keys \"%s\", want \"%s\"", i, got.data ? got.data : "",
+                     cases[i].keys);
+        fs_buf_free(&got);
+        fs_quest_free(&q);
+        free(data);
+    }
+}
+
+/* Two files: each exit column goes to the start item with its header (folded), in any order. */
+static void test_two_file_headers(void **state)
+{
+    (void)state;
+    fs_quest_options o = {0};
+    fs_quest q;
+    fs_msg m = {""};
+    assert_int_equal(read2("ID;Sömn;Ork;Aptit\nA;1;2;3\n", "Id;aptit;SÖMN; ork \nA;6;4;5\n", &o,
+                           &q, &m), FS_OK);
+    assert_int_equal(q.n_items, 3);
+    static const double want_exit[] = {4, 5, 6}; /* Sömn, Ork, Aptit */
+    for (size_t i = 0; i < 3; i++)
+        assert_true(q.p[0].v[FS_OCC_EXIT][i] == want_exit[i]);
+    fs_quest_free(&q);
+}
+
+/* At most FS_QUEST_MAX_COLUMNS columns: one more is an error naming the file, found at the
+ * header. */
+static void test_max_columns(void **state)
+{
+    (void)state;
+    for (size_t extra = 0; extra < 2; extra++) {
+        size_t items = FS_QUEST_MAX_COLUMNS - 2 + extra; /* beside ID and Tillfälle */
+        fs_buf b = {0};
+        fs_buf_puts(&b, "ID;Tillfälle");
+        for (size_t i = 0; i < items; i++)
+            fs_buf_puts(&b, ";Q");
+        fs_buf_puts(&b, "\nA;Start\n");
+        assert_false(b.failed);
+        fs_quest_options o = {0};
+        fs_quest q;
+        fs_msg m = {""};
+        fs_error e = fs_quest_read_buffers("wide.csv", b.data, b.len, NULL, NULL, 0, &o, &q, &m);
+        if (!extra) {
+            assert_int_equal(e, FS_OK);
+            assert_int_equal(q.n_items, items);
+            assert_string_equal(q.item_key[items - 1], "q_199998");
+        } else {
+            char want[128];
+            snprintf(want, sizeof want, "wide.csv:1: %d columns; a questionnaire file has at most %d",
+                     FS_QUEST_MAX_COLUMNS + 1, FS_QUEST_MAX_COLUMNS);
+            assert_int_equal(e, FS_ERR_DATA);
+            assert_string_equal(m.text, want);
+        }
+        fs_quest_free(&q);
+        fs_buf_free(&b);
     }
 }
 
@@ -467,6 +555,8 @@ int main(void)
         cmocka_unit_test(test_hls_scores),  cmocka_unit_test(test_hls_summary),
         cmocka_unit_test(test_ogq),         cmocka_unit_test(test_hls_config),
         cmocka_unit_test(test_privacy),     cmocka_unit_test(test_items),
+        cmocka_unit_test(test_item_keys),   cmocka_unit_test(test_two_file_headers),
+        cmocka_unit_test(test_max_columns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
