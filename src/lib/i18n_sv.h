@@ -108,3 +108,7 @@
 {"invalid date", "ogiltigt datum"},
 {"exit before entry", "avslut före inskrivning"},
 {"Rows of the input files excluded for errors: %s (%s); see the warnings.", "Rader i indatafilerna som exkluderats på grund av fel: %s (%s); se varningarna."},
+/* questionnaire commands, sextable, flow */
+{"Share (%)", "Andel (%)"},
+{"Women versus men: Pearson chi-square = %s (df = %u), p = %s; Fisher's exact test p = %s (two-sided).", "Kvinnor jämfört med män: Pearsons chi2 = %s (fg = %u), p = %s; Fishers exakta test p = %s (tvåsidigt)."},
+{"Women versus men: Pearson chi-square = %s (df = %u), p = %s (two-sided); Fisher's exact test not computed (n > %d).", "Kvinnor jämfört med män: Pearsons chi2 = %s (fg = %u), p = %s (tvåsidigt); Fishers exakta test ej beräknat (n > %d)."},
