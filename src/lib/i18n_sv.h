@@ -118,3 +118,5 @@
 {"3-6 months", "3-6 månader"},
 {"6-12 months", "6-12 månader"},
 {"Over 12 months", "Över 12 månader"},
+{"Source", "Källa"},
+{"Chart data", "Diagramunderlag"},
