@@ -193,3 +193,6 @@
 {"Interval: Clopper-Pearson %s %% for the share better among the changed.", "Intervall: Clopper–Pearson %s %% för andelen bättre bland de förändrade."},
 {"Interval: Clopper-Pearson %s %% for the share better among the changed, one-sided.", "Intervall: Clopper–Pearson %s %% för andelen bättre bland de förändrade, ensidigt."},
 {"No changed answers: p = 1 by definition.", "Inga förändrade svar: p = 1 per definition."},
+{"Answers at start and at exit, per item", "Svar vid start och avslut, per fråga"},
+{"Hälsobarometer: self-rating at start and at exit, per item", "Hälsobarometer: självskattning vid start och avslut, per fråga"},
+{"Mean at start and at exit", "Medelvärde vid start och avslut"},
