@@ -2,8 +2,8 @@
  * item as `paired` with its defaults: numeric items, higher is better, sign and Wilcoxon tests,
  * and an xlsx chart of the means at start and at exit. */
 #include <stdlib.h>
-#include <string.h>
 
+#include "finsam/i18n.h"
 #include "quest_cli.h"
 
 static const char usage[] =
@@ -71,11 +71,10 @@ int cmd_barometer(int argc, char **argv)
     }
     if ((status = qcli_load(&qc)) != 0)
         goto cleanup;
-    int en = strcmp(qc.cli.lang, "en") == 0;
     status = qcli_item_tables(&qc, "items",
-                              en ? "Hälsobarometer: self-rating at start and at exit, per item"
-                                 : "Hälsobarometer: självskattning vid start och avslut, per fråga",
-                              en ? "Mean at start and at exit" : "Medelvärde vid start och avslut");
+                              fs_tr(qc.cli.lang, "Hälsobarometer: self-rating at start and at exit, "
+                                                 "per item"),
+                              fs_tr(qc.cli.lang, "Mean at start and at exit"));
     if (!status)
         status = qcli_write(&qc);
 cleanup:

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "finsam/i18n.h"
 #include "finsam/text.h"
 #include "quest_cli.h"
 
@@ -61,9 +62,11 @@ static int own(qcli *qc, int opt, const char *arg, void *user)
     }
 }
 
+#define N_(s) s /* translated where it is used, with fs_tr() */
+
 static const char *const cat_key[FS_HLS_N_CATEGORIES] = {"inadequate", "problematic", "sufficient"};
-static const char *const cat_sv[FS_HLS_N_CATEGORIES] = {"Otillräcklig", "Problematisk", "Tillräcklig"};
-static const char *const cat_en[FS_HLS_N_CATEGORIES] = {"Inadequate", "Problematic", "Sufficient"};
+static const char *const cat_label[FS_HLS_N_CATEGORIES] = {N_("Inadequate"), N_("Problematic"),
+                                                           N_("Sufficient")};
 
 static void num(char *out, size_t n, double v, int en)
 {
@@ -73,21 +76,22 @@ static void num(char *out, size_t n, double v, int en)
 static fs_table *score_table(qcli *qc, fs_hls_version v, const fs_hls_rules *r,
                              const fs_hls_summary *s)
 {
-    int en = strcmp(qc->cli.lang, "en") == 0;
+    const char *lang = qc->cli.lang;
+    int en = fs_lang_en(lang); /* decimal point rather than comma */
     const char *ver = v == FS_HLS_Q16 ? "HLS-EU-Q16" : "HLS-EU-Q6";
-    char *title = fs_asprintf(en ? "%s: health literacy at start and at exit"
-                                 : "%s: hälsolitteracitet vid start och avslut", ver);
+    char *title = fs_asprintf(fs_tr(lang, "%s: health literacy at start and at exit"), ver);
     fs_table *t = title ? fs_table_new("hls_scores", title) : NULL;
     free(title);
-    if (!t || fs_table_set_sheet(t, en ? "Scores" : "Poäng") || fs_table_add_col(t, "start", "Start", FS_COL_COUNT, 0, -1) < 0 ||
-        fs_table_add_col(t, "start_pct", en ? "Share, start" : "Andel, start", FS_COL_SHARE, 0, 0) < 0 ||
-        fs_table_add_col(t, "end", en ? "Exit" : "Avslut", FS_COL_COUNT, 0, -1) < 0 ||
-        fs_table_add_col(t, "end_pct", en ? "Share, exit" : "Andel, avslut", FS_COL_SHARE, 0, 2) < 0)
+    if (!t || fs_table_set_sheet(t, fs_tr(lang, "Scores")) ||
+        fs_table_add_col(t, "start", "Start", FS_COL_COUNT, 0, -1) < 0 ||
+        fs_table_add_col(t, "start_pct", fs_tr(lang, "Share, start"), FS_COL_SHARE, 0, 0) < 0 ||
+        fs_table_add_col(t, "end", fs_tr(lang, "Exit"), FS_COL_COUNT, 0, -1) < 0 ||
+        fs_table_add_col(t, "end_pct", fs_tr(lang, "Share, exit"), FS_COL_SHARE, 0, 2) < 0)
         goto fail;
     for (int c = 0; c <= FS_HLS_N_CATEGORIES; c++) {
         int tot = c == FS_HLS_N_CATEGORIES;
         fs_row *row = fs_table_add_row(t, tot ? "total" : cat_key[c],
-                                       tot ? (en ? "Total" : "Totalt") : en ? cat_en[c] : cat_sv[c], 0, tot);
+                                       tot ? fs_tr(lang, "Total") : fs_tr(lang, cat_label[c]), 0, tot);
         if (!row)
             goto fail;
         double a = tot ? s->valid_both : s->cat[0][c], b = tot ? s->valid_both : s->cat[1][c];
@@ -105,32 +109,25 @@ static fs_table *score_table(qcli *qc, fs_hls_version v, const fs_hls_rules *r,
     num(hi, sizeof hi, r->problematic_max, en);
     fs_error e;
     if (v == FS_HLS_Q16)
-        e = en ? fs_table_add_note(t, "Score: number of items answered fairly or very easy; valid "
-                                      "with at least %s of %zu answered. Inadequate 0-%s, problematic "
-                                      "up to %s, sufficient above.", mn, qc->q.n_items, lo, hi)
-               : fs_table_add_note(t, "Poäng: antal frågor besvarade ganska eller mycket lätt; giltig "
-                                      "med minst %s av %zu besvarade. Otillräcklig 0–%s, problematisk "
-                                      "till och med %s, tillräcklig däröver.", mn, qc->q.n_items, lo, hi);
+        e = fs_table_add_note(t, fs_tr(lang, "Score: number of items answered fairly or very easy; "
+                                             "valid with at least %s of %zu answered. Inadequate "
+                                             "0-%s, problematic up to %s, sufficient above."),
+                              mn, qc->q.n_items, lo, hi);
     else
-        e = en ? fs_table_add_note(t, "Score: mean of the answers coded 1-4 (4 = very easy); valid "
-                                      "with at least %s of %zu answered. Inadequate up to %s, "
-                                      "problematic up to %s, sufficient above.", mn, qc->q.n_items, lo, hi)
-               : fs_table_add_note(t, "Poäng: medelvärde av svaren kodade 1–4 (4 = mycket lätt); "
-                                      "giltig med minst %s av %zu besvarade. Otillräcklig till och med "
-                                      "%s, problematisk till och med %s, tillräcklig däröver.",
-                                   mn, qc->q.n_items, lo, hi);
+        e = fs_table_add_note(t, fs_tr(lang, "Score: mean of the answers coded 1-4 (4 = very easy); "
+                                             "valid with at least %s of %zu answered. Inadequate up "
+                                             "to %s, problematic up to %s, sufficient above."),
+                              mn, qc->q.n_items, lo, hi);
     char cv[16], cl[16], cs[16], ce[16];
     qcli_count(qc, s->valid_both, cv);
     qcli_count(qc, s->linked, cl);
     qcli_count(qc, s->invalid_start, cs);
     qcli_count(qc, s->invalid_exit, ce);
     if (!e)
-        e = en ? fs_table_add_note(t, "Participants with a valid score at start and at exit: %s of %s "
-                                      "linked (too few answers: %s at start, %s at exit).",
-                                   cv, cl, cs, ce)
-               : fs_table_add_note(t, "Deltagare med giltig poäng vid både start och avslut: %s av %s "
-                                      "länkade (för få svar: %s vid start, %s vid avslut).",
-                                   cv, cl, cs, ce);
+        e = fs_table_add_note(t, fs_tr(lang, "Participants with a valid score at start and at exit: "
+                                             "%s of %s linked (too few answers: %s at start, %s at "
+                                             "exit)."),
+                              cv, cl, cs, ce);
     if (e)
         goto fail;
     return t;
@@ -141,19 +138,16 @@ fail:
 
 static fs_table *change_table(qcli *qc, const fs_hls_summary *s)
 {
-    int en = strcmp(qc->cli.lang, "en") == 0;
-    fs_table *t = fs_table_new("hls_change", en ? "Paired change in score and category"
-                                                : "Parad förändring i poäng och kategori");
-    if (!t || fs_table_set_sheet(t, en ? "Change" : "Förändring") || qcli_item_columns(qc, t, 0) ||
-        qcli_item_row(t, "score", en ? "Score" : "Poäng", &s->score) ||
-        qcli_item_row(t, "category", en ? "Category" : "Kategori", &s->category))
+    const char *lang = qc->cli.lang;
+    fs_table *t = fs_table_new("hls_change", fs_tr(lang, "Paired change in score and category"));
+    if (!t || fs_table_set_sheet(t, fs_tr(lang, "Change")) || qcli_item_columns(qc, t, 0) ||
+        qcli_item_row(t, "score", fs_tr(lang, "Score"), &s->score) ||
+        qcli_item_row(t, "category", fs_tr(lang, "Category"), &s->category))
         goto fail;
-    if (en ? fs_table_add_note(t, "Category coded 1 inadequate, 2 problematic, 3 sufficient; "
-                                  "better = a higher score or category at exit; exact sign test, %s.",
-                               qcli_alt_text(qc))
-           : fs_table_add_note(t, "Kategori kodad 1 otillräcklig, 2 problematisk, 3 tillräcklig; "
-                                  "bättre = högre poäng eller kategori vid avslut; exakt teckentest, %s.",
-                               qcli_alt_text(qc)))
+    if (fs_table_add_note(t, fs_tr(lang, "Category coded 1 inadequate, 2 problematic, 3 sufficient; "
+                                         "better = a higher score or category at exit; exact sign "
+                                         "test, %s."),
+                          qcli_alt_text(qc)))
         goto fail;
     return t;
 fail:
@@ -209,23 +203,21 @@ int cmd_hls(int argc, char **argv)
                      qc.q.n_items, ver == FS_HLS_Q16 ? "q16" : "q6", ver == FS_HLS_Q16 ? 16 : 6);
         goto cleanup;
     }
-    int en = strcmp(qc.cli.lang, "en") == 0;
-    if ((status = qcli_item_tables(&qc, "items", en ? "HLS-EU-Q: answers at start and at exit, per item"
-                                                    : "HLS-EU-Q: svar vid start och avslut, per fråga",
+    const char *lang = qc.cli.lang;
+    if ((status = qcli_item_tables(&qc, "items",
+                                   fs_tr(lang, "HLS-EU-Q: answers at start and at exit, per item"),
                                    NULL)) != 0)
         goto cleanup;
     status = FS_EXIT_FAILURE;
     fs_table *items = qc.rep->tables[qc.rep->n_tables - 1];
-    if (en ? fs_table_add_note(items, "Answers coded 1 very difficult, 2 fairly difficult, 3 fairly "
-                                      "easy, 4 very easy; Vet inte = missing. Better = easier at exit.")
-           : fs_table_add_note(items, "Svaren kodade 1 mycket svårt, 2 ganska svårt, 3 ganska lätt, "
-                                      "4 mycket lätt; Vet inte = saknas. Bättre = lättare vid avslut."))
+    if (fs_table_add_note(items, fs_tr(lang, "Answers coded 1 very difficult, 2 fairly difficult, 3 "
+                                             "fairly easy, 4 very easy; Vet inte = missing. Better = "
+                                             "easier at exit.")))
         goto oom;
     if (ver == FS_HLS_NONE) {
-        if (en ? fs_table_add_note(items, "No score: %zu items is neither Q16 nor Q6 (use --version).",
-                                   qc.q.n_items)
-               : fs_table_add_note(items, "Ingen poäng: %zu frågor är varken Q16 eller Q6 (ange --version).",
-                                   qc.q.n_items))
+        if (fs_table_add_note(items, fs_tr(lang, "No score: %zu items is neither Q16 nor Q6 (use "
+                                                 "--version)."),
+                              qc.q.n_items))
             goto oom;
     } else {
         fs_hls_rules rules;

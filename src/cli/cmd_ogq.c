@@ -3,8 +3,8 @@
  * test (fewer = better). */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
+#include "finsam/i18n.h"
 #include "finsam/text.h"
 #include "quest_cli.h"
 
@@ -54,18 +54,19 @@ static int own(qcli *qc, int opt, const char *arg, void *user)
 
 static fs_table *activity_table(qcli *qc, const char *key, const char *title, int sex, int chart)
 {
-    int en = strcmp(qc->cli.lang, "en") == 0;
+    const char *lang = qc->cli.lang;
     fs_table *t = fs_table_new(key, title);
     char sheet[40];
-    snprintf(sheet, sizeof sheet, "%s%s%s", en ? "Gaps" : "Gap", qc->by_sex ? ", " : "",
+    snprintf(sheet, sizeof sheet, "%s%s%s", fs_tr(lang, "Gaps"), qc->by_sex ? ", " : "",
              qc->by_sex ? qcli_sex_text(qc, sex) : "");
-    if (!t || fs_table_set_sheet(t, sheet) || fs_table_add_col(t, "n", en ? "Linked answers" : "Antal svar", FS_COL_COUNT, 0, -1) < 0 ||
-        fs_table_add_col(t, "gaps_start", en ? "Gaps, start" : "Gap, start", FS_COL_COUNT, 0, -1) < 0 ||
-        fs_table_add_col(t, "gaps_end", en ? "Gaps, exit" : "Gap, avslut", FS_COL_COUNT, 0, -1) < 0 ||
-        fs_table_add_col(t, "closed", en ? "Gap closed" : "Gap stängt", FS_COL_COUNT, 0, -1) < 0 ||
-        fs_table_add_col(t, "opened", en ? "Gap opened" : "Gap öppnat", FS_COL_COUNT, 0, -1) < 0 ||
-        fs_table_add_col(t, "p_mcnemar", en ? "p (McNemar exact, two-sided)"
-                                            : "p (McNemar exakt, tvåsidigt)", FS_COL_PVALUE, 0, -1) < 0)
+    if (!t || fs_table_set_sheet(t, sheet) ||
+        fs_table_add_col(t, "n", fs_tr(lang, "Linked answers"), FS_COL_COUNT, 0, -1) < 0 ||
+        fs_table_add_col(t, "gaps_start", fs_tr(lang, "Gaps, start"), FS_COL_COUNT, 0, -1) < 0 ||
+        fs_table_add_col(t, "gaps_end", fs_tr(lang, "Gaps, exit"), FS_COL_COUNT, 0, -1) < 0 ||
+        fs_table_add_col(t, "closed", fs_tr(lang, "Gap closed"), FS_COL_COUNT, 0, -1) < 0 ||
+        fs_table_add_col(t, "opened", fs_tr(lang, "Gap opened"), FS_COL_COUNT, 0, -1) < 0 ||
+        fs_table_add_col(t, "p_mcnemar", fs_tr(lang, "p (McNemar exact, two-sided)"), FS_COL_PVALUE,
+                         0, -1) < 0)
         goto fail;
     fs_quest_counts nc;
     unsigned long missing = 0;
@@ -89,27 +90,21 @@ static fs_table *activity_table(qcli *qc, const char *key, const char *title, in
     char cm[16], cl[16];
     qcli_count(qc, missing, cm);
     qcli_count(qc, linked, cl);
-    if (missing && (en ? fs_table_add_note(t, "%s answers of linked participants are missing at start "
-                                              "or exit (Antal svar is below %s); they are not compared.",
-                                           cm, cl)
-                       : fs_table_add_note(t, "%s svar från länkade deltagare saknas vid start eller "
-                                              "avslut (Antal svar under %s); de jämförs inte.",
-                                           cm, cl)))
+    if (missing && fs_table_add_note(t, fs_tr(lang, "%s answers of linked participants are missing "
+                                                    "at start or exit (Antal svar is below %s); they "
+                                                    "are not compared."),
+                                     cm, cl))
         goto fail;
     if (qcli_participation_note(qc, t, sex))
         goto fail;
-    if (en ? fs_table_add_note(t, "A gap: does the activity but does not want to, or wants to but "
-                                  "does not. Counted over linked participants answering the activity "
-                                  "at both occasions. p: exact McNemar test (binomial test of gaps "
-                                  "closed against gaps opened), two-sided.")
-           : fs_table_add_note(t, "Gap: gör aktiviteten men vill inte, eller vill men gör inte. "
-                                  "Räknat bland länkade deltagare som besvarat aktiviteten vid båda "
-                                  "tillfällena. p: exakt McNemar-test (binomialtest av stängda mot "
-                                  "öppnade gap), tvåsidigt."))
+    if (fs_table_add_note(t, fs_tr(lang, "A gap: does the activity but does not want to, or wants "
+                                         "to but does not. Counted over linked participants "
+                                         "answering the activity at both occasions. p: exact "
+                                         "McNemar test (binomial test of gaps closed against gaps "
+                                         "opened), two-sided.")))
         goto fail;
-    if (chart && fs_table_set_chart(t, en ? "Number of activity gaps before and after"
-                                          : "Antal aktivitetsgap före och efter",
-                                    0, "gaps_start", "gaps_end"))
+    if (chart && fs_table_set_chart(t, fs_tr(lang, "Number of activity gaps before and after"), 0,
+                                    "gaps_start", "gaps_end"))
         goto fail;
     return t;
 fail:
@@ -136,8 +131,8 @@ int cmd_ogq(int argc, char **argv)
     }
     if ((status = qcli_load(&qc)) != 0)
         goto cleanup;
-    int en = strcmp(qc.cli.lang, "en") == 0;
-    const char *title = en ? "Activity gaps at start and at exit" : "Aktivitetsgap vid start och avslut";
+    const char *lang = qc.cli.lang;
+    const char *title = fs_tr(lang, "Activity gaps at start and at exit");
     if (qc.by_sex)
         for (int s = FS_SEX_WOMAN; s <= FS_SEX_MAN; s++) {
             char *k = fs_asprintf("ogq_%s", s == FS_SEX_WOMAN ? "women" : "men");
@@ -155,17 +150,14 @@ int cmd_ogq(int argc, char **argv)
         goto oom;
 
     fs_paired_item tot;
-    t = fs_table_new("ogq_totals", en ? "Total gaps per participant at start and at exit"
-                                      : "Antal gap per deltagare vid start och avslut");
-    if (!t || fs_table_set_sheet(t, en ? "Gaps per participant" : "Gap per deltagare") ||
+    t = fs_table_new("ogq_totals", fs_tr(lang, "Total gaps per participant at start and at exit"));
+    if (!t || fs_table_set_sheet(t, fs_tr(lang, "Gaps per participant")) ||
         fs_ogq_totals(&qc.q, FS_QUEST_ALL_SEXES, qc.alt, &tot) || qcli_item_columns(&qc, t, 0) ||
-        qcli_item_row(t, "total_gaps", en ? "Gaps per participant" : "Gap per deltagare", &tot) ||
-        (en ? fs_table_add_note(t, "Per linked participant: gaps over the activities answered at both "
-                                   "occasions. Better = fewer gaps at exit; exact sign test, %s.",
-                                qcli_alt_text(&qc))
-            : fs_table_add_note(t, "Per länkad deltagare: gap bland aktiviteter besvarade vid båda "
-                                   "tillfällena. Bättre = färre gap vid avslut; exakt teckentest, %s.",
-                                qcli_alt_text(&qc)))) {
+        qcli_item_row(t, "total_gaps", fs_tr(lang, "Gaps per participant"), &tot) ||
+        fs_table_add_note(t, fs_tr(lang, "Per linked participant: gaps over the activities answered "
+                                         "at both occasions. Better = fewer gaps at exit; exact sign "
+                                         "test, %s."),
+                          qcli_alt_text(&qc))) {
         fs_table_free(t);
         goto oom;
     }

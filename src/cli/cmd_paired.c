@@ -2,6 +2,7 @@
  * exit, compared per item on linked participants with an exact sign test (and Wilcoxon). */
 #include <string.h>
 
+#include "finsam/i18n.h"
 #include "quest_cli.h"
 
 static const char usage[] =
@@ -84,9 +85,8 @@ int cmd_paired(int argc, char **argv)
     }
     if ((status = qcli_load(&qc)) != 0)
         goto cleanup;
-    int en = strcmp(qc.cli.lang, "en") == 0;
-    if ((status = qcli_item_tables(&qc, "items", en ? "Answers at start and at exit, per item"
-                                                    : "Svar vid start och avslut, per fråga",
+    if ((status = qcli_item_tables(&qc, "items",
+                                   fs_tr(qc.cli.lang, "Answers at start and at exit, per item"),
                                    NULL)) != 0)
         goto cleanup;
     status = qcli_write(&qc);

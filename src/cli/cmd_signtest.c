@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "finsam/i18n.h"
 #include "finsam/stats.h"
 #include "finsam/text.h"
 
@@ -138,10 +139,11 @@ int cmd_signtest(int argc, char **argv)
         fs_cli_error(&cli, "sign test: %s", fs_strerror(e));
         goto cleanup;
     }
-    int en = strcmp(cli.lang, "en") == 0;
-    const char *side = alt == FS_ALT_GREATER ? (en ? "one-sided, better" : "ensidigt, förbättring")
-                       : alt == FS_ALT_LESS  ? (en ? "one-sided, worse" : "ensidigt, försämring")
-                                             : (en ? "two-sided" : "tvåsidigt");
+    const char *lang = cli.lang;
+    int en = fs_lang_en(lang); /* decimal point rather than comma */
+    const char *side = alt == FS_ALT_GREATER ? fs_tr(lang, "one-sided, better")
+                       : alt == FS_ALT_LESS  ? fs_tr(lang, "one-sided, worse")
+                                             : fs_tr(lang, "two-sided");
     char pcol[80], lo[80], hi[80], lvl[32];
     /* the level in percent with as few decimals as it needs (95, 97,5), at most 4 */
     double pct = conf * 100;
@@ -149,23 +151,23 @@ int cmd_signtest(int argc, char **argv)
     while (dec < 4 && fabs(pct * pow(10, dec) - round(pct * pow(10, dec))) > 1e-6)
         dec++;
     fs_format_fixed(lvl, sizeof lvl, pct, dec, !en);
-    snprintf(pcol, sizeof pcol, en ? "p (sign test, %s)" : "p (teckentest, %s)", side);
-    snprintf(lo, sizeof lo, en ? "%s %% CI, lower" : "%s %% KI, nedre", lvl);
-    snprintf(hi, sizeof hi, en ? "%s %% CI, upper" : "%s %% KI, övre", lvl);
+    snprintf(pcol, sizeof pcol, fs_tr(lang, "p (sign test, %s)"), side);
+    snprintf(lo, sizeof lo, fs_tr(lang, "%s %% CI, lower"), lvl);
+    snprintf(hi, sizeof hi, fs_tr(lang, "%s %% CI, upper"), lvl);
     rep = fs_report_new("signtest", cli.lang);
-    fs_table *t = rep ? fs_table_new("signtest", en ? "Exact sign test" : "Exakt teckentest") : NULL;
+    fs_table *t = rep ? fs_table_new("signtest", fs_tr(lang, "Exact sign test")) : NULL;
     if (!t)
         goto oom;
-    if (fs_table_set_sheet(t, en ? "Sign test" : "Teckentest") ||
-        fs_table_add_col(t, "n", en ? "Linked answers" : "Antal svar", FS_COL_COUNT, 0, -1) < 0 ||
-        fs_table_add_col(t, "worse", en ? "Worse" : "Sämre", FS_COL_COUNT, 0, -1) < 0 ||
-        fs_table_add_col(t, "unchanged", en ? "Unchanged" : "Oförändrat", FS_COL_COUNT, 0, -1) < 0 ||
-        fs_table_add_col(t, "better", en ? "Better" : "Bättre", FS_COL_COUNT, 0, -1) < 0 ||
+    if (fs_table_set_sheet(t, fs_tr(lang, "Sign test")) ||
+        fs_table_add_col(t, "n", fs_tr(lang, "Linked answers"), FS_COL_COUNT, 0, -1) < 0 ||
+        fs_table_add_col(t, "worse", fs_tr(lang, "Worse"), FS_COL_COUNT, 0, -1) < 0 ||
+        fs_table_add_col(t, "unchanged", fs_tr(lang, "Unchanged"), FS_COL_COUNT, 0, -1) < 0 ||
+        fs_table_add_col(t, "better", fs_tr(lang, "Better"), FS_COL_COUNT, 0, -1) < 0 ||
         fs_table_add_col(t, "p_sign", pcol, FS_COL_PVALUE, 0, -1) < 0 ||
         fs_table_add_col(t, "ci_low", lo, FS_COL_NUMBER, 4, -1) < 0 ||
         fs_table_add_col(t, "ci_high", hi, FS_COL_NUMBER, 4, -1) < 0)
         goto oom_t;
-    fs_row *r = fs_table_add_row(t, "result", en ? "Result" : "Resultat", 0, 0);
+    fs_row *r = fs_table_add_row(t, "result", fs_tr(lang, "Result"), 0, 0);
     if (!r)
         goto oom_t;
     fs_row_set(t, r, "n", (double)worse + unchanged + better);
@@ -175,22 +177,20 @@ int cmd_signtest(int argc, char **argv)
     fs_row_set(t, r, "p_sign", br.p_value);
     fs_row_set(t, r, "ci_low", br.ci_low);
     fs_row_set(t, r, "ci_high", br.ci_high);
-    e = en ? fs_table_add_note(t, "Method: exact sign test, binomial test of %u better among %u "
-                                  "changed against p = 0.5 (R: binom.test(%u, %u, 0.5)); %u "
-                                  "unchanged left out; %s.",
-                               better, worse + better, better, worse + better, unchanged, side)
-           : fs_table_add_note(t, "Metod: exakt teckentest, binomialtest av %u bättre bland %u "
-                                  "förändrade mot p = 0,5 (R: binom.test(%u, %u, 0.5)); %u "
-                                  "oförändrade utelämnade; %s.",
-                               better, worse + better, better, worse + better, unchanged, side);
-    if (!e)
-        e = en ? fs_table_add_note(t, "Interval: Clopper-Pearson %s %% for the share better among "
-                                      "the changed%s.", lvl, alt == FS_ALT_TWO_SIDED ? "" : ", one-sided")
-               : fs_table_add_note(t, "Intervall: Clopper–Pearson %s %% för andelen bättre bland "
-                                      "de förändrade%s.", lvl, alt == FS_ALT_TWO_SIDED ? "" : ", ensidigt");
+    e = fs_table_add_note(t, fs_tr(lang, "Method: exact sign test, binomial test of %u better among "
+                                         "%u changed against p = 0.5 (R: binom.test(%u, %u, 0.5)); "
+                                         "%u unchanged left out; %s."),
+                          better, worse + better, better, worse + better, unchanged, side);
+    if (!e && alt == FS_ALT_TWO_SIDED)
+        e = fs_table_add_note(t, fs_tr(lang, "Interval: Clopper-Pearson %s %% for the share better "
+                                             "among the changed."),
+                              lvl);
+    else if (!e)
+        e = fs_table_add_note(t, fs_tr(lang, "Interval: Clopper-Pearson %s %% for the share better "
+                                             "among the changed, one-sided."),
+                              lvl);
     if (!e && worse + better == 0)
-        e = en ? fs_table_add_note(t, "No changed answers: p = 1 by definition.")
-               : fs_table_add_note(t, "Inga förändrade svar: p = 1 per definition.");
+        e = fs_table_add_note(t, fs_tr(lang, "No changed answers: p = 1 by definition."));
     if (e)
         goto oom_t;
     if (fs_report_add_table(rep, t))

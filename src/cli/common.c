@@ -9,6 +9,7 @@
 #include "finsam/engine.h"
 #include "finsam/export.h"
 #include "finsam/flow.h"
+#include "finsam/i18n.h"
 #include "finsam/quest.h"
 #include "finsam/text.h"
 #include "finsam/vocab.h"
@@ -352,7 +353,7 @@ int fs_cli_write(fs_cli *c, fs_report *r)
     fs_msg msg = {""};
     if (c->source) {
         free(r->source);
-        r->source = fs_asprintf("%s: %s", strcmp(c->lang, "en") == 0 ? "Source" : "Källa", c->source);
+        r->source = fs_asprintf("%s: %s", fs_tr(c->lang, "Source"), c->source);
     }
     r->created = c->created;
     r->has_period = c->has_period;

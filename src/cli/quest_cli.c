@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "finsam/export.h"
+#include "finsam/i18n.h"
 #include "finsam/pnr.h"
 #include "finsam/sextable.h"
 #include "finsam/text.h"
@@ -27,11 +28,6 @@ void qcli_free(qcli *qc)
     for (size_t i = 0; i < qc->n_item_args; i++)
         free(qc->item_args[i]);
     fs_cli_free(&qc->cli);
-}
-
-static int en(const qcli *qc)
-{
-    return qc->cli.lang && strcmp(qc->cli.lang, "en") == 0;
 }
 
 /* 1 when a and b name the same column: equal folded, or the same key (slug). */
@@ -254,23 +250,18 @@ int qcli_load(qcli *qc)
     fs_quest_count(&qc->q, &n);
     const char *f = base(c->files[0]);
     if (not_found)
-        qcli_warn(qc, en(qc) ? "%s: %s of %s questionnaire participants are not in the participants "
-                               "export %s; their sex is unknown unless the questionnaire gives it"
-                             : "%s: %s av %s deltagare i enkäten finns inte i deltagarexporten %s; "
-                               "deras kön är okänt om inte enkäten anger det",
+        qcli_warn(qc, fs_tr(qc->cli.lang, "%s: %s of %s questionnaire participants are not in the "
+                                          "participants export %s; their sex is unknown unless the "
+                                          "questionnaire gives it"),
                   f, qcli_count(qc, not_found, n1), qcli_count(qc, qc->q.n_persons, n2),
                   base(qc->participants));
     if (n.start_only || n.exit_only)
-        qcli_warn(qc, en(qc) ? "%s: %s participants answered only at start and %s only at exit; "
-                               "they are not in the paired tables"
-                             : "%s: %s deltagare svarade bara vid start och %s bara vid avslut; "
-                               "de ingår inte i de parade tabellerna",
+        qcli_warn(qc, fs_tr(qc->cli.lang, "%s: %s participants answered only at start and %s only "
+                                          "at exit; they are not in the paired tables"),
                   f, qcli_count(qc, n.start_only, n1), qcli_count(qc, n.exit_only, n2));
     if (qc->by_sex && n.by_sex_linked[FS_SEX_UNKNOWN])
-        qcli_warn(qc, en(qc) ? "%s: %s linked participants have no recorded sex; they are counted "
-                               "in the total only"
-                             : "%s: %s länkade deltagare saknar uppgift om kön; de räknas bara i "
-                               "totalen",
+        qcli_warn(qc, fs_tr(qc->cli.lang, "%s: %s linked participants have no recorded sex; they "
+                                          "are counted in the total only"),
                   f, qcli_count(qc, n.by_sex_linked[FS_SEX_UNKNOWN], n1));
     unsigned long miss = 0, items_with = 0;
     for (size_t i = 0; i < qc->q.n_items; i++) {
@@ -281,15 +272,12 @@ int qcli_load(qcli *qc)
             items_with++;
         }
         if (it.n == 0)
-            qcli_warn(qc, en(qc) ? "%s: item \"%s\" has no linked answers"
-                                 : "%s: frågan \"%s\" har inga länkade svar",
+            qcli_warn(qc, fs_tr(qc->cli.lang, "%s: item \"%s\" has no linked answers"),
                       f, qc->q.item_label[i]);
     }
     if (miss)
-        qcli_warn(qc, en(qc) ? "%s: %s answers of linked participants are missing or \"Vet inte\" "
-                               "(in %lu items); see the notes"
-                             : "%s: %s svar från länkade deltagare saknas eller är \"Vet inte\" "
-                               "(i %lu frågor); se anmärkningarna",
+        qcli_warn(qc, fs_tr(qc->cli.lang, "%s: %s answers of linked participants are missing or "
+                                          "\"Vet inte\" (in %lu items); see the notes"),
                   f, qcli_count(qc, miss, n1), items_with);
     return 0;
 }
@@ -322,37 +310,37 @@ const char *qcli_alt_text(const qcli *qc)
 {
     switch (qc->alt) {
     case FS_ALT_GREATER:
-        return en(qc) ? "one-sided, better" : "ensidigt, förbättring";
+        return fs_tr(qc->cli.lang, "one-sided, better");
     case FS_ALT_LESS:
-        return en(qc) ? "one-sided, worse" : "ensidigt, försämring";
+        return fs_tr(qc->cli.lang, "one-sided, worse");
     default:
-        return en(qc) ? "two-sided" : "tvåsidigt";
+        return fs_tr(qc->cli.lang, "two-sided");
     }
 }
 
 const char *qcli_sex_text(const qcli *qc, int sex)
 {
     if (sex == FS_SEX_WOMAN)
-        return en(qc) ? "women" : "kvinnor";
+        return fs_tr(qc->cli.lang, "women");
     if (sex == FS_SEX_MAN)
-        return en(qc) ? "men" : "män";
-    return en(qc) ? "total" : "totalt";
+        return fs_tr(qc->cli.lang, "men");
+    return fs_tr(qc->cli.lang, "total");
 }
 
 fs_error qcli_item_columns(const qcli *qc, fs_table *t, int wilcoxon)
 {
-    int e_ = en(qc);
-    char *ps = fs_asprintf(e_ ? "p (sign test, %s)" : "p (teckentest, %s)", qcli_alt_text(qc));
-    char *pw = fs_asprintf(e_ ? "p (Wilcoxon, %s)" : "p (Wilcoxon, %s)", qcli_alt_text(qc));
+    const char *lang = qc->cli.lang;
+    char *ps = fs_asprintf(fs_tr(lang, "p (sign test, %s)"), qcli_alt_text(qc));
+    char *pw = fs_asprintf(fs_tr(lang, "p (Wilcoxon, %s)"), qcli_alt_text(qc));
     int bad = !ps || !pw;
-    bad |= fs_table_add_col(t, "n", e_ ? "Linked answers" : "Antal svar", FS_COL_COUNT, 0, -1) < 0;
-    bad |= fs_table_add_col(t, "worse", e_ ? "Worse" : "Sämre", FS_COL_COUNT, 0, -1) < 0;
-    bad |= fs_table_add_col(t, "unchanged", e_ ? "Unchanged" : "Oförändrat", FS_COL_COUNT, 0, -1) < 0;
-    bad |= fs_table_add_col(t, "better", e_ ? "Better" : "Bättre", FS_COL_COUNT, 0, -1) < 0;
-    bad |= fs_table_add_col(t, "median_start", e_ ? "Median, start" : "Median, start", FS_COL_NUMBER, 1, -1) < 0;
-    bad |= fs_table_add_col(t, "median_end", e_ ? "Median, exit" : "Median, avslut", FS_COL_NUMBER, 1, -1) < 0;
-    bad |= fs_table_add_col(t, "mean_start", e_ ? "Mean, start" : "Medel, start", FS_COL_NUMBER, 2, -1) < 0;
-    bad |= fs_table_add_col(t, "mean_end", e_ ? "Mean, exit" : "Medel, avslut", FS_COL_NUMBER, 2, -1) < 0;
+    bad |= fs_table_add_col(t, "n", fs_tr(lang, "Linked answers"), FS_COL_COUNT, 0, -1) < 0;
+    bad |= fs_table_add_col(t, "worse", fs_tr(lang, "Worse"), FS_COL_COUNT, 0, -1) < 0;
+    bad |= fs_table_add_col(t, "unchanged", fs_tr(lang, "Unchanged"), FS_COL_COUNT, 0, -1) < 0;
+    bad |= fs_table_add_col(t, "better", fs_tr(lang, "Better"), FS_COL_COUNT, 0, -1) < 0;
+    bad |= fs_table_add_col(t, "median_start", fs_tr(lang, "Median, start"), FS_COL_NUMBER, 1, -1) < 0;
+    bad |= fs_table_add_col(t, "median_end", fs_tr(lang, "Median, exit"), FS_COL_NUMBER, 1, -1) < 0;
+    bad |= fs_table_add_col(t, "mean_start", fs_tr(lang, "Mean, start"), FS_COL_NUMBER, 2, -1) < 0;
+    bad |= fs_table_add_col(t, "mean_end", fs_tr(lang, "Mean, exit"), FS_COL_NUMBER, 2, -1) < 0;
     bad |= !ps || fs_table_add_col(t, "p_sign", ps, FS_COL_PVALUE, 0, -1) < 0;
     if (wilcoxon)
         bad |= !pw || fs_table_add_col(t, "p_wilcoxon", pw, FS_COL_PVALUE, 0, -1) < 0;
@@ -386,26 +374,23 @@ fs_error qcli_participation_note(const qcli *qc, fs_table *t, int sex)
     char a[16], b[16], c[16], d[16], e[16];
     fs_quest_count(&qc->q, &n);
     if (sex >= 0)
-        return en(qc) ? fs_table_add_note(t, "Linked participants (%s): %s.", qcli_sex_text(qc, sex),
-                                          qcli_count(qc, n.by_sex_linked[sex], a))
-                      : fs_table_add_note(t, "Länkade deltagare (%s): %s.", qcli_sex_text(qc, sex),
-                                          qcli_count(qc, n.by_sex_linked[sex], a));
+        return fs_table_add_note(t, fs_tr(qc->cli.lang, "Linked participants (%s): %s."),
+                                 qcli_sex_text(qc, sex), qcli_count(qc, n.by_sex_linked[sex], a));
     qcli_count(qc, n.start, a);
     qcli_count(qc, n.exit, b);
     qcli_count(qc, n.linked, c);
     qcli_count(qc, n.start_only, d);
     qcli_count(qc, n.exit_only, e);
-    return en(qc) ? fs_table_add_note(t, "Participants: %s at start, %s at exit, %s linked; "
-                                         "%s only at start and %s only at exit are not compared.",
-                                      a, b, c, d, e)
-                  : fs_table_add_note(t, "Deltagare: %s vid start, %s vid avslut, %s länkade; "
-                                         "%s bara vid start och %s bara vid avslut jämförs inte.",
-                                      a, b, c, d, e);
+    return fs_table_add_note(t, fs_tr(qc->cli.lang, "Participants: %s at start, %s at exit, %s "
+                                                    "linked; %s only at start and %s only at exit "
+                                                    "are not compared."),
+                             a, b, c, d, e);
 }
 
 static fs_table *item_table(qcli *qc, const char *key, const char *title, int sex)
 {
-    int e_ = en(qc), wil = (qc->tests & QCLI_TEST_WILCOXON) != 0;
+    const char *lang = qc->cli.lang;
+    int wil = (qc->tests & QCLI_TEST_WILCOXON) != 0;
     fs_table *t = fs_table_new(key, title);
     if (!t || qcli_item_columns(qc, t, wil))
         goto fail;
@@ -417,33 +402,23 @@ static fs_table *item_table(qcli *qc, const char *key, const char *title, int se
         char m[16];
         qcli_count(qc, it.missing, m);
         if (it.missing &&
-            (e_ ? fs_table_add_note(t, "%s: %s linked participants without an answer at start "
-                                       "or exit (empty or Vet inte), not compared.",
-                                    qc->q.item_label[i], m)
-                : fs_table_add_note(t, "%s: %s länkade deltagare utan svar vid start eller avslut "
-                                       "(tomt eller Vet inte), jämförs inte.",
-                                    qc->q.item_label[i], m)))
+            fs_table_add_note(t, fs_tr(lang, "%s: %s linked participants without an answer at start "
+                                             "or exit (empty or Vet inte), not compared."),
+                              qc->q.item_label[i], m))
             goto fail;
     }
     if (qcli_participation_note(qc, t, sex))
         goto fail;
-    const char *dir = qc->higher_is_better ? (e_ ? "a higher answer at exit" : "högre svar vid avslut")
-                                           : (e_ ? "a lower answer at exit" : "lägre svar vid avslut");
-    if (e_ ? fs_table_add_note(t, "Better = %s. p (sign test): exact sign test (binomial test of "
-                                  "better against worse, p = 0.5, unchanged left out), %s.",
-                               dir, qcli_alt_text(qc))
-           : fs_table_add_note(t, "Bättre = %s. p (teckentest): exakt teckentest (binomialtest "
-                                  "av bättre mot sämre, p = 0,5, oförändrade utelämnade), %s.",
-                               dir, qcli_alt_text(qc)))
+    const char *dir = qc->higher_is_better ? fs_tr(lang, "a higher answer at exit")
+                                           : fs_tr(lang, "a lower answer at exit");
+    if (fs_table_add_note(t, fs_tr(lang, "Better = %s. p (sign test): exact sign test (binomial test "
+                                         "of better against worse, p = 0.5, unchanged left out), %s."),
+                          dir, qcli_alt_text(qc)))
         goto fail;
-    if (wil && (e_ ? fs_table_add_note(t, "p (Wilcoxon): Wilcoxon signed-rank test of exit - start "
-                                          "(exact without ties and zeros for n < 50, else normal "
-                                          "approximation with continuity correction), %s.",
-                                       qcli_alt_text(qc))
-                   : fs_table_add_note(t, "p (Wilcoxon): Wilcoxons teckenrangtest av avslut - start "
-                                          "(exakt utan ties och nollor för n < 50, annars "
-                                          "normalapproximation med kontinuitetskorrektion), %s.",
-                                       qcli_alt_text(qc))))
+    if (wil && fs_table_add_note(t, fs_tr(lang, "p (Wilcoxon): Wilcoxon signed-rank test of exit - "
+                                                "start (exact without ties and zeros for n < 50, else "
+                                                "normal approximation with continuity correction), %s."),
+                                 qcli_alt_text(qc)))
         goto fail;
     return t;
 fail:
@@ -460,8 +435,8 @@ int qcli_item_tables(qcli *qc, const char *key, const char *title, const char *c
             fs_table *t = k && ti ? item_table(qc, k, ti, s) : NULL;
             free(k);
             free(ti);
-            if (t && fs_table_set_sheet(t, s == FS_SEX_WOMAN ? (en(qc) ? "Items, women" : "Frågor, kvinnor")
-                                                             : (en(qc) ? "Items, men" : "Frågor, män"))) {
+            if (t && fs_table_set_sheet(t, s == FS_SEX_WOMAN ? fs_tr(qc->cli.lang, "Items, women")
+                                                             : fs_tr(qc->cli.lang, "Items, men"))) {
                 fs_table_free(t);
                 t = NULL;
             }
@@ -472,8 +447,8 @@ int qcli_item_tables(qcli *qc, const char *key, const char *title, const char *c
     char *ti = qc->by_sex ? fs_asprintf("%s, %s", title, qcli_sex_text(qc, -1)) : fs_strdup(title);
     fs_table *t = ti ? item_table(qc, key, ti, FS_QUEST_ALL_SEXES) : NULL;
     free(ti);
-    if (t && (fs_table_set_sheet(t, qc->by_sex ? (en(qc) ? "Items, total" : "Frågor, totalt")
-                                               : (en(qc) ? "Items" : "Frågor")) ||
+    if (t && (fs_table_set_sheet(t, qc->by_sex ? fs_tr(qc->cli.lang, "Items, total")
+                                               : fs_tr(qc->cli.lang, "Items")) ||
               (chart_title && fs_table_set_chart(t, chart_title, 0, "mean_start", "mean_end")))) {
         fs_table_free(t);
         t = NULL;
@@ -492,9 +467,9 @@ int qcli_write(qcli *qc)
     for (size_t i = 0; sup > 1 && i < qc->rep->n_tables; i++) {
         fs_table *t = qc->rep->tables[i];
         fs_table_suppress(t, sup);
-        if (en(qc) ? fs_table_add_note(t, "Counts below %d are shown as <%d (small-number "
-                                          "suppression).", sup, sup)
-                   : fs_table_add_note(t, "Antal under %d visas som <%d (röjandeskydd).", sup, sup)) {
+        if (fs_table_add_note(t, fs_tr(qc->cli.lang, "Counts below %d are shown as <%d "
+                                                     "(small-number suppression)."),
+                              sup, sup)) {
             fs_cli_error(&qc->cli, "out of memory");
             return FS_EXIT_FAILURE;
         }

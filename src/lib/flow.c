@@ -5,14 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "finsam/i18n.h"
+
+#define N_(s) s /* translated where it is used, with fs_tr() */
+
 static const char *const flow_keys[FS_FLOW_N] = {"during", "ongoing_at_start", "new", "ended",
                                                  "ongoing_at_end"};
-static const char *const flow_sv[FS_FLOW_N] = {
-    "Deltagare under perioden", "Pågående vid periodens start", "Nya under perioden",
-    "Avslutade under perioden", "Pågående vid periodens slut"};
-static const char *const flow_en[FS_FLOW_N] = {
-    "Participants during the period", "Ongoing at the start of the period",
-    "New during the period", "Ended during the period", "Ongoing at the end of the period"};
+static const char *const flow_labels[FS_FLOW_N] = {
+    N_("Participants during the period"), N_("Ongoing at the start of the period"),
+    N_("New during the period"), N_("Ended during the period"),
+    N_("Ongoing at the end of the period")};
 
 const char *fs_flow_key(fs_flow_row r)
 {
@@ -21,7 +23,7 @@ const char *fs_flow_key(fs_flow_row r)
 
 const char *fs_flow_label(fs_flow_row r, const char *lang)
 {
-    return lang && strcmp(lang, "en") == 0 ? flow_en[r] : flow_sv[r];
+    return fs_tr(lang, flow_labels[r]);
 }
 
 int fs_flow_classify(fs_date entry, int has_exit, fs_date exit, const fs_period *p)
@@ -158,10 +160,8 @@ int fs_age_band(const fs_age_bands *b, int age)
 /* ---- duration ---- */
 
 static const char *const dur_keys[FS_DUR_N] = {"under_3m", "3_6m", "6_12m", "over_12m"};
-static const char *const dur_sv[FS_DUR_N] = {"Under 3 månader", "3-6 månader", "6-12 månader",
-                                             "Över 12 månader"};
-static const char *const dur_en[FS_DUR_N] = {"Under 3 months", "3-6 months", "6-12 months",
-                                             "Over 12 months"};
+static const char *const dur_labels[FS_DUR_N] = {N_("Under 3 months"), N_("3-6 months"),
+                                                 N_("6-12 months"), N_("Over 12 months")};
 
 const char *fs_duration_key(fs_duration_band b)
 {
@@ -170,7 +170,7 @@ const char *fs_duration_key(fs_duration_band b)
 
 const char *fs_duration_label(fs_duration_band b, const char *lang)
 {
-    return lang && strcmp(lang, "en") == 0 ? dur_en[b] : dur_sv[b];
+    return fs_tr(lang, dur_labels[b]);
 }
 
 fs_date fs_date_add_months(fs_date d, int months)

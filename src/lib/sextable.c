@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "finsam/i18n.h"
 #include "finsam/stats.h"
 #include "finsam/strmap.h"
 #include "finsam/text.h"
@@ -15,11 +16,9 @@ static const char *const pct_keys[FS_SEX_N + 1] = {"women_pct", "men_pct", "unkn
 
 fs_error fs_sex_columns(fs_table *t, const char *lang, int with_unknown, int with_shares)
 {
-    int en = strcmp(lang, "en") == 0;
-    const char *labels[FS_SEX_N + 1] = {en ? "Women" : "Kvinnor", en ? "Men" : "Män",
-                                        en ? "Sex not recorded" : "Uppgift saknas",
-                                        en ? "Total" : "Totalt"};
-    const char *share = en ? "Share (%)" : "Andel (%)";
+    const char *labels[FS_SEX_N + 1] = {fs_tr(lang, "Women"), fs_tr(lang, "Men"),
+                                        fs_tr(lang, "Sex not recorded"), fs_tr(lang, "Total")};
+    const char *share = fs_tr(lang, "Share (%)");
     for (int s = 0; s <= FS_SEX_N; s++) {
         if (s == FS_SEX_UNKNOWN && !with_unknown)
             continue;
@@ -101,7 +100,7 @@ void fs_pct_text(double pct, const char *lang, char *out, size_t outsz)
 
 fs_error fs_sex_test_note(fs_table *t, const char *lang)
 {
-    int en = strcmp(lang, "en") == 0;
+    int en = fs_lang_en(lang); /* decimal point rather than comma */
     int wc = fs_table_col(t, "women"), mc = fs_table_col(t, "men");
     unsigned *w = calloc(t->n_rows + 1, sizeof *w), *m = calloc(t->n_rows + 1, sizeof *m);
     fs_error e = FS_OK;
@@ -131,21 +130,14 @@ fs_error fs_sex_test_note(fs_table *t, const char *lang)
     fs_error fe = tw + tm <= FS_FISHER_MAX_N ? fs_fisher_2xk(w, m, k, &pf) : FS_ERR_RANGE;
     if (fe == FS_OK) {
         fs_format_significant(p2, sizeof p2, pf, 3, !en);
-        e = en ? fs_table_add_note(t, "Women versus men: Pearson chi-square = %s (df = %u), "
-                                      "p = %s; Fisher's exact test p = %s (two-sided).",
-                                   stat, chi.df, p1, p2)
-               : fs_table_add_note(t, "Kvinnor jämfört med män: Pearsons chi2 = %s (fg = %u), "
-                                      "p = %s; Fishers exakta test p = %s (tvåsidigt).",
-                                   stat, chi.df, p1, p2);
+        e = fs_table_add_note(t, fs_tr(lang, "Women versus men: Pearson chi-square = %s (df = %u), "
+                                             "p = %s; Fisher's exact test p = %s (two-sided)."),
+                              stat, chi.df, p1, p2);
     } else {
-        e = en ? fs_table_add_note(t, "Women versus men: Pearson chi-square = %s (df = %u), "
-                                      "p = %s (two-sided); Fisher's exact test not computed "
-                                      "(n > %d).",
-                                   stat, chi.df, p1, FS_FISHER_MAX_N)
-               : fs_table_add_note(t, "Kvinnor jämfört med män: Pearsons chi2 = %s (fg = %u), "
-                                      "p = %s (tvåsidigt); Fishers exakta test ej beräknat "
-                                      "(n > %d).",
-                                   stat, chi.df, p1, FS_FISHER_MAX_N);
+        e = fs_table_add_note(t, fs_tr(lang, "Women versus men: Pearson chi-square = %s (df = %u), "
+                                             "p = %s (two-sided); Fisher's exact test not computed "
+                                             "(n > %d)."),
+                              stat, chi.df, p1, FS_FISHER_MAX_N);
     }
 cleanup:
     free(w);

@@ -9,6 +9,7 @@
 #include <xlsxwriter.h>
 
 #include "finsam/cellfmt.h"
+#include "finsam/i18n.h"
 #include "finsam/table.h"
 #include "finsam/text.h"
 #include "finsam/writers.h"
@@ -148,9 +149,7 @@ static void add_chart(lxw_workbook *wb, lxw_worksheet *ws, const char *sheet, co
         data_row = (lxw_row_t)(FIRST_DATA_ROW + first);
     } else {
         /* detail rows interleave: write the chart's data as a small block below */
-        keep(err, worksheet_write_string(ws, next_free_row, 0,
-                                         strcmp(lang, "en") == 0 ? "Chart data" : "Diagramunderlag",
-                                         f->bold));
+        keep(err, worksheet_write_string(ws, next_free_row, 0, fs_tr(lang, "Chart data"), f->bold));
         data_row = next_free_row + 1;
         size_t k = 0;
         for (size_t r = 0; r < t->n_rows; r++) {
