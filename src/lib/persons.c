@@ -167,7 +167,7 @@ int fs_pairset_add(fs_pairset *s, uint64_t v)
     uint64_t stored = v + 1;
     if (stored == 0)
         FS_BUG("fs_pairset_add: the value UINT64_MAX");
-    if ((s->used + 1) * 2 > s->cap) {
+    if ((s->used + 1) * 4 > s->cap * 3) { /* at most three quarters full */
         size_t cap = s->cap ? 2 * s->cap : 256;
         uint64_t *n = calloc(cap, sizeof *n);
         if (!n)
