@@ -459,17 +459,23 @@ static fs_error note_unit(const tctx *c, fs_table *t, const fs_tally *ty)
     return e;
 }
 
+/* --suppress: hides the small cells, and says so. */
+static fs_error suppression_note(const tctx *c, fs_table *t)
+{
+    if (c->o->suppress <= 1)
+        return FS_OK;
+    fs_table_suppress(t, c->o->suppress);
+    return fs_table_add_note(t, fs_tr(c->lang, "Counts below %d are shown as <%d (small-number "
+                                               "suppression)."), c->o->suppress, c->o->suppress);
+}
+
 /* What was excluded (Felregistrering of the table's population, rows with errors), then
- * the suppression, which also hides the small cells. */
+ * the suppression. */
 static fs_error closing_notes(const tctx *c, fs_table *t, fs_flow_row pop)
 {
     fs_error e = fs_intake_add_notes(c->o->intake, t, c->lang,
                                      fs_engine_felreg(c->e, c->slice, pop), c->o->suppress);
-    if (e || c->o->suppress <= 1)
-        return e;
-    fs_table_suppress(t, c->o->suppress);
-    return fs_table_add_note(t, fs_tr(c->lang, "Counts below %d are shown as <%d (small-number "
-                                               "suppression)."), c->o->suppress, c->o->suppress);
+    return e ? e : suppression_note(c, t);
 }
 
 static fs_error share_note(const tctx *c, fs_table *t, unsigned long n)
@@ -672,12 +678,8 @@ static fs_table *layout_flow(const tctx *c)
                                 fs_engine_felreg(c->e, c->slice, FS_FLOW_DURING), c->o->suppress);
     if (!e)
         e = fs_table_add_note(t, fs_tr(c->lang, "Shares are percentages of the row total."));
-    if (!e && c->o->suppress > 1) {
-        fs_table_suppress(t, c->o->suppress);
-        e = fs_table_add_note(t, fs_tr(c->lang, "Counts below %d are shown as <%d "
-                                                "(small-number suppression)."),
-                              c->o->suppress, c->o->suppress);
-    }
+    if (!e)
+        e = suppression_note(c, t);
     if (e || fs_table_set_chart(t, fs_tr(c->lang, c->r->b->chart), 0, "women", "men"))
         goto fail;
     return t;
@@ -801,12 +803,8 @@ static fs_table *layout_category(const tctx *c)
                    c->o->decimals, 0);
     if (b->layout == L_EXITS) {
         e = exits_notes(c, t, ty);
-        if (!e && c->o->suppress > 1) {
-            fs_table_suppress(t, c->o->suppress);
-            e = fs_table_add_note(t, fs_tr(c->lang, "Counts below %d are shown as <%d "
-                                                    "(small-number suppression)."),
-                                  c->o->suppress, c->o->suppress);
-        }
+        if (!e)
+            e = suppression_note(c, t);
     } else {
         if (b->notes)
             e = b->notes(c, t);

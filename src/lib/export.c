@@ -312,37 +312,27 @@ static inline int is_blank(unsigned char c)
     return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
+/* Field c of the row, trimmed in place; "" when the row has no such field. */
+static const char *trimmed(const fs_csv_record *rec, int c)
+{
+    if (c < 0 || (size_t)c >= rec->n_fields)
+        return "";
+    char *s = rec->fields[c];
+    size_t len = rec->lens[c];
+    while (len && is_blank((unsigned char)s[len - 1]))
+        s[--len] = '\0';
+    while (is_blank((unsigned char)*s))
+        s++;
+    return s;
+}
+
 /* Trims the mapped fields of a row in place, once. */
 static void take_values(fs_export_reader *r, const fs_csv_record *rec)
 {
-    for (int f = 0; f < FS_FIELD_COUNT; f++) {
-        int c = r->col[f];
-        if (c < 0 || (size_t)c >= rec->n_fields) {
-            r->val[f] = "";
-            continue;
-        }
-        char *s = rec->fields[c];
-        size_t len = rec->lens[c];
-        while (len && is_blank((unsigned char)s[len - 1]))
-            s[--len] = '\0';
-        while (is_blank((unsigned char)*s))
-            s++;
-        r->val[f] = s;
-    }
-    for (size_t x = 0; x < r->opt.n_extra; x++) {
-        int c = r->extra_col[x];
-        if (c < 0 || (size_t)c >= rec->n_fields) {
-            r->extra_val[x] = "";
-            continue;
-        }
-        char *s = rec->fields[c];
-        size_t len = rec->lens[c];
-        while (len && is_blank((unsigned char)s[len - 1]))
-            s[--len] = '\0';
-        while (is_blank((unsigned char)*s))
-            s++;
-        r->extra_val[x] = s;
-    }
+    for (int f = 0; f < FS_FIELD_COUNT; f++)
+        r->val[f] = trimmed(rec, r->col[f]);
+    for (size_t x = 0; x < r->opt.n_extra; x++)
+        r->extra_val[x] = trimmed(rec, r->extra_col[x]);
 }
 
 static int parse_date_field(fs_export_reader *r, const fs_csv_record *rec, fs_field f,
