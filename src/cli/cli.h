@@ -42,8 +42,9 @@ enum {
     FS_OPT_SUPPRESS, FS_OPT_LANG, FS_OPT_FORMAT, FS_OPT_CSV_DIALECT, FS_OPT_QUIET,
     FS_OPT_STRICT, FS_OPT_CONFIG, FS_OPT_SEPARATOR, FS_OPT_ENCODING, FS_OPT_CREATED,
     FS_OPT_AS_OF, FS_OPT_HELP,
-    /* the counting commands' own options, shared by them (count.c) */
-    FS_OPT_COUNT = 1050, FS_OPT_OF,
+    /* the counting commands' options, handled in count.c */
+    FS_OPT_COUNT = 1050, FS_OPT_OF, FS_OPT_DETAIL, FS_OPT_BREAKDOWN, FS_OPT_ALL,
+    FS_OPT_INCOME_GROUPING,
     FS_OPT_COMMAND_BASE = 1100
 };
 
@@ -147,22 +148,22 @@ int fs_cli_write(fs_cli *c, fs_report *r);
 
 #include "finsam/breakdowns.h"
 
-#define FS_CLI_COUNT_LONGOPTS                                                                 \
-    {"count", required_argument, NULL, FS_OPT_COUNT}, {"of", required_argument, NULL, FS_OPT_OF}
+#define FS_COUNT_MAX_BREAKDOWNS 64
 
-typedef struct fs_count_opts {
-    fs_unit unit; /* --count episodes|persons */
-    unsigned pops; /* --of: FS_FLOW_BIT()s, 0 = each breakdown's own */
-    int exit_detail;
-    int income_scb;
-} fs_count_opts;
+/* A counting command is data: its name and --help, the options it accepts (the common
+ * ones and those of count.c it lists), the breakdown it always makes, whether it needs a
+ * period, and the columns it needs. fs_count_main does the rest. */
+typedef struct fs_count_command {
+    const char *name;               /* "exits" */
+    const char *prog;               /* "finsam-stats exits" */
+    const char *usage;
+    const struct option *longopts;  /* FS_CLI_COMMON_LONGOPTS and its own, ended by {0} */
+    const char *base;               /* the breakdown always made: "exit-reason", "flow" */
+    int need_period;
+    unsigned required;              /* FS_FIELD_BIT()s */
+} fs_count_command;
 
-/* Handles --count and --of: -1 when opt is neither, 0 when handled, or FS_EXIT_USAGE. */
-int fs_count_option(const fs_cli *c, fs_count_opts *o, int opt, const char *arg);
-/* Reads the files through the engine, counting what plan asks for, and writes the report
- * of the command. Returns the exit status. */
-int fs_cli_count(fs_cli *c, const char *command, fs_plan *plan, const fs_count_opts *o,
-                 unsigned required);
+int fs_count_main(const fs_count_command *cmd, int argc, char **argv);
 
 /* "2024-01-01–2024-06-30" (or "" without a period) into out[32]. */
 void fs_cli_period_text(const fs_cli *c, char *out, size_t outsz);

@@ -2,38 +2,64 @@
  * select -> aggregate -> table -> write over the engine (engine.h) and a plan of breakdowns
  * (breakdowns.h). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "finsam/intake.h"
+#include "finsam/text.h"
 
-int fs_count_option(const fs_cli *c, fs_count_opts *o, int opt, const char *arg)
+/* What the options of a counting command ask for. */
+typedef struct count_opts {
+    const fs_cli *cli;
+    fs_unit unit;           /* --count episodes|persons */
+    unsigned pops;          /* --of: FS_FLOW_BIT()s, 0 = each breakdown's own */
+    int exit_detail;        /* --detail */
+    int income_scb;         /* --income-grouping scb */
+    const char *breakdowns[FS_COUNT_MAX_BREAKDOWNS]; /* --breakdown, --all */
+    size_t n_breakdowns;
+} count_opts;
+
+static int count_option(int opt, const char *arg, void *user)
 {
-    if (opt == FS_OPT_COUNT) {
-        if (strcmp(arg, "episodes") == 0)
-            o->unit = FS_UNIT_EPISODES;
-        else if (strcmp(arg, "persons") == 0)
-            o->unit = FS_UNIT_PERSONS;
-        else
+    count_opts *o = user;
+    const fs_cli *c = o->cli;
+    switch (opt) {
+    case FS_OPT_COUNT:
+        if (strcmp(arg, "episodes") != 0 && strcmp(arg, "persons") != 0)
             return fs_cli_usage_error(c, "--count: '%s' is not episodes or persons", arg);
+        o->unit = strcmp(arg, "persons") == 0 ? FS_UNIT_PERSONS : FS_UNIT_EPISODES;
         return 0;
-    }
-    if (opt == FS_OPT_OF) {
-        if (strcmp(arg, "all") == 0) {
-            o->pops = (1u << FS_FLOW_N) - 1;
-            return 0;
-        }
-        int r = fs_population_parse(arg);
+    case FS_OPT_OF: {
+        int r = strcmp(arg, "all") == 0 ? FS_FLOW_N : fs_population_parse(arg);
         if (r < 0)
             return fs_cli_usage_error(c, "--of: '%s' is not a population (during, "
                                          "ongoing-start, new, ended, ongoing-end, all)", arg);
-        o->pops |= FS_FLOW_BIT(r);
+        o->pops |= r == FS_FLOW_N ? (1u << FS_FLOW_N) - 1 : FS_FLOW_BIT(r);
+        return 0;
+    }
+    case FS_OPT_DETAIL:
+        o->exit_detail = 1;
+        return 0;
+    case FS_OPT_BREAKDOWN:
+    case FS_OPT_ALL:
+        if (o->n_breakdowns == FS_COUNT_MAX_BREAKDOWNS)
+            return fs_cli_usage_error(c, "too many --breakdown (at most %d)",
+                                      FS_COUNT_MAX_BREAKDOWNS);
+        o->breakdowns[o->n_breakdowns++] = opt == FS_OPT_ALL ? "all" : arg;
+        return 0;
+    case FS_OPT_INCOME_GROUPING:
+        if (strcmp(arg, "scb") != 0 && strcmp(arg, "detail") != 0)
+            return fs_cli_usage_error(c, "--income-grouping: '%s' is not scb or detail", arg);
+        o->income_scb = strcmp(arg, "scb") == 0;
         return 0;
     }
     return -1;
 }
 
-int fs_cli_count(fs_cli *c, const char *command, fs_plan *plan, const fs_count_opts *o,
+/* Reads the files through the engine, counting what plan asks for, and writes the report.
+ * Returns the exit status. */
+static int count(fs_cli *c, const char *command, fs_plan *plan, const count_opts *o,
                  unsigned required)
 {
     fs_msg msg = {""};
@@ -95,5 +121,73 @@ cleanup:
     fs_engine_free(e);
     fs_intake_free(&in);
     fs_report_free(rep);
+    return status;
+}
+
+/* The options every counting command has, after its own in --help. */
+static const char shared_help[] =
+    "  --insats NAME         only this insats (repeatable)\n"
+    "  --by insats           tables per insats, then the whole selection\n"
+    "  --count UNIT          episodes (default) or persons: each person once per row, across\n"
+    "                        insatser in the total (personnummer, else participant id)\n"
+    "  --rounding METHOD     largest-remainder (default), half-even or half-up\n"
+    "  --decimals N          decimals of printed shares, 0-3 (default 0)\n"
+    "  --suppress N          show counts 1..N-1 as <N and hide their shares\n"
+    "  --lang sv|en          labels and notes (default sv)\n"
+    "  --format FORMAT       text, csv, json or xlsx (default text, or from -o's extension)\n"
+    "  -o, --output FILE     write to FILE (replaced only when the run succeeds)\n"
+    "  --csv-dialect D       rfc4180 (default) or excel-sv (;, decimal comma, BOM)\n"
+    "  --config FILE         INI file: columns, exit reasons, referrers, income, age bands,\n"
+    "                        value groups of a column ([column \"HEADER\"]), defaults\n"
+    "  --separator C         input separator ; , tab (default: detected)\n"
+    "  --encoding E          input encoding auto, utf-8, cp1252 (default auto)\n"
+    "  --strict              a bad row is an error instead of being excluded\n"
+    "  --created DATE        xlsx creation date (reproducible files); also SOURCE_DATE_EPOCH\n"
+    "  --quiet               no warnings on standard error\n"
+    "  --help                this text\n"
+    "\n"
+    "Exit status: 0 success, 1 data or runtime error, 2 usage error.\n"
+    "See finsam-stats-%s(1).\n";
+
+int fs_count_main(const fs_count_command *cmd, int argc, char **argv)
+{
+    fs_cli cli;
+    count_opts o;
+    fs_plan *plan = NULL;
+    fs_msg msg = {""};
+    int status;
+    memset(&o, 0, sizeof o);
+    char *tail = fs_asprintf(shared_help, cmd->name);
+    char *usage = tail ? fs_asprintf("%s%s", cmd->usage, tail) : NULL;
+    free(tail);
+    fs_cli_init(&cli, cmd->prog, usage ? usage : cmd->usage);
+    o.cli = &cli;
+    if ((status = fs_cli_getopt(&cli, argc, argv, cmd->longopts, count_option, &o)) >= 0)
+        goto cleanup;
+    if ((status = fs_cli_finish(&cli, argc, argv, optind, 1)) != 0)
+        goto cleanup;
+    if (cmd->need_period && !cli.has_period) {
+        status = fs_cli_usage_error(&cli, "--period is required (examples: 2024, 2024H1, "
+                                          "2024Q3, 2024-05, 2024-01-01..2024-06-30)");
+        goto cleanup;
+    }
+    status = FS_EXIT_FAILURE;
+    if (!(plan = fs_plan_new())) {
+        fs_cli_error(&cli, "out of memory");
+        goto cleanup;
+    }
+    fs_error e = fs_plan_add(plan, cmd->base, o.pops, &msg);
+    for (size_t i = 0; !e && i < o.n_breakdowns; i++)
+        e = fs_plan_add(plan, o.breakdowns[i], o.pops, &msg);
+    if (e == FS_ERR_USAGE)
+        status = fs_cli_usage_error(&cli, "--breakdown: %s", msg.text);
+    else if (e)
+        fs_cli_error(&cli, "%s", msg.text);
+    else
+        status = count(&cli, cmd->name, plan, &o, cmd->required);
+cleanup:
+    fs_plan_free(plan);
+    fs_cli_free(&cli);
+    free(usage);
     return status;
 }
