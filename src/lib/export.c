@@ -405,7 +405,6 @@ static void parse_sex(fs_export_reader *r, const fs_csv_record *rec, fs_episode 
                      : *id      ? fs_person_hash(r->opt.persons, 'i', id)
                                 : 0;
     }
-    memset(&p, 0, sizeof p);
 
     const char *by = get(r, rec, FS_FIELD_BIRTH_YEAR);
     ep->birth_year = pnr_usable ? p.birth_year : 0;
@@ -423,6 +422,7 @@ static void parse_sex(fs_export_reader *r, const fs_csv_record *rec, fs_episode 
             ep->birth_year = (int)y;
         }
     }
+    memset(&p, 0, sizeof p); /* nothing of the number stays on the stack */
 }
 
 static int on_record(const fs_csv_record *rec, void *user)
