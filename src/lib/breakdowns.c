@@ -481,11 +481,14 @@ static fs_error closing_notes(const tctx *c, fs_table *t, fs_flow_row pop)
 static fs_error share_note(const tctx *c, fs_table *t, unsigned long n)
 {
     const char *base = fs_tr(c->lang, pops[c->r->pop].base);
-    if (c->o->rounding == FS_ROUND_LARGEST_REMAINDER)
-        return fs_table_add_note(t, fs_tr(c->lang, "Shares are percentages of %s (n = %s) in "
-                                                   "each column, rounded by largest remainder so "
-                                                   "that each column sums to 100."),
-                                 base, ct(c, n).s);
+    if (c->o->rounding == FS_ROUND_LARGEST_REMAINDER) {
+        fs_error e = fs_table_add_note(t, fs_tr(c->lang, "Shares are percentages of %s (n = %s) "
+                                                         "in each column, rounded by largest "
+                                                         "remainder so that each column sums to "
+                                                         "100."),
+                                       base, ct(c, n).s);
+        return e ? e : fs_table_note_rounding(t, c->lang);
+    }
     return fs_table_add_note(t, fs_tr(c->lang, "Shares are percentages of %s (n = %s) in each "
                                                "column, each rounded on its own (%s)."),
                              base, ct(c, n).s, fs_rounding_name(c->o->rounding));
@@ -679,6 +682,8 @@ static fs_table *layout_flow(const tctx *c)
     if (!e)
         e = fs_table_add_note(t, fs_tr(c->lang, "Shares are percentages of the row total."));
     if (!e)
+        e = fs_table_note_rounding(t, c->lang);
+    if (!e)
         e = suppression_note(c, t);
     if (e || fs_table_set_chart(t, fs_tr(c->lang, c->r->b->chart), 0, "women", "men"))
         goto fail;
@@ -777,6 +782,8 @@ static fs_error exits_notes(const tctx *c, fs_table *t, const fs_tally *ty)
                                                    "each rounded on its own (%s); a column may "
                                                    "not sum to 100."),
                                     fs_rounding_name(c->o->rounding));
+    if (!e && c->o->rounding == FS_ROUND_LARGEST_REMAINDER)
+        e = fs_table_note_rounding(t, lang);
     return e;
 }
 

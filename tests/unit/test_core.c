@@ -306,30 +306,46 @@ static void check_rounding(const double *in, size_t n, fs_rounding method, int d
 static void test_rounding(void **state)
 {
     (void)state;
-    /* 1/3 each: largest remainder gives the extra unit to the first (ties: earlier) */
+    /* 1/3 each: three equal counts get equal shares; one unit more each would land 2 off
+     * 100, none 1 off: none, and the column sums to 99 */
     double thirds[] = {100.0 / 3, 100.0 / 3, 100.0 / 3};
-    check_rounding(thirds, 3, FS_ROUND_LARGEST_REMAINDER, 0, (double[]){34, 33, 33});
+    check_rounding(thirds, 3, FS_ROUND_LARGEST_REMAINDER, 0, (double[]){33, 33, 33});
     check_rounding(thirds, 3, FS_ROUND_HALF_EVEN, 0, (double[]){33, 33, 33});
-    check_rounding(thirds, 3, FS_ROUND_LARGEST_REMAINDER, 1, (double[]){33.4, 33.3, 33.3});
+    check_rounding(thirds, 3, FS_ROUND_LARGEST_REMAINDER, 1, (double[]){33.3, 33.3, 33.3});
     /* 138/297 = 46.46 %: stays 46 (the remainders of 33.67 and 19.87 are larger) */
     double pub[] = {100.0 * 138 / 297, 100.0 * 100 / 297, 100.0 * 59 / 297};
     check_rounding(pub, 3, FS_ROUND_LARGEST_REMAINDER, 0, (double[]){46, 34, 20});
     check_rounding(pub, 3, FS_ROUND_HALF_UP, 0, (double[]){46, 34, 20});
-    /* ties at .5: largest remainder takes the earlier ones; half-even goes to even;
-     * half-up goes up */
+    /* the published Aktiv Nordost column: 138 99 18 2 15 25 of 297 = 47 33 6 1 5 8 */
+    double nordost[] = {100.0 * 138 / 297, 100.0 * 99 / 297, 100.0 * 18 / 297,
+                        100.0 * 2 / 297,   100.0 * 15 / 297, 100.0 * 25 / 297};
+    check_rounding(nordost, 6, FS_ROUND_LARGEST_REMAINDER, 0, (double[]){47, 33, 6, 1, 5, 8});
+    /* ties at .5 between different values: the earlier one; equal values together: 37.5
+     * first (+1, one unit left), then the three 12.5: all (101) or none (99) are as far
+     * from 100, so none; half-even goes to even; half-up goes up */
     double eighths[] = {37.5, 12.5, 25, 12.5, 12.5};
-    check_rounding(eighths, 5, FS_ROUND_LARGEST_REMAINDER, 0, (double[]){38, 13, 25, 12, 12});
+    check_rounding(eighths, 5, FS_ROUND_LARGEST_REMAINDER, 0, (double[]){38, 12, 25, 12, 12});
     check_rounding(eighths, 5, FS_ROUND_HALF_EVEN, 0, (double[]){38, 12, 25, 12, 12});
     check_rounding(eighths, 5, FS_ROUND_HALF_UP, 0, (double[]){38, 13, 25, 13, 13});
+    /* two equal counts at a largest-remainder tie (3 and 3 of 39, the exits 2024H2 case):
+     * 7.69 each; floors 7 + 7 + 84 (33/39 = 84.6) = 98; two units left for the pair: both */
+    double pair[] = {100.0 * 3 / 39, 100.0 * 3 / 39, 100.0 * 33 / 39};
+    check_rounding(pair, 3, FS_ROUND_LARGEST_REMAINDER, 0, (double[]){8, 8, 84});
+    /* one unit left and a pair tied for it: 101 or 99 are as far: none, sum 99 */
+    double pair2[] = {100.0 * 1 / 8, 100.0 * 1 / 8, 100.0 * 6 / 8};
+    check_rounding(pair2, 3, FS_ROUND_LARGEST_REMAINDER, 0, (double[]){12, 12, 75});
+    /* two units left and a group of three tied for them: all (101) is closer than none (98) */
+    double three[] = {100.0 / 6, 100.0 / 6, 100.0 / 6, 50};
+    check_rounding(three, 4, FS_ROUND_LARGEST_REMAINDER, 0, (double[]){17, 17, 17, 50});
     /* exact values stay; NAN is skipped */
     double exact[] = {40, NAN, 60};
     double out[3];
     fs_round_shares(exact, 3, FS_ROUND_LARGEST_REMAINDER, 0, out);
     assert_true(out[0] == 40 && isnan(out[1]) && out[2] == 60);
-    /* a long column always sums to exactly 100 */
+    /* a long column of distinct values always sums to exactly 100 */
     double seven[7], rounded[7], sum = 0;
     for (int i = 0; i < 7; i++)
-        seven[i] = 100.0 / 7;
+        seven[i] = 100.0 * (i + 1) / 28;
     fs_round_shares(seven, 7, FS_ROUND_LARGEST_REMAINDER, 0, rounded);
     for (int i = 0; i < 7; i++)
         sum += rounded[i];
