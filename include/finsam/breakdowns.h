@@ -44,6 +44,7 @@ typedef struct fs_table_options {
     int decimals;
     int suppress;
     const fs_intake *intake; /* for the notes on excluded rows */
+    int p_digits;            /* p-values in notes (fs_format_p) */
 } fs_table_options;
 
 /* Builds every table of the plan from the engine's counts into rep. */

@@ -142,5 +142,9 @@ void fs_report_free(fs_report *r);
 /* Takes ownership of t (frees it on failure too). */
 fs_error fs_report_add_table(fs_report *r, fs_table *t);
 fs_error fs_report_add_warning(fs_report *r, const char *text);
+/* --hide-empty: drops from every table the rows (and their detail rows) whose counts are
+ * all zero, the total aside, and notes how many were dropped, in lang. Tables without
+ * count columns are left as they are. */
+fs_error fs_report_hide_empty(fs_report *r, const char *lang);
 
 #endif

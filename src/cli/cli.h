@@ -41,7 +41,7 @@ enum {
     FS_OPT_PERIOD = 1000, FS_OPT_INSATS, FS_OPT_BY, FS_OPT_ROUNDING, FS_OPT_DECIMALS,
     FS_OPT_SUPPRESS, FS_OPT_LANG, FS_OPT_FORMAT, FS_OPT_CSV_DIALECT, FS_OPT_QUIET,
     FS_OPT_STRICT, FS_OPT_CONFIG, FS_OPT_SEPARATOR, FS_OPT_ENCODING, FS_OPT_CREATED,
-    FS_OPT_AS_OF, FS_OPT_HELP,
+    FS_OPT_AS_OF, FS_OPT_HELP, FS_OPT_P_DIGITS, FS_OPT_CELL, FS_OPT_HIDE_EMPTY,
     /* the counting commands' options, handled in count.c */
     FS_OPT_COUNT = 1050, FS_OPT_OF, FS_OPT_DETAIL, FS_OPT_BREAKDOWN, FS_OPT_ALL,
     FS_OPT_INCOME_GROUPING,
@@ -66,6 +66,9 @@ enum {
         {"encoding", required_argument, NULL, FS_OPT_ENCODING},                               \
         {"created", required_argument, NULL, FS_OPT_CREATED},                                 \
         {"as-of", required_argument, NULL, FS_OPT_AS_OF},                                     \
+        {"p-digits", required_argument, NULL, FS_OPT_P_DIGITS},                               \
+        {"cell", required_argument, NULL, FS_OPT_CELL},                                       \
+        {"hide-empty", no_argument, NULL, FS_OPT_HIDE_EMPTY},                                 \
         {"help", no_argument, NULL, FS_OPT_HELP}
 
 #define FS_CLI_MAX_INSATS 32
@@ -78,7 +81,8 @@ typedef struct fs_cli {
     /* as given on the command line (NULL: not given) */
     const char *period_arg, *rounding_arg, *decimals_arg, *suppress_arg, *lang_arg,
         *format_arg, *dialect_arg, *config_arg, *separator_arg, *encoding_arg, *created_arg,
-        *as_of_arg;
+        *as_of_arg, *p_digits_arg, *cell_arg;
+    int hide_empty;
     const char *insats[FS_CLI_MAX_INSATS];
     size_t n_insats;
     int by_insats;

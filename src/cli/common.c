@@ -96,6 +96,9 @@ int fs_cli_option(fs_cli *c, int opt, const char *arg)
     case FS_OPT_ENCODING: c->encoding_arg = arg; break;
     case FS_OPT_CREATED: c->created_arg = arg; break;
     case FS_OPT_AS_OF: c->as_of_arg = arg; break;
+    case FS_OPT_P_DIGITS: c->p_digits_arg = arg; break;
+    case FS_OPT_CELL: c->cell_arg = arg; break;
+    case FS_OPT_HIDE_EMPTY: c->hide_empty = 1; break;
     default:
         return -1;
     }
@@ -176,7 +179,8 @@ static int parse_int(const char *s, int lo, int hi, int *out)
 
 /* The keys of [defaults]; their values are checked with the options they stand for. */
 static const char *const default_keys[] = {"lang", "rounding", "decimals", "suppress", "source",
-                                           "csv_dialect", "encoding", "separator", NULL};
+                                           "csv_dialect", "encoding", "separator", "p_digits",
+                                           "cell", "hide_empty", NULL};
 
 static fs_error defaults_config_check(const fs_config *cfg, fs_msg *err)
 {
@@ -291,6 +295,19 @@ int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files)
     }
     if (fs_format_needs_file(c->write.format) && (!c->output || strcmp(c->output, "-") == 0))
         return fs_cli_usage_error(c, "%s output needs -o FILE", fs_format_name(c->write.format));
+    c->write.p_digits = 2;
+    s = pick(c, c->p_digits_arg, "p_digits");
+    if (s && parse_int(s, 1, 6, &c->write.p_digits))
+        return fs_cli_usage_error(c, "--p-digits: '%s' is not a whole number from 1 to 6", s);
+    s = pick(c, c->cell_arg, "cell");
+    if (s && strcmp(s, "n-pct") != 0 && strcmp(s, "separate") != 0)
+        return fs_cli_usage_error(c, "--cell: '%s' is not n-pct or separate", s);
+    c->write.n_pct = s && strcmp(s, "n-pct") == 0;
+    s = pick(c, NULL, "hide_empty");
+    if (s && strcmp(s, "yes") != 0 && strcmp(s, "no") != 0)
+        return fs_cli_usage_error(c, "hide_empty = '%s' in the configuration is not yes or no", s);
+    if (s && strcmp(s, "yes") == 0)
+        c->hide_empty = 1;
     s = pick(c, c->dialect_arg, "csv_dialect");
     if (s && fs_csv_dialect_parse(s, &c->write.dialect))
         return fs_cli_usage_error(c, "--csv-dialect: '%s' is not rfc4180 or excel-sv", s);
@@ -356,6 +373,10 @@ int fs_cli_write(fs_cli *c, fs_report *r)
         r->source = fs_asprintf("%s: %s", fs_tr(c->lang, "Source"), c->source);
     }
     r->created = c->created;
+    if (c->hide_empty && fs_report_hide_empty(r, c->lang)) {
+        fs_cli_error(c, "out of memory");
+        return FS_EXIT_FAILURE;
+    }
     r->has_period = c->has_period;
     r->period = c->period;
     fs_error e = fs_write_report(r, &c->write, &msg);

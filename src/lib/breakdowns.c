@@ -772,7 +772,7 @@ static fs_error exits_notes(const tctx *c, fs_table *t, const fs_tally *ty)
         e = fs_intake_add_notes(c->o->intake, t, lang, fs_engine_felreg(c->e, c->slice, pop),
                                 c->o->suppress);
     if (!e)
-        e = fs_sex_test_note(t, lang);
+        e = fs_sex_test_note(t, lang, c->o->p_digits);
     if (!e)
         e = c->o->rounding == FS_ROUND_LARGEST_REMAINDER
                 ? fs_table_add_note(t, fs_tr(lang, "Shares are percentages of the column total, "

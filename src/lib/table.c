@@ -474,3 +474,48 @@ fs_error fs_report_add_warning(fs_report *r, const char *text)
     r->warnings[r->n_warnings++] = s;
     return FS_OK;
 }
+
+/* 1 when row r has a count column and every count is 0 (a suppressed count is not 0). */
+static int empty_row(const fs_table *t, size_t r)
+{
+    int counts = 0;
+    for (size_t c = 0; c < t->n_cols; c++) {
+        if (t->cols[c].kind != FS_COL_COUNT)
+            continue;
+        counts = 1;
+        const fs_cell *cell = &t->rows[r].cells[c];
+        if (cell->suppressed || (!isnan(cell->value) && cell->value != 0))
+            return 0;
+    }
+    return counts;
+}
+
+fs_error fs_report_hide_empty(fs_report *r, const char *lang)
+{
+    for (size_t i = 0; i < r->n_tables; i++) {
+        fs_table *t = r->tables[i];
+        size_t kept = 0, dropped = 0;
+        int parent_dropped = 0;
+        for (size_t k = 0; k < t->n_rows; k++) {
+            fs_row *row = &t->rows[k];
+            int drop = !row->is_total &&
+                       (row->level == 0 ? empty_row(t, k) : parent_dropped || empty_row(t, k));
+            if (row->level == 0)
+                parent_dropped = drop;
+            if (drop) {
+                free(row->key);
+                free(row->label);
+                free(row->cells);
+                dropped++;
+            } else {
+                t->rows[kept++] = *row;
+            }
+        }
+        t->n_rows = kept;
+        if (dropped &&
+            fs_table_add_note(t, fs_tr(lang, "Rows where every count is 0 are left out (%zu)."),
+                              dropped))
+            return FS_ERR_MEMORY;
+    }
+    return FS_OK;
+}

@@ -1,7 +1,9 @@
 /* write_xlsx.c: one worksheet per table with libxlsxwriter: bold title and header, counts as
- * numbers, shares as the unrounded fraction with a percent format, frozen header row,
- * column widths from the content, notes and the source line under the table, and a native
- * clustered bar chart where the table asks for one. */
+ * numbers, shares as the rounded percentage every other format prints (a number with a
+ * percent format, so Excel shows the same figure), p-values with as many decimals as the
+ * text shows and "<0,001" below 0.001, frozen header row, column widths from the content,
+ * notes and the source line under the table, a native clustered bar chart below them, and
+ * a page set up for printing: A4 landscape, one page wide, the header row on every page. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +20,8 @@
 #define FIRST_DATA_ROW 3
 
 typedef struct formats {
-    lxw_format *title, *header, *bold, *count, *number[7], *pct[4], *pvalue, *right;
+    lxw_format *title, *header, *bold, *count, *number[7], *pct[4], *p_small, *right;
+    fs_numfmt text; /* how the text formats write numbers: for widths, p decimals, n (pct) */
 } formats;
 
 static void make_formats(lxw_workbook *wb, formats *f)
@@ -45,8 +48,10 @@ static void make_formats(lxw_workbook *wb, formats *f)
         f->pct[i] = workbook_add_format(wb);
         format_set_num_format(f->pct[i], pct[i]);
     }
-    f->pvalue = workbook_add_format(wb);
-    format_set_num_format(f->pvalue, "0.000000");
+    /* a p-value below 0.001 shows as "<0,001" (never as 0), its exact value in the cell */
+    f->p_small = workbook_add_format(wb);
+    format_set_num_format(f->p_small, f->text.decimal_comma ? "[<0.001]\"<0,001\";0.000"
+                                                            : "[<0.001]\"<0.001\";0.000");
     f->right = workbook_add_format(wb);
     format_set_align(f->right, LXW_ALIGN_RIGHT);
 }
@@ -81,9 +86,36 @@ static lxw_format *cell_format(const formats *f, const fs_column *c)
     case FS_COL_NUMBER:
         return f->number[d > 6 ? 6 : d];
     case FS_COL_PVALUE:
-        return f->pvalue;
+        return f->p_small;
     }
     return NULL;
+}
+
+/* The decimals the text formats give p (fs_format_p): the same figure in the cell. */
+static lxw_format *p_format(const formats *f, double p)
+{
+    if (p < 0.001)
+        return f->p_small;
+    char text[32];
+    fs_format_p(text, sizeof text, p, f->text.p_digits, 0);
+    const char *dot = strchr(text, '.');
+    size_t d = dot ? strlen(dot + 1) : 0;
+    return f->number[d > 6 ? 6 : d];
+}
+
+/* Written columns: every one, or, with n (pct), all but the shares shown in their counts. */
+static int written(const fs_table *t, size_t c, const formats *f)
+{
+    return !f->text.n_pct || t->cols[c].kind != FS_COL_SHARE || t->cols[c].count_col < 0;
+}
+
+/* The worksheet column of table column c (the labels are column 0). */
+static lxw_col_t xcol(const fs_table *t, size_t c, const formats *f)
+{
+    lxw_col_t x = 1;
+    for (size_t k = 0; k < c; k++)
+        x += (lxw_col_t)written(t, k, f);
+    return x;
 }
 
 /* Keeps the first libxlsxwriter error of a sheet (a string over 32,767 characters, a row
@@ -97,17 +129,28 @@ static void keep(lxw_error *err, lxw_error e)
 /* One cell of the table at worksheet row `row`, column xc. A suppressed count is the text
  * "<N", a suppressed share "..": never the hidden number. */
 static void write_cell(lxw_worksheet *ws, const fs_table *t, size_t r, size_t c, lxw_row_t row,
-                       lxw_col_t xc, const formats *f, lxw_error *err)
+                       lxw_col_t xc, const formats *f, int as_number, lxw_error *err)
 {
     const fs_cell *cell = &t->rows[r].cells[c];
     const fs_column *col = &t->cols[c];
     if (cell->suppressed) {
         char text[32];
-        fs_cell_text(t, r, c, 0, text, sizeof text);
+        fs_numfmt plain = {0, 0, 0, 0};
+        fs_cell_text(t, r, c, &plain, text, sizeof text);
+        keep(err, worksheet_write_string(ws, row, xc, text, f->right));
+    } else if (!as_number && f->text.n_pct && col->kind == FS_COL_COUNT &&
+               fs_share_of(t, c) >= 0) {
+        char text[FS_CELL_TEXT_MAX];
+        fs_cell_text(t, r, c, &f->text, text, sizeof text);
         keep(err, worksheet_write_string(ws, row, xc, text, f->right));
     } else if (!isnan(cell->value)) {
-        double v = col->kind == FS_COL_SHARE ? cell->value / 100.0 : cell->value;
-        keep(err, worksheet_write_number(ws, row, xc, v, cell_format(f, col)));
+        double v = cell->value;
+        lxw_format *fmt = cell_format(f, col);
+        if (col->kind == FS_COL_SHARE)
+            v = (isnan(cell->shown) ? cell->value : cell->shown) / 100.0;
+        else if (col->kind == FS_COL_PVALUE)
+            fmt = p_format(f, v);
+        keep(err, worksheet_write_number(ws, row, xc, v, fmt));
     }
 }
 
@@ -136,7 +179,8 @@ static void add_chart(lxw_workbook *wb, lxw_worksheet *ws, const char *sheet, co
     size_t first = 0, n = 0;
     lxw_row_t data_row;
     lxw_col_t label_col = 0;
-    int contiguous = chart_rows_contiguous(t, &first, &n);
+    /* with n (pct) the counts are text: the chart reads a block of numbers below */
+    int contiguous = chart_rows_contiguous(t, &first, &n) && !f->text.n_pct;
     if (n == 0)
         return;
     int cols[4];
@@ -158,7 +202,7 @@ static void add_chart(lxw_workbook *wb, lxw_worksheet *ws, const char *sheet, co
             keep(err, worksheet_write_string(ws, (lxw_row_t)(data_row + k), 0, t->rows[r].label, NULL));
             for (size_t s = 0; s < t->chart->n_series; s++)
                 write_cell(ws, t, r, (size_t)cols[s], (lxw_row_t)(data_row + k),
-                           (lxw_col_t)(cols[s] + 1), f, err);
+                           xcol(t, (size_t)cols[s], f), f, 1, err);
             k++;
         }
     }
@@ -171,16 +215,20 @@ static void add_chart(lxw_workbook *wb, lxw_worksheet *ws, const char *sheet, co
             return;
         chart_series_set_categories(series, sheet, data_row, label_col,
                                     (lxw_row_t)(data_row + n - 1), label_col);
-        chart_series_set_values(series, sheet, data_row, (lxw_col_t)(cols[s] + 1),
-                                (lxw_row_t)(data_row + n - 1), (lxw_col_t)(cols[s] + 1));
+        lxw_col_t vc = xcol(t, (size_t)cols[s], f);
+        chart_series_set_values(series, sheet, data_row, vc, (lxw_row_t)(data_row + n - 1), vc);
         chart_series_set_name(series, t->cols[cols[s]].label);
     }
     chart_title_set_name(chart, t->chart->title);
     if (t->chart->horizontal)
         chart_axis_set_reverse(chart->y_axis); /* first group on top, as in the table */
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-    lxw_chart_options opt = {.x_offset = 10, .y_offset = 0, .x_scale = 1.3, .y_scale = 1.2};
-    worksheet_insert_chart_opt(ws, HEADER_ROW, (lxw_col_t)(t->n_cols + 2), chart, &opt);
+    /* below the table, its notes and any chart data: printed on the page width of the
+     * table, never cut in half by a page break (the rows above it set where it starts) */
+    lxw_chart_options opt = {.x_offset = 0, .y_offset = 10, .x_scale = 1.3, .y_scale = 1.2};
+    lxw_row_t at = contiguous ? next_free_row : (lxw_row_t)(data_row + n + 1);
+    keep(err, worksheet_insert_chart_opt(ws, at, 0, chart, &opt));
+    worksheet_set_h_pagebreaks(ws, (lxw_row_t[]){at, 0});
 }
 
 static fs_error write_sheet(lxw_workbook *wb, const fs_report *r, size_t index, const formats *f,
@@ -199,9 +247,20 @@ static fs_error write_sheet(lxw_workbook *wb, const fs_report *r, size_t index, 
     keep(&err, worksheet_write_string(ws, HEADER_ROW, 0, "", f->header));
     size_t label_w = 10;
     for (size_t c = 0; c < t->n_cols; c++) {
-        keep(&err, worksheet_write_string(ws, HEADER_ROW, (lxw_col_t)(c + 1), t->cols[c].label, f->header));
-        size_t w = fs_utf8_width(t->cols[c].label) + 2;
-        worksheet_set_column(ws, (lxw_col_t)(c + 1), (lxw_col_t)(c + 1), w < 10 ? 10 : w > 40 ? 40 : w, NULL);
+        if (!written(t, c, f))
+            continue;
+        lxw_col_t xc = xcol(t, c, f);
+        keep(&err, worksheet_write_string(ws, HEADER_ROW, xc, t->cols[c].label, f->header));
+        /* as wide as the widest of the label and the cells as the text output writes them */
+        size_t w = fs_utf8_width(t->cols[c].label);
+        for (size_t rr = 0; rr < t->n_rows; rr++) {
+            char text[FS_CELL_TEXT_MAX];
+            fs_cell_text(t, rr, c, &f->text, text, sizeof text);
+            if (fs_utf8_width(text) > w)
+                w = fs_utf8_width(text);
+        }
+        w += 3;
+        worksheet_set_column(ws, xc, xc, w < 8 ? 8 : w > 40 ? 40 : (double)w, NULL);
     }
     for (size_t rr = 0; rr < t->n_rows; rr++) {
         const fs_row *row = &t->rows[rr];
@@ -214,9 +273,15 @@ static fs_error write_sheet(lxw_workbook *wb, const fs_report *r, size_t index, 
             label_w = w;
         free(label);
         for (size_t c = 0; c < t->n_cols; c++)
-            write_cell(ws, t, rr, c, xr, (lxw_col_t)(c + 1), f, &err);
+            if (written(t, c, f))
+                write_cell(ws, t, rr, c, xr, xcol(t, c, f), f, 0, &err);
     }
     worksheet_set_column(ws, 0, 0, label_w > 60 ? 60 : (double)label_w, NULL);
+    /* printing: A4 landscape, one page wide, the header row on every page */
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9);
+    worksheet_fit_to_pages(ws, 1, 0);
+    keep(&err, worksheet_repeat_rows(ws, HEADER_ROW, HEADER_ROW));
     worksheet_freeze_panes(ws, FIRST_DATA_ROW, 1);
     lxw_row_t xr = (lxw_row_t)(FIRST_DATA_ROW + t->n_rows + 1);
     for (size_t i = 0; i < t->n_notes; i++)
@@ -232,7 +297,8 @@ static fs_error write_sheet(lxw_workbook *wb, const fs_report *r, size_t index, 
     return FS_OK;
 }
 
-static fs_error write_workbook(const fs_report *r, const char *path, fs_msg *err)
+static fs_error write_workbook(const fs_report *r, const fs_write_options *o, const char *path,
+                               fs_msg *err)
 {
     lxw_workbook_options wopt = {.constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_FALSE};
     lxw_workbook *wb = workbook_new_opt(path, &wopt);
@@ -246,6 +312,7 @@ static fs_error write_workbook(const fs_report *r, const char *path, fs_msg *err
     props.created = r->created;
     workbook_set_properties(wb, &props);
     formats f;
+    f.text = fs_numfmt_text(r->lang, o->p_digits, o->n_pct);
     make_formats(wb, &f);
     fs_error fe = FS_OK;
     for (size_t i = 0; i < r->n_tables && !fe; i++)
@@ -263,9 +330,9 @@ static fs_error write_workbook(const fs_report *r, const char *path, fs_msg *err
 fs_error fs_write_xlsx(const fs_report *r, const fs_write_options *o, FILE *fp, const char *path,
                        fs_msg *err)
 {
-    (void)o, (void)fp;
+    (void)fp;
     fs_msg detail = {""};
-    fs_error e = write_workbook(r, path, &detail);
+    fs_error e = write_workbook(r, o, path, &detail);
     if (e)
         fs_msg_set(err, "cannot write the workbook: %s", detail.text);
     return e;
