@@ -1,9 +1,9 @@
 /* engine.h: the one aggregation engine: every count of the export commands.
  *
- * Three ideas (DESIGN.md "Aggregation"):
+ * Three ideas:
  *  - a *dimension* maps an episode to zero, one or several categories (exit-reason group
  *    with its raw values as detail, referrer, income at start or end, target groups, ...,
- *    any named column). Its categories are fixed ones (the groups of DOMAIN.md, the age
+ *    any named column). Its categories are fixed ones (the report groups, the age
  *    bands, the months of the period) and the values seen in the data;
  *  - a *population* is a flow class of the period (fs_flow_row: during, ongoing at start,
  *    new, ended, ongoing at end);

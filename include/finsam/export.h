@@ -1,6 +1,6 @@
 /* export.h: reading SUS-style exports into participant episodes.
  *
- * Maps the header (default names and aliases of DOMAIN.md, or the [columns] of the config)
+ * Maps the header (default names and aliases, see finsam-stats-exits(1), or the [columns] of the config)
  * to fields, parses each row into an fs_episode and reports every problem it sees through a
  * callback, as data (kind, file, line, column) with a ready message. The personnummer is
  * used to derive sex and birth year and is never passed on. */
