@@ -2,8 +2,9 @@
  * numbers, shares as the rounded percentage every other format prints (a number with a
  * percent format, so Excel shows the same figure), p-values with as many decimals as the
  * text shows and "<0,001" below 0.001, frozen header row, column widths from the content,
- * notes and the source line under the table, a native clustered bar chart below them, and
- * a page set up for printing: A4 landscape, one page wide, the header row on every page. */
+ * notes and the source line under the table, a native clustered bar chart beside it, and a
+ * page set up for printing: A4 landscape, one page wide (the chart beside the table on the
+ * first page, whole), the header row on every page. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,8 @@
 
 #define HEADER_ROW 2
 #define FIRST_DATA_ROW 3
+#define CHART_COLS 10 /* a chart 1.2 x 480 pixels wide over default 64-pixel columns */
+#define CHART_ROWS 18 /* and 1.2 x 288 pixels tall over 20-pixel rows */
 
 typedef struct formats {
     lxw_format *title, *header, *bold, *count, *number[7], *pct[4], *p_small, *right;
@@ -176,6 +179,7 @@ static int chart_rows_contiguous(const fs_table *t, size_t *first, size_t *n)
 static void add_chart(lxw_workbook *wb, lxw_worksheet *ws, const char *sheet, const fs_table *t,
                       lxw_row_t next_free_row, const formats *f, const char *lang, lxw_error *err)
 {
+    lxw_col_t last_col = xcol(t, t->n_cols, f);
     size_t first = 0, n = 0;
     lxw_row_t data_row;
     lxw_col_t label_col = 0;
@@ -223,12 +227,10 @@ static void add_chart(lxw_workbook *wb, lxw_worksheet *ws, const char *sheet, co
     if (t->chart->horizontal)
         chart_axis_set_reverse(chart->y_axis); /* first group on top, as in the table */
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-    /* below the table, its notes and any chart data: printed on the page width of the
-     * table, never cut in half by a page break (the rows above it set where it starts) */
-    lxw_chart_options opt = {.x_offset = 0, .y_offset = 10, .x_scale = 1.3, .y_scale = 1.2};
-    lxw_row_t at = contiguous ? next_free_row : (lxw_row_t)(data_row + n + 1);
-    keep(err, worksheet_insert_chart_opt(ws, at, 0, chart, &opt));
-    worksheet_set_h_pagebreaks(ws, (lxw_row_t[]){at, 0});
+    /* to the right of the table, at its header row: on the first printed page, whole (the
+     * page is one page wide, so the table and the chart share its width) */
+    lxw_chart_options opt = {.x_offset = 15, .y_offset = 0, .x_scale = 1.2, .y_scale = 1.2};
+    keep(err, worksheet_insert_chart_opt(ws, HEADER_ROW, last_col + 1, chart, &opt));
 }
 
 static fs_error write_sheet(lxw_workbook *wb, const fs_report *r, size_t index, const formats *f,
@@ -288,8 +290,21 @@ static fs_error write_sheet(lxw_workbook *wb, const fs_report *r, size_t index, 
         keep(&err, worksheet_write_string(ws, xr++, 0, t->notes[i], NULL));
     if (r->source)
         keep(&err, worksheet_write_string(ws, xr++, 0, r->source, NULL));
-    if (t->chart)
+    lxw_row_t last_row = xr;
+    lxw_col_t last_col = xcol(t, t->n_cols, f) - 1;
+    if (t->chart) {
         add_chart(wb, ws, name, t, xr + 1, f, r->lang, &err);
+        /* the print area takes in the chart (spreadsheets size a printed page by the cells,
+         * not the drawings): about ten default columns and twenty rows from its corner */
+        last_col += 1 + CHART_COLS;
+        if (last_row < HEADER_ROW + CHART_ROWS)
+            last_row = HEADER_ROW + CHART_ROWS;
+        if (!f->text.n_pct && !chart_rows_contiguous(t, &(size_t){0}, &(size_t){0}))
+            last_row += (lxw_row_t)t->n_rows + 2; /* the chart's data block below */
+        else if (f->text.n_pct)
+            last_row += (lxw_row_t)t->n_rows + 2;
+    }
+    keep(&err, worksheet_print_area(ws, 0, 0, last_row, last_col));
     if (err != LXW_NO_ERROR) {
         fs_msg_set(msg, "sheet \"%s\": %s", name, lxw_strerror(err));
         return FS_ERR_OUTPUT;

@@ -5,7 +5,7 @@ set -e
 "$FINSAM_STATS" exits export.csv --period 2024H1 --quiet -o t.xlsx --created 2024-07-01
 ssconvert --export-type=Gnumeric_stf:stf_csv t.xlsx cells.csv >/dev/null 2>&1
 awk -F, '
-    { sub(/^"Arbete/, "Arbete"); sub(/^"Fortsatt rehabilitering"/, "Fortsatt") }
+    { sub(/,+$/, ""); sub(/^"Arbete/, "Arbete"); sub(/^"Fortsatt rehabilitering"/, "Fortsatt") }
     $0 ~ /^(Arbete|Arbetssökande|Fortsatt|Sjukdom|Flytt|Övrigt|Totalt)/ {
         n = NF; got[$1] = $(n - 1) " " int($n * 100 + 0.5) }
     END {
