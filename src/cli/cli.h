@@ -87,6 +87,7 @@ typedef struct fs_cli {
     size_t n_insats;
     int by_insats;
     const char *output;
+    char *output_expanded; /* -o with its placeholders filled in (owned) */
     int quiet, strict;
 
     /* resolved by fs_cli_finish: command line, then [defaults] of the config, then built-in */
@@ -118,6 +119,8 @@ int fs_cli_getopt(fs_cli *c, int argc, char **argv, const struct option *longopt
 /* Handles a common option. Returns -1 when opt is not a common option, 0 when handled, or
  * FS_EXIT_USAGE after printing a usage message. */
 int fs_cli_option(fs_cli *c, int opt, const char *arg);
+/* Fills the placeholders of -o (%P, %F, %T, %%); -1 after a usage message. */
+int fs_cli_expand_output(fs_cli *c);
 /* Handles what getopt returned for an unknown option or missing argument. */
 int fs_cli_bad_option(fs_cli *c, char **argv);
 /* Resolves the options (loads the config) and takes the remaining arguments as input

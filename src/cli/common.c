@@ -24,6 +24,7 @@ void fs_cli_init(fs_cli *c, const char *prog, const char *usage)
 void fs_cli_free(fs_cli *c)
 {
     fs_config_free(&c->config);
+    free(c->output_expanded);
     free((void *)c->source);
     c->source = NULL;
 }
@@ -240,6 +241,55 @@ fs_error fs_cli_config_check(const fs_config *cfg, fs_msg *err)
     return FS_OK;
 }
 
+/* -o with placeholders for scheduled runs: %P the period's name (2024H1), %F its first day,
+ * %T its last, %% a percent sign. */
+int fs_cli_expand_output(fs_cli *c)
+{
+    if (!strchr(c->output, '%'))
+        return 0;
+    fs_buf b = {0};
+    for (const char *p = c->output; *p; p++) {
+        if (*p != '%') {
+            fs_buf_append(&b, p, 1);
+            continue;
+        }
+        char text[32];
+        p++;
+        if (*p == '%') {
+            fs_buf_puts(&b, "%");
+            continue;
+        }
+        if ((*p == 'P' || *p == 'F' || *p == 'T') && !c->has_period) {
+            fs_buf_free(&b);
+            fs_cli_usage_error(c, "-o: %%%c needs --period", *p);
+            return -1;
+        }
+        if (*p == 'P')
+            fs_period_name(&c->period, text, sizeof text);
+        else if (*p == 'F')
+            fs_date_format(c->period.from, text);
+        else if (*p == 'T')
+            fs_date_format(c->period.to, text);
+        else {
+            fs_buf_free(&b);
+            fs_cli_usage_error(c, "-o: '%%%c' is not a placeholder (%%P period, %%F first day, "
+                                  "%%T last day, %%%% a percent sign)", *p ? *p : ' ');
+            return -1;
+        }
+        fs_buf_puts(&b, text);
+    }
+    if (b.failed) {
+        fs_buf_free(&b);
+        fs_cli_error(c, "out of memory");
+        return -1;
+    }
+    free(c->output_expanded);
+    c->output_expanded = b.data;
+    c->output = c->output_expanded;
+    c->write.path = c->output;
+    return 0;
+}
+
 /* The command line wins over the config's [defaults]. */
 static const char *pick(const fs_cli *c, const char *given, const char *key)
 {
@@ -258,13 +308,6 @@ int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files)
             fs_cli_error(c, "%s", msg.text);
             return FS_EXIT_FAILURE;
         }
-    }
-    if (c->period_arg) {
-        if (fs_period_parse(c->period_arg, &c->period))
-            return fs_cli_usage_error(c, "--period: '%s' is not a period (examples: 2024, "
-                                         "2024H1, 2024Q3, 2024-05, 2024-01-01..2024-06-30)",
-                                      c->period_arg);
-        c->has_period = 1;
     }
     s = pick(c, c->rounding_arg, "rounding");
     if (s && fs_rounding_parse(s, &c->rounding))
@@ -326,6 +369,17 @@ int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files)
     c->as_of = fs_date_today();
     if (c->as_of_arg && fs_date_parse(c->as_of_arg, &c->as_of))
         return fs_cli_usage_error(c, "--as-of: '%s' is not a date", c->as_of_arg);
+    if (c->period_arg) {
+        if (fs_period_parse_at(c->period_arg, c->as_of, &c->period))
+            return fs_cli_usage_error(c, "--period: '%s' is not a period (examples: 2024, "
+                                         "2024H1, 2024Q3, 2024-05, 2024-01-01..2024-06-30, "
+                                         "last-month, last-quarter, last-half, last-year, "
+                                         "year-to-date)",
+                                      c->period_arg);
+        c->has_period = 1;
+    }
+    if (c->output && fs_cli_expand_output(c))
+        return FS_EXIT_USAGE;
     c->created = 0;
     if (c->created_arg) {
         fs_date d;

@@ -56,6 +56,63 @@ static void test_dates(void **state)
     assert_int_equal(D(2024, 3, 1) - D(2024, 2, 28), 2);
 }
 
+/* Relative periods for scheduled runs, a period's name, and the period to compare with. */
+static void test_relative_periods(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *today, *from, *to, *name;
+    } cases[] = {
+        {"last-half", "2024-07-15", "2024-01-01", "2024-06-30", "2024H1"},
+        {"last-half", "2024-06-30", "2023-07-01", "2023-12-31", "2023H2"},
+        {"last-half", "2024-01-01", "2023-07-01", "2023-12-31", "2023H2"},
+        {"last-quarter", "2024-04-01", "2024-01-01", "2024-03-31", "2024Q1"},
+        {"last-quarter", "2024-02-29", "2023-10-01", "2023-12-31", "2023Q4"},
+        {"last-month", "2024-03-01", "2024-02-01", "2024-02-29", "2024-02"},
+        {"last-month", "2024-01-31", "2023-12-01", "2023-12-31", "2023-12"},
+        {"last-year", "2024-12-31", "2023-01-01", "2023-12-31", "2023"},
+        {"year-to-date", "2024-05-17", "2024-01-01", "2024-05-17", "2024-01-01..2024-05-17"},
+        {"2024Q3", "2024-05-17", "2024-07-01", "2024-09-30", "2024Q3"},
+        {"2024-02-01..2024-02-29", "2024-05-17", "2024-02-01", "2024-02-29", "2024-02"},
+        {"2024-02-01..2024-03-31", "2024-05-17", "2024-02-01", "2024-03-31",
+         "2024-02-01..2024-03-31"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fs_date today, from, to;
+        fs_period p;
+        char name[32];
+        assert_int_equal(fs_date_parse(cases[i].today, &today), 0);
+        assert_int_equal(fs_date_parse(cases[i].from, &from), 0);
+        assert_int_equal(fs_date_parse(cases[i].to, &to), 0);
+        if (fs_period_parse_at(cases[i].in, today, &p) != FS_OK)
+            fail_msg("%s: not parsed", cases[i].in);
+        if (p.from != from || p.to != to)
+            fail_msg("%s at %s: wrong dates", cases[i].in, cases[i].today);
+        fs_period_name(&p, name, sizeof name);
+        assert_string_equal(name, cases[i].name);
+    }
+    static const struct {
+        const char *in;
+        int years;
+        const char *want;
+    } shifts[] = {
+        {"2024H1", 0, "2023H2"}, {"2024H2", 0, "2024H1"}, {"2024", 0, "2023"},
+        {"2024Q1", 0, "2023Q4"}, {"2024-03", 0, "2024-02"}, {"2024H1", 1, "2023H1"},
+        {"2024-02", 1, "2023-02"}, /* 29 February a year back is the 28th */
+        {"2024-02-10..2024-02-19", 0, "2024-01-31..2024-02-09"},
+    };
+    for (size_t i = 0; i < sizeof shifts / sizeof shifts[0]; i++) {
+        fs_period p, q;
+        char name[32];
+        assert_int_equal(fs_period_parse(shifts[i].in, &p), FS_OK);
+        q = fs_period_shift(&p, shifts[i].years);
+        fs_period_name(&q, name, sizeof name);
+        if (strcmp(name, shifts[i].want) != 0)
+            fail_msg("%s shifted %d years: %s, want %s", shifts[i].in, shifts[i].years, name,
+                     shifts[i].want);
+    }
+}
+
 static void test_periods(void **state)
 {
     (void)state;
@@ -357,6 +414,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_periods),
+        cmocka_unit_test(test_relative_periods),
         cmocka_unit_test(test_personnummer),
         cmocka_unit_test(test_categories),
         cmocka_unit_test(test_overlap),
