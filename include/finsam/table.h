@@ -49,11 +49,15 @@ typedef struct fs_row {
     fs_cell *cells; /* one per column */
 } fs_row;
 
+#define FS_CHART_MAX_SERIES 8
 typedef struct fs_chart {
     char *title;
-    char *series[4]; /* column keys of the series, e.g. "women", "men" */
+    char *series[FS_CHART_MAX_SERIES]; /* column keys of the series ("women", "men"), or,
+                                        * by_row, row keys */
     size_t n_series;
     int horizontal;  /* bar (horizontal) rather than column chart */
+    int line;        /* a line chart */
+    int by_row;      /* each series is a row, over the columns (a trend over periods) */
 } fs_chart;
 
 typedef struct fs_table {
@@ -66,7 +70,10 @@ typedef struct fs_table {
     size_t n_rows, cap_rows;
     char **notes;
     size_t n_notes;
-    fs_chart *chart; /* NULL: no chart; categories are the level-0, non-total rows */
+    fs_chart *chart; /* NULL: no chart; categories are the level-0, non-total rows (or, by
+                      * row, the columns) */
+    int continues;   /* written on the sheet of the table before it, below it (a report's
+                      * sheet of several tables); its own sheet name is not used */
     int suppress_below; /* the threshold applied, 0 = none (for the text "<N") */
     size_t rows_off;    /* after fs_table_round by rows: rows whose shares do not sum to 100
                          * because equal counts got equal shares */
@@ -99,6 +106,9 @@ void fs_row_set(fs_table *t, fs_row *row, const char *col_key, double value);
 fs_error fs_table_add_note(fs_table *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 fs_error fs_table_set_chart(fs_table *t, const char *title, int horizontal, const char *series1,
                             const char *series2);
+/* A line chart of rows over the columns (row_keys[0..n), n <= FS_CHART_MAX_SERIES). */
+fs_error fs_table_set_line_chart(fs_table *t, const char *title, const char *const *row_keys,
+                                 size_t n);
 
 /* Rounds values[0..n) (percentages) to `decimals` decimals into out[0..n) with method.
  * Largest remainder: the result sums to the rounded sum of the inputs (exactly 100 for a
@@ -135,6 +145,7 @@ typedef struct fs_report {
     char *lang;      /* "sv" or "en" */
     char *source;    /* the "Källa" line */
     time_t created;  /* xlsx document creation time; 0 = now */
+    char *doc_title, *doc_subject, *doc_comments; /* xlsx document properties, or NULL */
 } fs_report;
 
 fs_report *fs_report_new(const char *command, const char *lang);

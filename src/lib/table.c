@@ -202,7 +202,23 @@ fs_error fs_table_set_chart(fs_table *t, const char *title, int horizontal, cons
     return FS_OK;
 }
 
-/* Largest remainder of values[] (in units of 10^-decimals) to a total of target units. */
+fs_error fs_table_set_line_chart(fs_table *t, const char *title, const char *const *row_keys,
+                                 size_t n)
+{
+    if (n > FS_CHART_MAX_SERIES)
+        FS_BUG("a chart with more series than FS_CHART_MAX_SERIES");
+    fs_chart *c = calloc(1, sizeof *c);
+    if (!c)
+        return FS_ERR_MEMORY;
+    t->chart = c;
+    c->title = fs_strdup(title);
+    c->line = c->by_row = 1;
+    for (size_t i = 0; i < n; i++)
+        if (!(c->series[c->n_series++] = fs_strdup(row_keys[i])))
+            return FS_ERR_MEMORY;
+    return c->title ? FS_OK : FS_ERR_MEMORY;
+}
+
 /* Largest remainder (Hamilton) to a target sum of units, with one rule more: equal values
  * (equal counts in a column) always get equal shares. Each value gets its floor; the units
  * left go to the largest remainders, a group of equal values at a time (ties between
@@ -447,6 +463,9 @@ void fs_report_free(fs_report *r)
     free(r->command);
     free(r->lang);
     free(r->source);
+    free(r->doc_title);
+    free(r->doc_subject);
+    free(r->doc_comments);
     free(r);
 }
 

@@ -21,6 +21,7 @@
 #define FIRST_DATA_ROW 3
 #define CHART_COLS 10 /* a chart 1.2 x 480 pixels wide over default 64-pixel columns */
 #define CHART_ROWS 18 /* and 1.2 x 288 pixels tall over 20-pixel rows */
+#define MAX_COLS 256  /* column widths kept for this many columns of a sheet */
 
 typedef struct formats {
     lxw_format *title, *header, *bold, *count, *number[7], *pct[4], *p_small, *right;
@@ -176,29 +177,65 @@ static int chart_rows_contiguous(const fs_table *t, size_t *first, size_t *n)
     return 1;
 }
 
-static void add_chart(lxw_workbook *wb, lxw_worksheet *ws, const char *sheet, const fs_table *t,
-                      lxw_row_t next_free_row, const formats *f, const char *lang, lxw_error *err)
+/* Where a table lies on its sheet. */
+typedef struct place {
+    lxw_row_t title, header, data; /* the title row, the header row, the first data row */
+    lxw_row_t text_end;            /* the row below the notes (for the source line) */
+    lxw_row_t next;                /* the first free row below the table and its chart */
+    lxw_col_t last_col;            /* the last column used, the chart's included */
+} place;
+
+/* A chart of rows over the columns (a trend): categories are the header cells. */
+static lxw_chart *row_chart(lxw_workbook *wb, const char *sheet, const fs_table *t,
+                            const place *pl, const formats *f)
 {
-    lxw_col_t last_col = xcol(t, t->n_cols, f);
+    lxw_chart *chart = workbook_add_chart(wb, t->chart->line ? LXW_CHART_LINE : LXW_CHART_COLUMN);
+    if (!chart)
+        return NULL;
+    lxw_col_t c0 = xcol(t, 0, f), c1 = xcol(t, t->n_cols, f) - 1;
+    for (size_t s = 0; s < t->chart->n_series; s++) {
+        size_t r = 0;
+        while (r < t->n_rows && strcmp(t->rows[r].key, t->chart->series[s]) != 0)
+            r++;
+        if (r == t->n_rows)
+            continue;
+        lxw_chart_series *series = chart_add_series(chart, NULL, NULL);
+        if (!series)
+            return NULL;
+        lxw_row_t row = (lxw_row_t)(pl->data + r);
+        chart_series_set_categories(series, sheet, pl->header, c0, pl->header, c1);
+        chart_series_set_values(series, sheet, row, c0, row, c1);
+        chart_series_set_name_range(series, sheet, row, 0);
+        if (t->chart->line)
+            chart_series_set_marker_type(series, LXW_CHART_MARKER_AUTOMATIC);
+    }
+    return chart;
+}
+
+/* A chart of the level-0 rows (categories) by columns (series): bars by sex. Returns the
+ * row below the chart's data block when it needed one. */
+static lxw_chart *column_chart(lxw_workbook *wb, lxw_worksheet *ws, const char *sheet,
+                               const fs_table *t, const place *pl, lxw_row_t block,
+                               lxw_row_t *below, const formats *f, const char *lang,
+                               lxw_error *err)
+{
     size_t first = 0, n = 0;
     lxw_row_t data_row;
-    lxw_col_t label_col = 0;
     /* with n (pct) the counts are text: the chart reads a block of numbers below */
     int contiguous = chart_rows_contiguous(t, &first, &n) && !f->text.n_pct;
+    *below = block;
     if (n == 0)
-        return;
-    int cols[4];
-    for (size_t s = 0; s < t->chart->n_series; s++) {
-        cols[s] = fs_table_col(t, t->chart->series[s]);
-        if (cols[s] < 0)
-            return;
-    }
+        return NULL;
+    int cols[FS_CHART_MAX_SERIES];
+    for (size_t s = 0; s < t->chart->n_series; s++)
+        if ((cols[s] = fs_table_col(t, t->chart->series[s])) < 0)
+            return NULL;
     if (contiguous) {
-        data_row = (lxw_row_t)(FIRST_DATA_ROW + first);
+        data_row = (lxw_row_t)(pl->data + first);
     } else {
         /* detail rows interleave: write the chart's data as a small block below */
-        keep(err, worksheet_write_string(ws, next_free_row, 0, fs_tr(lang, "Chart data"), f->bold));
-        data_row = next_free_row + 1;
+        keep(err, worksheet_write_string(ws, block, 0, fs_tr(lang, "Chart data"), f->bold));
+        data_row = block + 1;
         size_t k = 0;
         for (size_t r = 0; r < t->n_rows; r++) {
             if (t->rows[r].level != 0 || t->rows[r].is_total)
@@ -209,50 +246,40 @@ static void add_chart(lxw_workbook *wb, lxw_worksheet *ws, const char *sheet, co
                            xcol(t, (size_t)cols[s], f), f, 1, err);
             k++;
         }
+        *below = (lxw_row_t)(data_row + k + 1);
     }
     lxw_chart *chart = workbook_add_chart(wb, t->chart->horizontal ? LXW_CHART_BAR : LXW_CHART_COLUMN);
     if (!chart)
-        return;
+        return NULL;
     for (size_t s = 0; s < t->chart->n_series; s++) {
         lxw_chart_series *series = chart_add_series(chart, NULL, NULL);
         if (!series)
-            return;
-        chart_series_set_categories(series, sheet, data_row, label_col,
-                                    (lxw_row_t)(data_row + n - 1), label_col);
+            return NULL;
         lxw_col_t vc = xcol(t, (size_t)cols[s], f);
+        chart_series_set_categories(series, sheet, data_row, 0, (lxw_row_t)(data_row + n - 1), 0);
         chart_series_set_values(series, sheet, data_row, vc, (lxw_row_t)(data_row + n - 1), vc);
         chart_series_set_name(series, t->cols[cols[s]].label);
     }
-    chart_title_set_name(chart, t->chart->title);
     if (t->chart->horizontal)
         chart_axis_set_reverse(chart->y_axis); /* first group on top, as in the table */
-    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-    /* to the right of the table, at its header row: on the first printed page, whole (the
-     * page is one page wide, so the table and the chart share its width) */
-    lxw_chart_options opt = {.x_offset = 15, .y_offset = 0, .x_scale = 1.2, .y_scale = 1.2};
-    keep(err, worksheet_insert_chart_opt(ws, HEADER_ROW, last_col + 1, chart, &opt));
+    return chart;
 }
 
-static fs_error write_sheet(lxw_workbook *wb, const fs_report *r, size_t index, const formats *f,
-                            fs_msg *msg)
+/* Writes t at row `top` of ws; fills *pl. Column widths grow to the content in widths[]. */
+static void write_table(lxw_workbook *wb, lxw_worksheet *ws, const char *sheet,
+                        const fs_report *r, const fs_table *t, lxw_row_t top, const formats *f,
+                        double *widths, place *pl, lxw_error *err)
 {
-    const fs_table *t = r->tables[index];
-    char name[128];
-    sheet_name(wb, t, name, sizeof name);
-    lxw_worksheet *ws = workbook_add_worksheet(wb, name);
-    if (!ws) {
-        fs_msg_set(msg, "a worksheet \"%s\" could not be added", name);
-        return FS_ERR_OUTPUT;
-    }
-    lxw_error err = LXW_NO_ERROR;
-    keep(&err, worksheet_write_string(ws, 0, 0, t->title, f->title));
-    keep(&err, worksheet_write_string(ws, HEADER_ROW, 0, "", f->header));
-    size_t label_w = 10;
+    pl->title = top;
+    pl->header = top + 2;
+    pl->data = top + 3;
+    keep(err, worksheet_write_string(ws, pl->title, 0, t->title, f->title));
+    keep(err, worksheet_write_string(ws, pl->header, 0, "", f->header));
     for (size_t c = 0; c < t->n_cols; c++) {
         if (!written(t, c, f))
             continue;
         lxw_col_t xc = xcol(t, c, f);
-        keep(&err, worksheet_write_string(ws, HEADER_ROW, xc, t->cols[c].label, f->header));
+        keep(err, worksheet_write_string(ws, pl->header, xc, t->cols[c].label, f->header));
         /* as wide as the widest of the label and the cells as the text output writes them */
         size_t w = fs_utf8_width(t->cols[c].label);
         for (size_t rr = 0; rr < t->n_rows; rr++) {
@@ -261,55 +288,82 @@ static fs_error write_sheet(lxw_workbook *wb, const fs_report *r, size_t index, 
             if (fs_utf8_width(text) > w)
                 w = fs_utf8_width(text);
         }
-        w += 3;
-        worksheet_set_column(ws, xc, xc, w < 8 ? 8 : w > 40 ? 40 : (double)w, NULL);
+        double cw = (double)w + 3;
+        cw = cw < 8 ? 8 : cw > 40 ? 40 : cw;
+        if (xc < MAX_COLS && cw > widths[xc])
+            widths[xc] = cw;
     }
     for (size_t rr = 0; rr < t->n_rows; rr++) {
         const fs_row *row = &t->rows[rr];
-        lxw_row_t xr = (lxw_row_t)(FIRST_DATA_ROW + rr);
+        lxw_row_t xr = (lxw_row_t)(pl->data + rr);
         char *label = fs_asprintf("%*s%s", 2 * row->level, "", row->label);
-        keep(&err, worksheet_write_string(ws, xr, 0, label ? label : row->label,
-                                          row->is_total ? f->bold : NULL));
-        size_t w = fs_utf8_width(label ? label : row->label) + 2;
-        if (w > label_w)
-            label_w = w;
+        keep(err, worksheet_write_string(ws, xr, 0, label ? label : row->label,
+                                         row->is_total ? f->bold : NULL));
+        double w = (double)fs_utf8_width(label ? label : row->label) + 2;
+        if (w > widths[0])
+            widths[0] = w > 60 ? 60 : w;
         free(label);
         for (size_t c = 0; c < t->n_cols; c++)
             if (written(t, c, f))
-                write_cell(ws, t, rr, c, xr, xcol(t, c, f), f, 0, &err);
+                write_cell(ws, t, rr, c, xr, xcol(t, c, f), f, 0, err);
     }
-    worksheet_set_column(ws, 0, 0, label_w > 60 ? 60 : (double)label_w, NULL);
-    /* printing: A4 landscape, one page wide, the header row on every page */
+    lxw_row_t xr = (lxw_row_t)(pl->data + t->n_rows + 1);
+    for (size_t i = 0; i < t->n_notes; i++)
+        keep(err, worksheet_write_string(ws, xr++, 0, t->notes[i], NULL));
+    pl->text_end = xr;
+    pl->next = xr + 1;
+    pl->last_col = xcol(t, t->n_cols, f) - 1;
+    if (!t->chart)
+        return;
+    /* a chart's data block, when it needs one, leaves a row for the source line */
+    lxw_row_t below = xr + 1;
+    lxw_chart *chart = t->chart->by_row ? row_chart(wb, sheet, t, pl, f)
+                                        : column_chart(wb, ws, sheet, t, pl, xr + 2, &below, f,
+                                                       r->lang, err);
+    if (!chart)
+        return;
+    chart_title_set_name(chart, t->chart->title);
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    /* to the right of the table, at its header row: on the table's first printed page,
+     * whole (the page is one page wide, so the table and the chart share its width) */
+    lxw_chart_options opt = {.x_offset = 15, .y_offset = 0, .x_scale = 1.2, .y_scale = 1.2};
+    keep(err, worksheet_insert_chart_opt(ws, pl->header, pl->last_col + 1, chart, &opt));
+    /* the chart's cells (spreadsheets size a printed page by the cells, not the drawings):
+     * about ten default columns and eighteen rows from its corner */
+    pl->last_col += 1 + CHART_COLS;
+    if (pl->next < pl->header + CHART_ROWS)
+        pl->next = pl->header + CHART_ROWS;
+    if (below > pl->next)
+        pl->next = below;
+}
+
+/* Names a new sheet after t (Excel's rules) and adds it; NULL with msg set on failure. */
+static lxw_worksheet *new_sheet(lxw_workbook *wb, const fs_table *t, char *name, size_t namesz,
+                                fs_msg *msg)
+{
+    sheet_name(wb, t, name, namesz);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, name);
+    if (!ws)
+        fs_msg_set(msg, "a worksheet \"%s\" could not be added", name);
+    return ws;
+}
+
+/* The set-up of a finished sheet: column widths, frozen header (a sheet of one table),
+ * printing on A4 landscape one page wide, the header row on every page. */
+static void finish_sheet(lxw_worksheet *ws, const double *widths, lxw_col_t last_col,
+                         lxw_row_t last_row, int one_table, lxw_row_t header, lxw_error *err)
+{
+    for (lxw_col_t c = 0; c <= last_col && c < MAX_COLS; c++)
+        if (widths[c] > 0)
+            worksheet_set_column(ws, c, c, widths[c], NULL);
+    if (one_table) {
+        worksheet_freeze_panes(ws, header + 1, 1);
+        keep(err, worksheet_repeat_rows(ws, header, header));
+    }
     worksheet_set_landscape(ws);
     worksheet_set_paper(ws, 9);
     worksheet_fit_to_pages(ws, 1, 0);
-    keep(&err, worksheet_repeat_rows(ws, HEADER_ROW, HEADER_ROW));
-    worksheet_freeze_panes(ws, FIRST_DATA_ROW, 1);
-    lxw_row_t xr = (lxw_row_t)(FIRST_DATA_ROW + t->n_rows + 1);
-    for (size_t i = 0; i < t->n_notes; i++)
-        keep(&err, worksheet_write_string(ws, xr++, 0, t->notes[i], NULL));
-    if (r->source)
-        keep(&err, worksheet_write_string(ws, xr++, 0, r->source, NULL));
-    lxw_row_t last_row = xr;
-    lxw_col_t last_col = xcol(t, t->n_cols, f) - 1;
-    if (t->chart) {
-        add_chart(wb, ws, name, t, xr + 1, f, r->lang, &err);
-        /* the print area takes in the chart (spreadsheets size a printed page by the cells,
-         * not the drawings): about ten default columns and twenty rows from its corner */
-        last_col += 1 + CHART_COLS;
-        if (last_row < HEADER_ROW + CHART_ROWS)
-            last_row = HEADER_ROW + CHART_ROWS;
-        if (!f->text.n_pct && !chart_rows_contiguous(t, &(size_t){0}, &(size_t){0}))
-            last_row += (lxw_row_t)t->n_rows + 2; /* the chart's data block below */
-        else if (f->text.n_pct)
-            last_row += (lxw_row_t)t->n_rows + 2;
-    }
-    keep(&err, worksheet_print_area(ws, 0, 0, last_row, last_col));
-    if (err != LXW_NO_ERROR) {
-        fs_msg_set(msg, "sheet \"%s\": %s", name, lxw_strerror(err));
-        return FS_ERR_OUTPUT;
-    }
-    return FS_OK;
+    keep(err, worksheet_print_area(ws, 0, 0, last_row, last_col));
 }
 
 static fs_error write_workbook(const fs_report *r, const fs_write_options *o, const char *path,
@@ -322,7 +376,9 @@ static fs_error write_workbook(const fs_report *r, const fs_write_options *o, co
         return FS_ERR_OUTPUT;
     }
     lxw_doc_properties props = {0};
-    props.title = r->n_tables ? r->tables[0]->title : "finsam-stats";
+    props.title = r->doc_title ? r->doc_title : r->n_tables ? r->tables[0]->title : "finsam-stats";
+    props.subject = r->doc_subject;
+    props.comments = r->doc_comments;
     props.author = "finsam-stats";
     props.created = r->created;
     workbook_set_properties(wb, &props);
@@ -330,11 +386,56 @@ static fs_error write_workbook(const fs_report *r, const fs_write_options *o, co
     f.text = fs_numfmt_text(r->lang, o->p_digits, o->n_pct);
     make_formats(wb, &f);
     fs_error fe = FS_OK;
-    for (size_t i = 0; i < r->n_tables && !fe; i++)
-        fe = write_sheet(wb, r, i, &f, err);
+    lxw_error le = LXW_NO_ERROR;
+    lxw_worksheet *ws = NULL;
+    char name[128] = "";
+    double widths[MAX_COLS];
+    lxw_row_t next = 0, first_header = 0, source_row = 0;
+    lxw_col_t last_col = 0;
+    size_t tables_on_sheet = 0;
+    for (size_t i = 0; i <= r->n_tables && !fe; i++) {
+        const fs_table *t = i < r->n_tables ? r->tables[i] : NULL;
+        if (ws && (!t || !t->continues)) {
+            /* the sheet is done: the source line under its last table, then the set-up */
+            if (r->source)
+                keep(&le, worksheet_write_string(ws, source_row, 0, r->source, NULL));
+            finish_sheet(ws, widths, last_col, next, tables_on_sheet == 1, first_header, &le);
+            ws = NULL;
+        }
+        if (!t)
+            break;
+        if (!ws) {
+            if (!(ws = new_sheet(wb, t, name, sizeof name, err))) {
+                fe = FS_ERR_OUTPUT;
+                break;
+            }
+            memset(widths, 0, sizeof widths);
+            next = 0;
+            last_col = 0;
+            tables_on_sheet = 0;
+        } else {
+            next += 1; /* a blank row between two tables of one sheet */
+        }
+        place pl;
+        write_table(wb, ws, name, r, t, next, &f, widths, &pl, &le);
+        if (tables_on_sheet++ == 0)
+            first_header = pl.header;
+        next = pl.next;
+        source_row = pl.text_end;
+        if (pl.last_col > last_col)
+            last_col = pl.last_col;
+        if (le != LXW_NO_ERROR) {
+            fs_msg_set(err, "sheet \"%s\": %s", name, lxw_strerror(le));
+            fe = FS_ERR_OUTPUT;
+        }
+    }
     lxw_error e = workbook_close(wb);
     if (fe)
         return fe;
+    if (le != LXW_NO_ERROR) {
+        fs_msg_set(err, "sheet \"%s\": %s", name, lxw_strerror(le));
+        return FS_ERR_OUTPUT;
+    }
     if (e != LXW_NO_ERROR) {
         fs_msg_set(err, "%s", lxw_strerror(e));
         return FS_ERR_OUTPUT;
