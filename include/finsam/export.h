@@ -136,6 +136,12 @@ fs_error fs_export_reader_read(fs_export_reader *r, const char *path, fs_msg *er
 fs_error fs_export_reader_read_buffer(fs_export_reader *r, const char *name, const char *data,
                                       size_t len, fs_msg *err);
 
+/* What the CSV reader found of the file read last: bytes, encoding, its SHA-256 (with
+ * opt.csv.sha256). */
+const fs_csv_info *fs_export_reader_info(const fs_export_reader *r);
+/* Data rows of the file read last (empty rows aside). */
+unsigned long fs_export_reader_data_rows(const fs_export_reader *r);
+
 /* Rows that were entirely empty (e.g. ";;;;" lines Excel leaves at the end), skipped. */
 unsigned long fs_export_reader_empty_rows(const fs_export_reader *r);
 
