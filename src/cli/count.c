@@ -109,7 +109,9 @@ static int count(fs_cli *c, const char *command, fs_plan *plan, const count_opts
                  conflicts == 1 ? " is" : "s are");
         fs_cli_warning(line, &sink);
     }
-    fs_table_options to = {c->lang, c->rounding, c->decimals, c->suppress, &in, c->write.p_digits};
+    fs_table_options to = {.lang = c->lang, .rounding = c->rounding, .decimals = c->decimals,
+                           .suppress = c->suppress, .intake = &in,
+                           .p_digits = c->write.p_digits};
     if (fs_plan_tables(plan, e, &to, rep))
         goto oom;
     status = fs_cli_write(c, rep);

@@ -199,3 +199,8 @@
 {"Equal counts have equal shares, so these columns do not sum to 100: %s.", "Lika antal har lika andelar, så de här kolumnerna summerar inte till 100: %s."},
 {"Equal counts have equal shares, so rows do not always sum to 100 (here %zu).", "Lika antal har lika andelar, så raderna summerar inte alltid till 100 (här %zu)."},
 {"Rows where every count is 0 are left out (%zu).", "Rader där alla antal är 0 visas inte (%zu)."},
+{"Income support at exit", "Försörjning vid avslut"},
+{"Income end", "Förs. vid avslut"},
+{"Income support at exit by sex", "Försörjning vid avslut efter kön"},
+{"To work or studies", "Till arbete eller studier"},
+{"Approached the labour market", "Närmat sig arbetsmarknaden"},
