@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "finsam/category.h"
 #include "finsam/engine.h"
+#include "finsam/report.h"
 #include "finsam/export.h"
 #include "finsam/flow.h"
 #include "finsam/i18n.h"
@@ -212,6 +213,7 @@ static const struct config_section {
     {"age", fs_age_config_check},
     {"hls", fs_hls_config_check},
     {"column \"HEADER\"", fs_column_config_check},
+    {"report", fs_report_config_check},
     {"ogq", NULL},
     {"paired", NULL},
     {"barometer", NULL},

@@ -350,19 +350,59 @@ static lxw_worksheet *new_sheet(lxw_workbook *wb, const fs_table *t, char *name,
 
 /* The set-up of a finished sheet: column widths, frozen header (a sheet of one table),
  * printing on A4 landscape one page wide, the header row on every page. */
+/* A4 landscape with the default margins: the printable width in pixels (at 96 dpi) and
+ * height in points; a row is 15 points. */
+#define PRINT_WIDTH_PX 985.0
+#define PRINT_HEIGHT_PT 480.0
+#define ROW_PT 15.0
+#define MAX_BLOCKS 512
+
+/* The tables of a sheet, as blocks of rows (a table and the chart beside it). */
+typedef struct blocks {
+    lxw_row_t top[MAX_BLOCKS], end[MAX_BLOCKS];
+    size_t n;
+} blocks;
+
+/* The set-up of a finished sheet: column widths, frozen header (a sheet of one table),
+ * printing on A4 landscape one page wide, the header row on every page. A sheet of one
+ * table is fitted to the page width; a sheet of several (a report's) is printed at the
+ * scale that fits its width, with a page break before a table that would not fit below
+ * the one before, so that no table or chart is cut across pages (spreadsheets ignore page
+ * breaks when they fit a sheet to the page). */
 static void finish_sheet(lxw_worksheet *ws, const double *widths, lxw_col_t last_col,
-                         lxw_row_t last_row, int one_table, lxw_row_t header, lxw_error *err)
+                         lxw_row_t last_row, const blocks *b, lxw_row_t header, lxw_error *err)
 {
-    for (lxw_col_t c = 0; c <= last_col && c < MAX_COLS; c++)
+    double px = 0;
+    for (lxw_col_t c = 0; c <= last_col && c < MAX_COLS; c++) {
         if (widths[c] > 0)
             worksheet_set_column(ws, c, c, widths[c], NULL);
-    if (one_table) {
-        worksheet_freeze_panes(ws, header + 1, 1);
-        keep(err, worksheet_repeat_rows(ws, header, header));
+        px += widths[c] > 0 ? 7 * widths[c] + 5 : 64; /* Excel's pixels of a width */
     }
     worksheet_set_landscape(ws);
     worksheet_set_paper(ws, 9);
     worksheet_fit_to_pages(ws, 1, 0);
+    if (b->n <= 1) {
+        worksheet_freeze_panes(ws, header + 1, 1);
+        keep(err, worksheet_repeat_rows(ws, header, header));
+    } else {
+        /* a page break before a table that would not fit below the one before, at the
+         * scale that fits the width (for the spreadsheets that keep manual breaks) */
+        double scale = 0.85 * PRINT_WIDTH_PX / (px > 1 ? px : 1);
+        scale = scale > 1 ? 1 : scale < 0.1 ? 0.1 : scale;
+        double rows_per_page = PRINT_HEIGHT_PT / (ROW_PT * scale);
+        lxw_row_t breaks[MAX_BLOCKS + 1];
+        size_t nb = 0;
+        lxw_row_t page_top = 0;
+        for (size_t i = 0; i < b->n; i++) {
+            if (i && (double)(b->end[i] - page_top) > rows_per_page && nb < MAX_BLOCKS) {
+                breaks[nb++] = b->top[i];
+                page_top = b->top[i];
+            }
+        }
+        breaks[nb] = 0;
+        if (nb)
+            keep(err, worksheet_set_h_pagebreaks(ws, breaks));
+    }
     keep(err, worksheet_print_area(ws, 0, 0, last_row, last_col));
 }
 
@@ -393,13 +433,14 @@ static fs_error write_workbook(const fs_report *r, const fs_write_options *o, co
     lxw_row_t next = 0, first_header = 0, source_row = 0;
     lxw_col_t last_col = 0;
     size_t tables_on_sheet = 0;
+    blocks blk;
     for (size_t i = 0; i <= r->n_tables && !fe; i++) {
         const fs_table *t = i < r->n_tables ? r->tables[i] : NULL;
         if (ws && (!t || !t->continues)) {
             /* the sheet is done: the source line under its last table, then the set-up */
             if (r->source)
                 keep(&le, worksheet_write_string(ws, source_row, 0, r->source, NULL));
-            finish_sheet(ws, widths, last_col, next, tables_on_sheet == 1, first_header, &le);
+            finish_sheet(ws, widths, last_col, next, &blk, first_header, &le);
             ws = NULL;
         }
         if (!t)
@@ -410,6 +451,7 @@ static fs_error write_workbook(const fs_report *r, const fs_write_options *o, co
                 break;
             }
             memset(widths, 0, sizeof widths);
+            blk.n = 0;
             next = 0;
             last_col = 0;
             tables_on_sheet = 0;
@@ -420,6 +462,10 @@ static fs_error write_workbook(const fs_report *r, const fs_write_options *o, co
         write_table(wb, ws, name, r, t, next, &f, widths, &pl, &le);
         if (tables_on_sheet++ == 0)
             first_header = pl.header;
+        if (blk.n < MAX_BLOCKS) {
+            blk.top[blk.n] = pl.title;
+            blk.end[blk.n++] = pl.next;
+        }
         next = pl.next;
         source_row = pl.text_end;
         if (pl.last_col > last_col)
