@@ -518,11 +518,10 @@ static void summary_cells(const rctx *c, fs_table *t, fs_row *row, const figures
 
 /* --suppress: counts 1..N-1 hidden, the percentages of hidden counts too, and a change
  * whose either side is hidden (it would tell the hidden count). */
-static void suppress_summary(fs_table *t, int threshold, size_t first_change_row)
+static void suppress_summary(fs_table *t, int threshold)
 {
     if (threshold <= 1)
         return;
-    (void)first_change_row;
     fs_table_suppress(t, threshold);
     int w = fs_table_col(t, "work"), wp = fs_table_col(t, "work_pct");
     int n = fs_table_col(t, "near"), np = fs_table_col(t, "near_pct");
@@ -532,8 +531,6 @@ static void suppress_summary(fs_table *t, int threshold, size_t first_change_row
             cells[wp].suppressed = 1;
         if (cells[n].suppressed)
             cells[np].suppressed = 1;
-        if (strcmp(t->rows[r].label, "") == 0)
-            continue;
     }
     /* a change row follows its comparison row, which follows the period's row */
     for (size_t r = 2; r < t->n_rows; r++) {
@@ -647,7 +644,7 @@ static fs_table *summary_table(const rctx *c, const char *sheet)
                               c->cmp_name, c->cmp_period);
     if (!e)
         e = closing(c, t, FS_FLOW_DURING);
-    suppress_summary(t, c->run->table.suppress, 0);
+    suppress_summary(t, c->run->table.suppress);
     free(names);
     if (e)
         goto fail;
