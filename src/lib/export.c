@@ -478,7 +478,8 @@ static int on_record(const fs_csv_record *rec, void *user)
     }
 
     ep.reason_group = *ep.reason ? fs_catmap_lookup(r->reasons, ep.reason) : FS_CAT_NONE;
-    char reason[FS_SAFE_TEXT_MAX * 4 + 8] = ""; /* made only when a message shows it */
+    char reason[FS_SAFE_TEXT_MAX * 4 + 8]; /* made only when a message shows it */
+    reason[0] = '\0';
     if (*ep.reason && (ep.reason_group == FS_CAT_NONE ||
                        (!ep.has_exit && ep.reason_group != FS_EXIT_EXCLUDED && !ep.excluded)))
         fs_safe_text(ep.reason, reason, sizeof reason);
