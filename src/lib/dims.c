@@ -214,9 +214,11 @@ static void memo_store(fs_dim *d, const char *raw)
         return;
     m->entries[k] = (memo_entry){(uint32_t)m->n_codes, (uint32_t)d->n_codes, (uint32_t)m->n_unk,
                                  (uint32_t)d->n_noted};
-    memcpy(m->codes + m->n_codes, d->codes, d->n_codes * sizeof *d->codes);
+    if (d->n_codes)
+        memcpy(m->codes + m->n_codes, d->codes, d->n_codes * sizeof *d->codes);
     m->n_codes += d->n_codes;
-    memcpy(m->unk + m->n_unk, d->noted, d->n_noted * sizeof *d->noted);
+    if (d->n_noted)
+        memcpy(m->unk + m->n_unk, d->noted, d->n_noted * sizeof *d->noted);
     m->n_unk += d->n_noted;
 }
 
@@ -245,7 +247,8 @@ int fs_dim_classify(fs_dims *e, fs_dim *d, const fs_episode *ep, int cl)
         d->codes = c;
         d->cap_codes = me->n_codes;
     }
-    memcpy(d->codes, d->memo.codes + me->code, me->n_codes * sizeof *d->codes);
+    if (me->n_codes)
+        memcpy(d->codes, d->memo.codes + me->code, me->n_codes * sizeof *d->codes);
     d->n_codes = me->n_codes;
     for (uint32_t i = 0; i < me->n_unk; i++) {
         unknown *u = d->memo.unk[me->unk + i];
