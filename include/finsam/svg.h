@@ -33,7 +33,7 @@ typedef struct fs_svg_options {
 double fs_svg_chart_max(const fs_table *t);
 
 /* The axis maximum for a largest value: a round number (1, 2 or 5 times a power of ten,
- * four or five steps) at or above max; *step gets the distance between grid lines. */
+ * at most five steps) at or above max; *step gets the distance between grid lines. */
 double fs_svg_axis_max(double max, double *step);
 
 /* Writes t's chart as an <svg> element; nothing when t has no chart or nothing to draw.

@@ -51,7 +51,7 @@ double fs_svg_axis_max(double max, double *step)
         *step = 1;
         return 4;
     }
-    double raw = max / 4, p = pow(10, floor(log10(raw))), f = raw / p;
+    double raw = max / 5, p = pow(10, floor(log10(raw))), f = raw / p;
     double s = (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
     /* whole numbers step by whole numbers: a count of 3 has grid lines at 1, 2, 3 */
     if (s < 1 && max == floor(max))
