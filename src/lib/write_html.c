@@ -50,11 +50,6 @@ static const char css[] =
     "th,td{padding:1px 4px}.wide{overflow:visible}table{font-size:8pt}"
     "thead th{font-size:7.5pt}}";
 
-static int written(const fs_table *t, size_t c, const fs_numfmt *f)
-{
-    return !f->n_pct || t->cols[c].kind != FS_COL_SHARE || t->cols[c].count_col < 0;
-}
-
 static void write_table(FILE *fp, const fs_report *r, const fs_table *t, size_t i,
                         const fs_numfmt *f)
 {
@@ -62,7 +57,7 @@ static void write_table(FILE *fp, const fs_report *r, const fs_table *t, size_t 
     fs_html_text(fp, t->title);
     fputs("</caption>\n<thead><tr><td></td>", fp);
     for (size_t c = 0; c < t->n_cols; c++)
-        if (written(t, c, f)) {
+        if (fs_column_written(t, c, f)) {
             fputs("<th scope=\"col\">", fp);
             fs_html_text(fp, t->cols[c].label);
             fputs("</th>", fp);
@@ -76,7 +71,7 @@ static void write_table(FILE *fp, const fs_report *r, const fs_table *t, size_t 
         fs_html_text(fp, row->label);
         fputs("</th>", fp);
         for (size_t c = 0; c < t->n_cols; c++) {
-            if (!written(t, c, f))
+            if (!fs_column_written(t, c, f))
                 continue;
             char cell[FS_CELL_TEXT_MAX];
             fs_cell_text(t, ri, c, f, cell, sizeof cell);
@@ -131,7 +126,7 @@ static void write_tiles(FILE *fp, const fs_table *t, size_t i, const fs_numfmt *
         fs_html_text(fp, cell);
         fputs("</p><dl>", fp);
         for (size_t c = 1; c < t->n_cols; c++) {
-            if (!written(t, c, f))
+            if (!fs_column_written(t, c, f))
                 continue;
             fs_cell_text(t, ri, c, f, cell, sizeof cell);
             if (!*cell)
