@@ -10,6 +10,7 @@
 #include "finsam/export.h"
 #include "finsam/flow.h"
 #include "finsam/i18n.h"
+#include "finsam/hls.h"
 #include "finsam/quest.h"
 #include "finsam/text.h"
 #include "finsam/vocab.h"
@@ -207,6 +208,8 @@ static const struct config_section {
     {"age", fs_age_config_check},
     {"hls", fs_hls_config_check},
     {"column \"HEADER\"", fs_column_config_check},
+    {"occasions", fs_occasions_config_check},
+    {"scales", fs_scales_config_check},
     {"ogq", NULL},
     {"paired", NULL},
     {"barometer", NULL},
