@@ -49,6 +49,10 @@ enum { FS_OCC_START = 0 };
 /* The most occasions a questionnaire may have. */
 #define FS_QUEST_MAX_OCC 8
 
+/* A "Vet inte" answer read with FS_QC_CATEGORY (other codings store NAN, as for an empty
+ * answer). */
+#define FS_QUEST_DONT_KNOW (-1.0)
+
 /* "No answer row" in fs_quest_person.row. */
 #define FS_QUEST_NO_ROW UINT32_MAX
 

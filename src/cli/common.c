@@ -12,6 +12,7 @@
 #include "finsam/i18n.h"
 #include "finsam/hls.h"
 #include "finsam/quest.h"
+#include "finsam/survey.h"
 #include "finsam/text.h"
 #include "finsam/vocab.h"
 
@@ -210,6 +211,7 @@ static const struct config_section {
     {"column \"HEADER\"", fs_column_config_check},
     {"occasions", fs_occasions_config_check},
     {"scales", fs_scales_config_check},
+    {"survey", fs_survey_config_check},
     {"ogq", NULL},
     {"paired", NULL},
     {"barometer", NULL},

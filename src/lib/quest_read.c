@@ -796,6 +796,8 @@ static int on_row(reader *rd, const fs_csv_record *rec)
             break;
         case FS_ANS_DONT_KNOW:
             q->dont_know[occ][it]++;
+            if (rd->coder.coding == FS_QC_CATEGORY)
+                ans[it] = FS_QUEST_DONT_KNOW;
             break;
         default:
             fs_msg_set(rd->msg, "%s:%lu:%zu: column \"%s\": \"%s\" %s", rd->name, rec->line, c + 1,
