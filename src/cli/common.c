@@ -13,6 +13,8 @@
 #include "finsam/hls.h"
 #include "finsam/quest.h"
 #include "finsam/survey.h"
+#include "finsam/kasam.h"
+#include "finsam/eq5d.h"
 #include "finsam/text.h"
 #include "finsam/vocab.h"
 
@@ -212,6 +214,7 @@ static const struct config_section {
     {"occasions", fs_occasions_config_check},
     {"scales", fs_scales_config_check},
     {"survey", fs_survey_config_check},
+    {"kasam", fs_kasam_config_check},
     {"ogq", NULL},
     {"paired", NULL},
     {"barometer", NULL},

@@ -32,6 +32,8 @@ static const struct command {
     {"ogq", cmd_ogq, "OGQ activity gaps at start and at exit, McNemar"},
     {"barometer", cmd_barometer, "hälsobarometer self-ratings at start and at exit"},
     {"survey", cmd_survey, "questionnaires answered once: distributions, share agreeing, by year"},
+    {"eq5d", cmd_eq5d, "EQ-5D-5L at start and at exit: levels, Paretian change, EQ VAS, index"},
+    {"kasam", cmd_kasam, "KASAM / SOC-13 sense of coherence at start and at exit"},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
