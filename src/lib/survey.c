@@ -425,8 +425,8 @@ static fs_table *item_table(const fs_survey *s, const fs_quest *q, size_t i, con
     size_t last = s->n_groups - 1;
     fs_table_round(t, rounding, decimals, 0);
     /* "Vet inte" and no answer, apart: counts without shares */
-    fs_row *dk = fs_table_add_row(t, "dont_know", fs_tr(lang, "Vet inte"), 0, 0);
-    fs_row *na = dk ? fs_table_add_row(t, "no_answer", fs_tr(lang, "No answer"), 0, 0) : NULL;
+    fs_row *dk = fs_table_add_row(t, "dont_know", fs_tr(lang, "Vet inte"), 1, 0);
+    fs_row *na = dk ? fs_table_add_row(t, "no_answer", fs_tr(lang, "No answer"), 1, 0) : NULL;
     if (!na)
         goto fail;
     for (size_t g = 0; g < s->n_groups; g++) {
@@ -452,6 +452,13 @@ static fs_table *item_table(const fs_survey *s, const fs_quest *q, size_t i, con
         if (e)
             goto fail;
     }
+    /* a bar per category (the table model's charts are clustered bars of at most two
+     * series: the two groups compared, or the total) */
+    char s1[64], s2[64];
+    snprintf(s1, sizeof s1, "%s_pct", s->group_key[s->has_cmp ? s->cmp_a : last]);
+    snprintf(s2, sizeof s2, "%s_pct", s->group_key[s->has_cmp ? s->cmp_b : last]);
+    if (fs_table_set_chart(t, q->item_label[i], 1, s1, s->has_cmp ? s2 : NULL))
+        goto fail;
     if (fs_table_add_note(t, fs_tr(lang, "Shares of the answers on the scale, in scale order; Vet "
                                          "inte and no answer are counted apart, not in the "
                                          "shares.")))
