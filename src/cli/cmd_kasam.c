@@ -19,7 +19,9 @@ static const char usage[] =
     "replaced by the mean of the person's answers). Per participant with a valid total at\n"
     "both occasions: worse / unchanged / better, medians and means, the shares better and\n"
     "worse with Wilson 95 % intervals, the sign test and the Wilcoxon signed-rank test. Then\n"
-    "the items, reverse-scored, compared one by one.\n";
+    "the items, reverse-scored, compared one by one.\n"
+    "\n"
+    "Options:\n";
 
 static const struct option longopts[] = {
     {NULL, 0, NULL, 0},

@@ -169,9 +169,8 @@ static char *help_text(const fs_quest_command *cmd)
     fs_buf_puts(&b, "  --items A,B,...       only these item columns (headers or their keys), in this order\n"
                     "  --participants EXPORT sex of each participant from a SUS export (joined on id)\n");
     if (f & QCMD_PAIRED)
-        fs_buf_puts(&b, "  --from OCC, --to OCC  the two occasions compared (default: the first and the\n"
-                        "                        last, e.g. Start and Avslut); with three or more,\n"
-                        "                        every occasion is also compared with the Friedman test\n"
+        fs_buf_puts(&b, "  --from OCC, --to OCC  the two occasions compared, with three or more (default: the\n"
+                        "                        first and the last, e.g. Start and Avslut)\n"
                         "  --alternative A       two-sided (default), greater (better) or less (worse)\n");
     if (f & QCMD_SHARES)
         fs_buf_puts(&b, "  --rounding METHOD     shares: largest-remainder (default), half-even or half-up\n"
@@ -189,7 +188,7 @@ static char *help_text(const fs_quest_command *cmd)
                   "  --quiet               no warnings on standard error\n"
                   "  --help                this text\n"
                   "\n"
-                  "--period, --insats, %s--strict, --as-of%s do not apply to %s (usage errors).\n"
+                  "--period, --insats, %s--strict, --as-of%s do not apply\nto %s (usage errors).\n"
                   "\n"
                   "Exit status: 0 success, 1 data or runtime error, 2 usage error. See finsam-stats-%s(1).\n",
                   cmd->config_help ? ";\n                        " : "",
@@ -270,10 +269,13 @@ static int load(qcli *qc)
         }
         *set[k] = (size_t)o;
     }
-    if (qc->q.n_occ < 2 || from == to)
-        return fs_cli_usage_error(c, "%s: %s", f, qc->q.n_occ < 2
-                                                      ? "only one occasion: nothing to compare"
-                                                      : "--from and --to name the same occasion");
+    if (qc->q.n_occ < 2) {
+        fs_cli_error(c, "%s: only one occasion (%s): nothing to compare", f, qc->q.occ_label[0]);
+        return FS_EXIT_FAILURE;
+    }
+    if (from == to)
+        return fs_cli_usage_error(c, "--from and --to name the same occasion (%s)",
+                                  qc->q.occ_label[from]);
     qc->to.from = from;
     qc->to.to = to;
     fs_quest_counts n;
