@@ -33,6 +33,13 @@ static const struct option longopts[] = {
 
 static const char *value_set_path;
 
+static int init(qcli *qc)
+{
+    (void)qc;
+    value_set_path = NULL;
+    return 0;
+}
+
 static int own(qcli *qc, int opt, const char *arg)
 {
     (void)qc;
@@ -217,6 +224,7 @@ static const fs_quest_command eq5d = {
     .longopts = longopts,
     .flags = QCMD_PAIRED | QCMD_SHARES,
     .coding = FS_QC_NUMERIC,
+    .init = init,
     .own = own,
     .run = run,
 };

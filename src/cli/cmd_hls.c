@@ -40,6 +40,13 @@ typedef struct hls_args {
 
 static hls_args args;
 
+static int init(qcli *qc)
+{
+    (void)qc;
+    memset(&args, 0, sizeof args);
+    return 0;
+}
+
 static int own(qcli *qc, int opt, const char *arg)
 {
     hls_args *a = &args;
@@ -218,6 +225,7 @@ static const fs_quest_command hls = {
     .longopts = longopts,
     .flags = QCMD_PAIRED | QCMD_SHARES,
     .coding = FS_QC_HLS_TEXT,
+    .init = init,
     .own = own,
     .prepare = prepare,
     .run = run,

@@ -31,6 +31,13 @@ static const struct option longopts[] = {
 
 static fs_survey_by by = FS_SURVEY_BY_NONE;
 
+static int init(qcli *qc)
+{
+    (void)qc;
+    by = FS_SURVEY_BY_NONE;
+    return 0;
+}
+
 static int own(qcli *qc, int opt, const char *arg)
 {
     if (opt != FS_OPT_BY)
@@ -86,6 +93,7 @@ static const fs_quest_command survey = {
     .longopts = longopts,
     .flags = QCMD_SINGLE | QCMD_SHARES | QCMD_OWN_BY,
     .coding = FS_QC_CATEGORY,
+    .init = init,
     .own = own,
     .run = run,
 };

@@ -54,7 +54,8 @@ typedef struct fs_quest_command {
     const struct option *longopts;     /* its own options, ended by {0} */
     unsigned flags;                    /* QCMD_* */
     fs_quest_coding coding;
-    int (*init)(qcli *qc);             /* defaults before the options (may be NULL) */
+    int (*init)(qcli *qc);             /* defaults before the options, and the command's own
+                                          state reset (may be NULL) */
     int (*own)(qcli *qc, int opt, const char *arg); /* -1: not its own; 0 or an exit status */
     int (*prepare)(qcli *qc);          /* after the options and config, before reading (may
                                           be NULL); 0 or an exit status */
@@ -80,7 +81,6 @@ struct qcli {
     int by_sex;                /* sex known: tables for women, men and total */
     fs_report *rep;
     fs_quest_table_options to; /* filled after reading: lang, occasions, direction, tests */
-    void *user;                /* the command's own state */
 };
 
 /* --scale MIN..MAX into qc->qo; 0 or a usage exit status after the message. */
