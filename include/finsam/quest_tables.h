@@ -47,6 +47,11 @@ fs_error fs_quest_item_tables(const fs_quest *q, const fs_quest_table_options *o
                               const char *key, const char *title, const char *chart_title,
                               fs_report *rep);
 
+/* Fills `shown` of every share cell of t not rounded yet (an item's share better, an
+ * interval), each rounded on its own to its column's decimals: what text, CSV and xlsx print
+ * and JSON keeps beside the exact value. */
+void fs_quest_round_each(fs_table *t);
+
 /* With three or more occasions: per item the participants answering at every occasion,
  * the median per occasion and the Friedman test, for all sexes. NULL on memory failure. */
 fs_table *fs_quest_occasions_table(const fs_quest *q, const fs_quest_table_options *o);

@@ -34,6 +34,7 @@ static const struct command {
     {"survey", cmd_survey, "questionnaires answered once: distributions, share agreeing, by year"},
     {"eq5d", cmd_eq5d, "EQ-5D-5L at start and at exit: levels, Paretian change, EQ VAS, index"},
     {"kasam", cmd_kasam, "KASAM / SOC-13 sense of coherence at start and at exit"},
+    {"report", cmd_report, "the half-year or annual report, per insats and association"},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

@@ -320,6 +320,8 @@ static int load(qcli *qc)
 static int write_report(qcli *qc)
 {
     int sup = qc->cli.suppress;
+    for (size_t i = 0; i < qc->rep->n_tables; i++)
+        fs_quest_round_each(qc->rep->tables[i]);
     for (size_t i = 0; sup > 1 && i < qc->rep->n_tables; i++) {
         fs_table *t = qc->rep->tables[i];
         fs_table_suppress(t, sup);

@@ -112,6 +112,7 @@ struct fs_export_reader {
     int *extra_col;               /* column index of each opt.extra, -1 when absent */
     const char **extra_val;       /* the current row's values of opt.extra */
     unsigned long data_rows;
+    fs_csv_info info; /* of the file read last */
     size_t header_fields;
     int header_done;
     int stopped;
@@ -159,6 +160,16 @@ void fs_export_reader_free(fs_export_reader *r)
     free(r->extra_col);
     free(r->extra_val);
     free(r);
+}
+
+const fs_csv_info *fs_export_reader_info(const fs_export_reader *r)
+{
+    return &r->info;
+}
+
+unsigned long fs_export_reader_data_rows(const fs_export_reader *r)
+{
+    return r->data_rows;
 }
 
 unsigned long fs_export_reader_empty_rows(const fs_export_reader *r)
@@ -526,7 +537,7 @@ static void start(fs_export_reader *r, const char *name, fs_msg *err)
 fs_error fs_export_reader_read(fs_export_reader *r, const char *path, fs_msg *err)
 {
     start(r, path, err);
-    fs_error e = fs_csv_read_file(path, &r->opt.csv, on_record, r, NULL, err);
+    fs_error e = fs_csv_read_file(path, &r->opt.csv, on_record, r, &r->info, err);
     return finish(r, path, e, err);
 }
 
@@ -534,6 +545,6 @@ fs_error fs_export_reader_read_buffer(fs_export_reader *r, const char *name, con
                                       size_t len, fs_msg *err)
 {
     start(r, name, err);
-    fs_error e = fs_csv_read_buffer(name, data, len, &r->opt.csv, on_record, r, NULL, err);
+    fs_error e = fs_csv_read_buffer(name, data, len, &r->opt.csv, on_record, r, &r->info, err);
     return finish(r, name, e, err);
 }

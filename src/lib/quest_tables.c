@@ -224,6 +224,20 @@ fs_error fs_quest_item_tables(const fs_quest *q, const fs_quest_table_options *o
     return FS_OK;
 }
 
+void fs_quest_round_each(fs_table *t)
+{
+    for (size_t c = 0; c < t->n_cols; c++) {
+        if (t->cols[c].kind != FS_COL_SHARE)
+            continue;
+        for (size_t r = 0; r < t->n_rows; r++) {
+            fs_cell *cell = &t->rows[r].cells[c];
+            if (isnan(cell->value) || !isnan(cell->shown))
+                continue;
+            fs_round_shares(&cell->value, 1, FS_ROUND_HALF_UP, t->cols[c].decimals, &cell->shown);
+        }
+    }
+}
+
 fs_table *fs_quest_occasions_table(const fs_quest *q, const fs_quest_table_options *o)
 {
     const char *lang = o->lang;
