@@ -105,6 +105,7 @@ int fs_cli_option(fs_cli *c, int opt, const char *arg)
     case FS_OPT_P_DIGITS: c->p_digits_arg = arg; break;
     case FS_OPT_CELL: c->cell_arg = arg; break;
     case FS_OPT_HIDE_EMPTY: c->hide_empty = 1; break;
+    case FS_OPT_REFRESH: c->refresh_arg = arg; break;
     default:
         return -1;
     }
@@ -356,6 +357,14 @@ int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files)
     if (s && strcmp(s, "n-pct") != 0 && strcmp(s, "separate") != 0)
         return fs_cli_usage_error(c, "--cell: '%s' is not n-pct or separate", s);
     c->write.n_pct = s && strcmp(s, "n-pct") == 0;
+    if (c->refresh_arg) {
+        if (c->write.format != FS_FMT_HTML)
+            return fs_cli_usage_error(c, "--refresh is for HTML output (--format html or -o "
+                                         "FILE.html)");
+        if (parse_int(c->refresh_arg, 1, 86400, &c->write.refresh))
+            return fs_cli_usage_error(c, "--refresh: '%s' is not a number of seconds from 1 "
+                                         "to 86400", c->refresh_arg);
+    }
     s = pick(c, NULL, "hide_empty");
     if (s && strcmp(s, "yes") != 0 && strcmp(s, "no") != 0)
         return fs_cli_usage_error(c, "hide_empty = '%s' in the configuration is not yes or no", s);

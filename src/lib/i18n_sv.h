@@ -243,6 +243,12 @@
 {"p (Fisher's exact test, two-sided)", "p (Fishers exakta test, tvåsidigt)"},
 {"share (%)", "andel (%)"},
 {"Reasons for exit", "Avslutsanledningar"},
+{"Tables", "Tabeller"},
+{"Key figures", "Nyckeltal"},
+{"%s, of the ended (%%)", "%s, av de avslutade (%%)"},
+{"Change (percentage points)", "Förändring (procentenheter)"},
+{"The association: persons, each counted once however many insatser they were in. To work or studies and approached the labour market are persons of the ended; the share is of the ended.", "Förbundet: personer, var och en räknad en gång hur många insatser de än deltagit i. Till arbete eller studier och närmat sig arbetsmarknaden är personer bland de avslutade; andelen är av de avslutade."},
+{"%s per insats", "%s per insats"},
 /* questionnaires: survey, occasions, eq5d, kasam */
 {"%s: %s participants answered at %s but not at %s, and %s at %s but not at %s; they are not in the paired tables", "%s: %s deltagare svarade vid %s men inte vid %s, och %s vid %s men inte vid %s; de ingår inte i de parade tabellerna"},
 {"An item without linked answers has no p-value (the cell is empty).", "En fråga utan länkade svar har inget p-värde (cellen är tom)."},

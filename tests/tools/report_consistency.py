@@ -91,7 +91,7 @@ def check(export, period):
     by_key = {t["key"]: t for t in single["tables"] + income["tables"]}
     n = 0
     for t in rep["tables"]:
-        if not t.get("breakdown") or t["key"] in ("summary",) or t["key"].startswith(("compare", "trend", "about")):
+        if not t.get("breakdown") or t["key"] in ("summary", "key_figures") or t["key"].startswith(("compare", "trend", "about")):
             continue
         other = by_key.get(t["key"])
         if other is None:
@@ -124,7 +124,27 @@ def check(export, period):
             bad.append(f"{export.name} {period}: summary {row['key']} key shares "
                        f"{(v['work'], v['near'])} != exits {notes['exits' + slug]}")
         n += 1
+    # the key figures: the association's row of the summary, turned
+    keyfig = next(t for t in rep["tables"] if t["key"] == "key_figures")
+    assoc = next(r["values"] for r in summary["rows"] if r["key"] == "association")
+    for row in keyfig["rows"]:
+        v, k = row["values"], row["key"]
+        if k in ("work", "near"):
+            want = {"total": assoc[k], "pct": assoc[k + "_pct"]}
+        else:
+            want = {"total": assoc[f"{k}_total"], "women": assoc[f"{k}_women"],
+                    "men": assoc[f"{k}_men"]}
+        for col, x in want.items():
+            compared_one()
+            if v[col] != x:
+                bad.append(f"{export.name} {period}: key figures {k} {col}: {v[col]} != {x}")
+    n += 1
     return n
+
+
+def compared_one():
+    global compared
+    compared += 1
 
 
 gen = work / "three-insatser.csv"
