@@ -23,6 +23,9 @@ int cmd_paired(int argc, char **argv);
 int cmd_hls(int argc, char **argv);
 int cmd_ogq(int argc, char **argv);
 int cmd_barometer(int argc, char **argv);
+int cmd_survey(int argc, char **argv);
+int cmd_eq5d(int argc, char **argv);
+int cmd_kasam(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 
 /* Common options. A command lists FS_CLI_COMMON_LONGOPTS in its long options and passes

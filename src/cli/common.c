@@ -11,7 +11,11 @@
 #include "finsam/export.h"
 #include "finsam/flow.h"
 #include "finsam/i18n.h"
+#include "finsam/hls.h"
 #include "finsam/quest.h"
+#include "finsam/survey.h"
+#include "finsam/kasam.h"
+#include "finsam/eq5d.h"
 #include "finsam/text.h"
 #include "finsam/vocab.h"
 
@@ -214,6 +218,10 @@ static const struct config_section {
     {"age", fs_age_config_check},
     {"hls", fs_hls_config_check},
     {"column \"HEADER\"", fs_column_config_check},
+    {"occasions", fs_occasions_config_check},
+    {"scales", fs_scales_config_check},
+    {"survey", fs_survey_config_check},
+    {"kasam", fs_kasam_config_check},
     {"report", fs_report_config_check},
     {"ogq", NULL},
     {"paired", NULL},
