@@ -3,13 +3,13 @@
 
 #include <csv.h>
 #include <errno.h>
-#include <iconv.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "finsam/platform.h"
 #include "finsam/text.h"
 
 #define CHUNK 65536
@@ -36,10 +36,10 @@ typedef struct reader {
     size_t mem_len, mem_pos;
 
     fs_encoding enc;  /* FS_ENC_AUTO until decided */
-    iconv_t cd;
+    fs_cp1252 *cd;
     unsigned char carry[4]; /* an incomplete UTF-8 sequence at the end of a chunk */
     size_t carry_len;
-    char *conv;             /* iconv output buffer */
+    char *conv;             /* conversion output buffer */
     size_t conv_cap;
 
     struct csv_parser parser;
@@ -399,7 +399,7 @@ static void feed_cp1252(reader *r, const unsigned char *s, size_t n)
     while (inleft && !r->err) {
         char *out = r->conv;
         size_t outleft = r->conv_cap;
-        size_t rc = iconv(r->cd, &in, &inleft, &out, &outleft);
+        size_t rc = fs_cp1252_convert(r->cd, &in, &inleft, &out, &outleft);
         feed(r, r->conv, r->conv_cap - outleft);
         if (rc == (size_t)-1 && errno == EILSEQ) {
             fail(r, FS_ERR_PARSE, r->line + 1, "byte 0x%02X is not a Windows-1252 character",
@@ -428,8 +428,8 @@ static void decide_encoding(reader *r, const unsigned char *s, size_t n, int at_
 
 static int open_iconv(reader *r)
 {
-    r->cd = iconv_open("UTF-8", "WINDOWS-1252");
-    if (r->cd == (iconv_t)-1) {
+    r->cd = fs_cp1252_open();
+    if (!r->cd) {
         fail(r, FS_ERR_IO, 0, "iconv cannot convert from Windows-1252 on this system");
         return -1;
     }
@@ -441,7 +441,7 @@ static void process_chunk(reader *r, unsigned char *s, size_t n, int at_eof)
     if (r->enc == FS_ENC_AUTO)
         decide_encoding(r, s, n, at_eof);
     if (r->enc == FS_ENC_CP1252) {
-        if (r->cd == (iconv_t)-1 && open_iconv(r))
+        if (!r->cd && open_iconv(r))
             return;
         r->info.encoding = FS_ENC_CP1252;
         feed_cp1252(r, s, n);
@@ -518,8 +518,7 @@ static fs_error run(reader *r, const fs_csv_options *opt, fs_csv_info *info)
 cleanup:
     if (r->parser_ready)
         csv_free(&r->parser);
-    if (r->cd != (iconv_t)-1)
-        iconv_close(r->cd);
+    fs_cp1252_close(r->cd);
     free(buf);
     free(r->conv);
     free(r->offsets);
@@ -540,7 +539,6 @@ fs_error fs_csv_read_buffer(const char *name, const char *data, size_t len,
     r.name = name ? name : "(buffer)";
     r.mem = data;
     r.mem_len = len;
-    r.cd = (iconv_t)-1;
     r.fn = fn;
     r.user = user;
     r.msg = err;
@@ -552,7 +550,6 @@ fs_error fs_csv_read_file(const char *path, const fs_csv_options *opt, fs_csv_re
 {
     reader r = {0};
     r.name = path;
-    r.cd = (iconv_t)-1;
     r.fn = fn;
     r.user = user;
     r.msg = err;
