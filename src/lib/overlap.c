@@ -9,7 +9,7 @@
 #include "finsam/text.h"
 
 typedef struct episode {
-    fs_date entry, end; /* end: exit, or LONG_MAX-like sentinel for open episodes */
+    fs_date entry, end; /* end: exit, or OPEN_END for open episodes */
     unsigned long line;
     unsigned file_no;
     size_t next; /* index + 1 of the previous episode of the same key, 0 = none */
@@ -23,7 +23,7 @@ struct fs_overlap_index {
     size_t n_eps, cap_eps;
 };
 
-#define OPEN_END ((fs_date)1 << 40)
+#define OPEN_END ((fs_date)1 << 30) /* after every date (4-digit years), in a 32-bit long */
 
 fs_overlap_index *fs_overlap_new(void)
 {
