@@ -64,10 +64,13 @@ trap '"$wineserver" -k 2>/dev/null; rm -rf "$work"' EXIT
 printf '#!/bin/sh\nLC_ALL=C.UTF-8 exec "%s" "%s" "$@"\n' "$wine" "$exe" >"$work/finsam-stats"
 chmod +x "$work/finsam-stats"
 
-# A new prefix announces itself on standard error: make it first. Then one wineserver for
-# the whole run instead of one per command.
+# One persistent wineserver for the whole run, started before any Windows program (once
+# one runs, "wineserver -p" fails and the server quits 3 s after its last client: a case
+# that starts then gets "recvmsg: Connection reset by peer"). Then the prefix, which a new
+# one announces on standard error, before the cases.
+"$wineserver" -k 2>/dev/null || true # one left from an interrupted run
+"$wineserver" -p || { echo "test-wine.sh: cannot start a persistent wineserver" >&2; exit 1; }
 "$wine" "$exe" --version >/dev/null 2>&1
-"$wineserver" -p
 "$work/finsam-stats" --version >"$work/version" 2>&1
 echo "test-wine.sh: $(cat "$work/version") under $("$wine" --version) ($exe)"
 
