@@ -68,6 +68,7 @@ chmod +x "$work/finsam-stats"
 # one runs, "wineserver -p" fails and the server quits 3 s after its last client: a case
 # that starts then gets "recvmsg: Connection reset by peer"). Then the prefix, which a new
 # one announces on standard error, before the cases.
+mkdir -p "$WINEPREFIX" # the server needs the folder; the first program fills it
 "$wineserver" -k 2>/dev/null || true # one left from an interrupted run
 "$wineserver" -p || { echo "test-wine.sh: cannot start a persistent wineserver" >&2; exit 1; }
 "$wine" "$exe" --version >/dev/null 2>&1
