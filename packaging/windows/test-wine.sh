@@ -6,9 +6,15 @@
 # ctest uses for the Linux build, with the .exe in place of build/finsam-stats. A case passes
 # when standard output, standard error and the exit status are byte for byte the expected
 # ones, which are what the Linux build prints (ctest holds it to them), and when its
-# check.sh passes (workbooks are read back cell by cell with Gnumeric's ssconvert, so xlsx
-# files are compared by content). The cases include a file name with å, ä and ö, a
-# Windows-1252 export and a report written over an existing one.
+# check.sh passes (some read workbooks back with Gnumeric's ssconvert). The cases include a
+# file name with å, ä and ö (exits/file-names-utf8), Windows-1252 exports (check/clean;
+# exits/cp1252-same-json, the same tables as from the UTF-8 export) and reports written
+# over existing ones (exits/overwrite-report).
+#
+# Then workbooks by content: every case whose command writes an .xlsx is run once more by
+# the Linux build (build/finsam-stats, or FS_LINUX_BINARY) and by the .exe, and each part of
+# the two workbooks (the sheets, shared strings, styles, charts) must be the same bytes;
+# only the creation and change times are left out, for the cases that do not fix them.
 #
 # Skipped, with the reason (SKIP below):
 #   check/hostile-json  its check.sh passes the file name "x\351.csv" (the byte 0xE9, not
@@ -18,8 +24,9 @@
 #                       prints as the character (valid JSON, the same text, another
 #                       spelling). The case's other checks pass under Wine.
 #
-# Default EXE: build-win/finsam-stats.exe. Prints one line per failed or skipped case and a
-# closing "wine: N passed, N failed, N skipped"; exits 1 when a case failed.
+# Default EXE: build-win/finsam-stats.exe. Prints one line per failed or skipped check and
+# a closing "wine: N passed, N failed, N skipped" (the cases and the workbook comparisons);
+# exits 1 when one failed.
 set -u
 cd "$(dirname "$0")/../.."
 top=$(pwd)
@@ -94,6 +101,57 @@ for dir in "$top"/tests/cli/*/*/; do
         fail=$((fail + 1))
     fi
 done
-echo "test-wine.sh: $((pass + fail + skip)) cases in $(( $(date +%s) - started )) s"
+
+# Workbooks by content: each case that writes an .xlsx is run again by the Linux build and by
+# the .exe, and the two workbooks must hold the same parts, byte for byte (the creation and
+# change times aside where a case does not fix them with --created).
+linux=${FS_LINUX_BINARY:-$top/build/finsam-stats}
+export SAMPLES="$top/data-samples" TESTDATA="$top/tests/data"
+run_in() { # run_in DIR PROGRAM CASE_DIR: the case's command in a fresh DIR, as run_case.sh does
+    program=$2
+    rm -rf "$1" && mkdir -p "$1" && cp -R "$3"/. "$1"/ && ln -s "$TESTDATA" "$1/data" &&
+        ln -s "$SAMPLES" "$1/samples" &&
+        (cd "$1" && { [ ! -f setup.sh ] || sh ./setup.sh; } && eval "set -- $(cat args)" &&
+             LC_ALL=C TZ=UTC "$program" "$@" </dev/null >/dev/null 2>&1)
+}
+same_parts() { # same_parts A.xlsx B.xlsx
+    [ "$(unzip -Z1 "$1" | sort)" = "$(unzip -Z1 "$2" | sort)" ] || { echo "different parts"; return 1; }
+    for part in $(unzip -Z1 "$1"); do
+        times='s/<dcterms:\(created\|modified\)[^<]*<\/dcterms:[a-z]*>//g'
+        pattern=$(printf '%s' "$part" | sed 's/\[/[[]/g') # unzip reads [ ] as a wildcard
+        unzip -p "$1" "$pattern" | sed "$times" >"$work/a"
+        unzip -p "$2" "$pattern" | sed "$times" >"$work/b"
+        [ -s "$work/a" ] || { echo "$part: empty or not read"; return 1; }
+        cmp -s "$work/a" "$work/b" ||
+            { echo "$part differs"; diff "$work/a" "$work/b" | head -n 4 | cut -c1-300; return 1; }
+    done
+}
+if [ -x "$linux" ]; then
+    for dir in "$top"/tests/cli/*/*/; do
+        dir=${dir%/}
+        grep -q '\.xlsx' "$dir/args" 2>/dev/null || continue
+        name=${dir#"$top"/tests/cli/}
+        run_in "$work/linux" "$linux" "$dir" || true
+        run_in "$work/windows" "$work/finsam-stats" "$dir" || true
+        books=$(cd "$work/linux" && ls ./*.xlsx 2>/dev/null || true)
+        if [ "$books" != "$(cd "$work/windows" && ls ./*.xlsx 2>/dev/null || true)" ]; then
+            echo "FAIL $name (xlsx): Linux wrote [$books], Windows [$(cd "$work/windows" && ls ./*.xlsx 2>/dev/null)]"
+            fail=$((fail + 1))
+            continue
+        fi
+        ok=1
+        [ -n "$books" ] || [ -f "$dir/status" ] || { echo "FAIL $name (xlsx): no workbook written"; ok=0; }
+        for b in $books; do
+            same_parts "$work/linux/$b" "$work/windows/$b" >"$work/out" 2>&1 ||
+                { echo "FAIL $name (xlsx): $b"; sed 's/^/    /' "$work/out"; ok=0; }
+        done
+        if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+    done
+else
+    echo "FAIL no Linux build at $linux to compare workbooks with (run ./setup.sh)"
+    fail=$((fail + 1))
+fi
+
+echo "test-wine.sh: $((pass + fail + skip)) checks (the cases, then the workbooks) in $(( $(date +%s) - started )) s"
 echo "wine: $pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]
