@@ -50,10 +50,16 @@ fi
 # --- a deb-src entry for the configured Debian archive -----------------------------------
 # Only the entries whose address ends in /debian or /debian-security (a third-party
 # repository may have no sources); deb822 files and one-line lists both.
-apt_files() { ls /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources 2>/dev/null || true; }
-if ! apt_files | xargs -r grep -Eqs '^[[:space:]]*(deb-src[[:space:]]|Types:.*deb-src)'; then
+has_deb_src() {
+    for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do
+        [ -f "$f" ] && grep -Eqs '^[[:space:]]*(deb-src[[:space:]]|Types:.*deb-src)' "$f" && return 0
+    done
+    return 1
+}
+if ! has_deb_src; then
     new=$(mktemp)
-    for f in $(ls /etc/apt/sources.list.d/*.sources 2>/dev/null); do
+    for f in /etc/apt/sources.list.d/*.sources; do
+        [ -f "$f" ] || continue
         awk 'BEGIN { RS = ""; ORS = "\n\n" }
              /(^|\n)Types:[^\n]*deb/ && /(^|\n)URIs:[^\n]*\/debian(-security)?\/?([ \t\n]|$)/ &&
              !/(^|\n)Enabled:[ \t]*no/ {
@@ -62,7 +68,8 @@ if ! apt_files | xargs -r grep -Eqs '^[[:space:]]*(deb-src[[:space:]]|Types:.*de
     if [ -s "$new" ]; then
         target=/etc/apt/sources.list.d/finsam-stats-deb-src.sources
     else
-        for f in $(ls /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null); do
+        for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+            [ -f "$f" ] || continue
             sed -n 's|^[[:space:]]*deb\([[:space:]].*/debian\(-security\)\{0,1\}/\{0,1\}[[:space:]].*\)$|deb-src\1|p' "$f"
         done >"$new"
         target=/etc/apt/sources.list.d/finsam-stats-deb-src.list
@@ -103,6 +110,7 @@ else
     # installed where they stay (the .pc and .la files name the place); complete once
     # deps.sh has written .complete
     t0=$(date +%s)
+    # shellcheck disable=SC2086 # one argument per library
     sh "$top/packaging/windows/deps.sh" "$prefix" "$out/deps" $versions
     say "libraries built in $(( $(date +%s) - t0 )) s, kept in $prefix"
 fi
@@ -120,7 +128,7 @@ $host-strip "$exe"
 # One file: it may import only DLLs that every Windows has.
 dlls=$($host-objdump -p "$exe" | sed -n 's/^[[:space:]]*DLL Name: //p' | sort -u)
 for d in $dlls; do
-    case $(echo "$d" | tr 'A-Z' 'a-z') in
+    case $(echo "$d" | tr '[:upper:]' '[:lower:]') in
         kernel32.dll | msvcrt.dll | advapi32.dll | user32.dll | shell32.dll | bcrypt.dll | ws2_32.dll | ole32.dll) ;;
         *) say "$exe needs $d, which is not a Windows system DLL" >&2; exit 1 ;;
     esac
@@ -141,4 +149,4 @@ done
     cat /usr/share/doc/libz-mingw-w64-dev/copyright
 } >"$out/THIRD-PARTY-LICENSES.txt"
 
-say "built $exe ($(stat -c %s "$exe") bytes; imports: $(echo $dlls))"
+say "built $exe ($(stat -c %s "$exe") bytes; imports: $(echo "$dlls" | paste -sd ' '))"

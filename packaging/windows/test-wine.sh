@@ -28,7 +28,7 @@
 # a closing "wine: N passed, N failed, N skipped" (the cases and the workbook comparisons);
 # exits 1 when one failed.
 set -u
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 1
 top=$(pwd)
 exe=${1:-build-win/finsam-stats.exe}
 case $exe in /*) ;; *) exe=$top/$exe ;; esac
