@@ -7,10 +7,15 @@
 #include "cli.h"
 #include "finsam/category.h"
 #include "finsam/engine.h"
+#include "finsam/report.h"
 #include "finsam/export.h"
 #include "finsam/flow.h"
 #include "finsam/i18n.h"
+#include "finsam/hls.h"
 #include "finsam/quest.h"
+#include "finsam/survey.h"
+#include "finsam/kasam.h"
+#include "finsam/eq5d.h"
 #include "finsam/text.h"
 #include "finsam/vocab.h"
 
@@ -24,6 +29,7 @@ void fs_cli_init(fs_cli *c, const char *prog, const char *usage)
 void fs_cli_free(fs_cli *c)
 {
     fs_config_free(&c->config);
+    free(c->output_expanded);
     free((void *)c->source);
     c->source = NULL;
 }
@@ -96,6 +102,10 @@ int fs_cli_option(fs_cli *c, int opt, const char *arg)
     case FS_OPT_ENCODING: c->encoding_arg = arg; break;
     case FS_OPT_CREATED: c->created_arg = arg; break;
     case FS_OPT_AS_OF: c->as_of_arg = arg; break;
+    case FS_OPT_P_DIGITS: c->p_digits_arg = arg; break;
+    case FS_OPT_CELL: c->cell_arg = arg; break;
+    case FS_OPT_HIDE_EMPTY: c->hide_empty = 1; break;
+    case FS_OPT_REFRESH: c->refresh_arg = arg; break;
     default:
         return -1;
     }
@@ -176,7 +186,8 @@ static int parse_int(const char *s, int lo, int hi, int *out)
 
 /* The keys of [defaults]; their values are checked with the options they stand for. */
 static const char *const default_keys[] = {"lang", "rounding", "decimals", "suppress", "source",
-                                           "csv_dialect", "encoding", "separator", NULL};
+                                           "csv_dialect", "encoding", "separator", "p_digits",
+                                           "cell", "hide_empty", NULL};
 
 static fs_error defaults_config_check(const fs_config *cfg, fs_msg *err)
 {
@@ -207,6 +218,11 @@ static const struct config_section {
     {"age", fs_age_config_check},
     {"hls", fs_hls_config_check},
     {"column \"HEADER\"", fs_column_config_check},
+    {"occasions", fs_occasions_config_check},
+    {"scales", fs_scales_config_check},
+    {"survey", fs_survey_config_check},
+    {"kasam", fs_kasam_config_check},
+    {"report", fs_report_config_check},
     {"ogq", NULL},
     {"paired", NULL},
     {"barometer", NULL},
@@ -236,6 +252,55 @@ fs_error fs_cli_config_check(const fs_config *cfg, fs_msg *err)
     return FS_OK;
 }
 
+/* -o with placeholders for scheduled runs: %P the period's name (2024H1), %F its first day,
+ * %T its last, %% a percent sign. */
+int fs_cli_expand_output(fs_cli *c)
+{
+    if (!strchr(c->output, '%'))
+        return 0;
+    fs_buf b = {0};
+    for (const char *p = c->output; *p; p++) {
+        if (*p != '%') {
+            fs_buf_append(&b, p, 1);
+            continue;
+        }
+        char text[32];
+        p++;
+        if (*p == '%') {
+            fs_buf_puts(&b, "%");
+            continue;
+        }
+        if ((*p == 'P' || *p == 'F' || *p == 'T') && !c->has_period) {
+            fs_buf_free(&b);
+            fs_cli_usage_error(c, "-o: %%%c needs --period", *p);
+            return -1;
+        }
+        if (*p == 'P')
+            fs_period_name(&c->period, text, sizeof text);
+        else if (*p == 'F')
+            fs_date_format(c->period.from, text);
+        else if (*p == 'T')
+            fs_date_format(c->period.to, text);
+        else {
+            fs_buf_free(&b);
+            fs_cli_usage_error(c, "-o: '%%%c' is not a placeholder (%%P period, %%F first day, "
+                                  "%%T last day, %%%% a percent sign)", *p ? *p : ' ');
+            return -1;
+        }
+        fs_buf_puts(&b, text);
+    }
+    if (b.failed) {
+        fs_buf_free(&b);
+        fs_cli_error(c, "out of memory");
+        return -1;
+    }
+    free(c->output_expanded);
+    c->output_expanded = b.data;
+    c->output = c->output_expanded;
+    c->write.path = c->output;
+    return 0;
+}
+
 /* The command line wins over the config's [defaults]. */
 static const char *pick(const fs_cli *c, const char *given, const char *key)
 {
@@ -254,13 +319,6 @@ int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files)
             fs_cli_error(c, "%s", msg.text);
             return FS_EXIT_FAILURE;
         }
-    }
-    if (c->period_arg) {
-        if (fs_period_parse(c->period_arg, &c->period))
-            return fs_cli_usage_error(c, "--period: '%s' is not a period (examples: 2024, "
-                                         "2024H1, 2024Q3, 2024-05, 2024-01-01..2024-06-30)",
-                                      c->period_arg);
-        c->has_period = 1;
     }
     s = pick(c, c->rounding_arg, "rounding");
     if (s && fs_rounding_parse(s, &c->rounding))
@@ -291,6 +349,27 @@ int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files)
     }
     if (fs_format_needs_file(c->write.format) && (!c->output || strcmp(c->output, "-") == 0))
         return fs_cli_usage_error(c, "%s output needs -o FILE", fs_format_name(c->write.format));
+    c->write.p_digits = 2;
+    s = pick(c, c->p_digits_arg, "p_digits");
+    if (s && parse_int(s, 1, 6, &c->write.p_digits))
+        return fs_cli_usage_error(c, "--p-digits: '%s' is not a whole number from 1 to 6", s);
+    s = pick(c, c->cell_arg, "cell");
+    if (s && strcmp(s, "n-pct") != 0 && strcmp(s, "separate") != 0)
+        return fs_cli_usage_error(c, "--cell: '%s' is not n-pct or separate", s);
+    c->write.n_pct = s && strcmp(s, "n-pct") == 0;
+    if (c->refresh_arg) {
+        if (c->write.format != FS_FMT_HTML)
+            return fs_cli_usage_error(c, "--refresh is for HTML output (--format html or -o "
+                                         "FILE.html)");
+        if (parse_int(c->refresh_arg, 1, 86400, &c->write.refresh))
+            return fs_cli_usage_error(c, "--refresh: '%s' is not a number of seconds from 1 "
+                                         "to 86400", c->refresh_arg);
+    }
+    s = pick(c, NULL, "hide_empty");
+    if (s && strcmp(s, "yes") != 0 && strcmp(s, "no") != 0)
+        return fs_cli_usage_error(c, "hide_empty = '%s' in the configuration is not yes or no", s);
+    if (s && strcmp(s, "yes") == 0)
+        c->hide_empty = 1;
     s = pick(c, c->dialect_arg, "csv_dialect");
     if (s && fs_csv_dialect_parse(s, &c->write.dialect))
         return fs_cli_usage_error(c, "--csv-dialect: '%s' is not rfc4180 or excel-sv", s);
@@ -309,6 +388,17 @@ int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files)
     c->as_of = fs_date_today();
     if (c->as_of_arg && fs_date_parse(c->as_of_arg, &c->as_of))
         return fs_cli_usage_error(c, "--as-of: '%s' is not a date", c->as_of_arg);
+    if (c->period_arg) {
+        if (fs_period_parse_at(c->period_arg, c->as_of, &c->period))
+            return fs_cli_usage_error(c, "--period: '%s' is not a period (examples: 2024, "
+                                         "2024H1, 2024Q3, 2024-05, 2024-01-01..2024-06-30, "
+                                         "last-month, last-quarter, last-half, last-year, "
+                                         "year-to-date)",
+                                      c->period_arg);
+        c->has_period = 1;
+    }
+    if (c->output && fs_cli_expand_output(c))
+        return FS_EXIT_USAGE;
     c->created = 0;
     if (c->created_arg) {
         fs_date d;
@@ -356,6 +446,10 @@ int fs_cli_write(fs_cli *c, fs_report *r)
         r->source = fs_asprintf("%s: %s", fs_tr(c->lang, "Source"), c->source);
     }
     r->created = c->created;
+    if (c->hide_empty && fs_report_hide_empty(r, c->lang)) {
+        fs_cli_error(c, "out of memory");
+        return FS_EXIT_FAILURE;
+    }
     r->has_period = c->has_period;
     r->period = c->period;
     fs_error e = fs_write_report(r, &c->write, &msg);

@@ -24,6 +24,8 @@ static const writer_row writers[] = {
     [FS_FMT_CSV] = {"csv", {"csv", NULL}, fs_write_csv, 0},
     [FS_FMT_JSON] = {"json", {"json", NULL}, fs_write_json, 0},
     [FS_FMT_XLSX] = {"xlsx", {"xlsx", NULL}, fs_write_xlsx, 1},
+    [FS_FMT_MD] = {"md", {"md", "markdown", NULL}, fs_write_md, 0},
+    [FS_FMT_HTML] = {"html", {"html", "htm", NULL}, fs_write_html, 0},
 };
 
 _Static_assert(sizeof writers / sizeof writers[0] == FS_FMT_COUNT,
