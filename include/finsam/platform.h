@@ -3,7 +3,7 @@
  * (mingw-w64 with msvcrt.dll).
  *
  * POSIX: the calls the library made before (mkstemp, fsync, rename, glibc iconv), unchanged.
- * Windows: a Windows-1252 table, a temporary file created with _wsopen (exclusive), a rename
+ * Windows: a Windows-1252 table, a temporary file created with _wopen (O_EXCL), a rename
  * by MoveFileExW with replace and write-through, FlushFileBuffers.
  *
  * File names are UTF-8 on both. On Windows the program's manifest
