@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "finsam/platform.h"
 #include "finsam/stats.h"
 
 static const struct command {
@@ -68,6 +69,7 @@ static int stdout_status(void)
 
 int main(int argc, char **argv)
 {
+    fs_platform_init();
     fs_stats_init();
     if (argc < 2) {
         usage(stderr);

@@ -13,7 +13,6 @@
 
 #include <csv.h>
 #include <errno.h>
-#include <iconv.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -26,6 +25,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "finsam/platform.h"
 #include "finsam/text.h"
 #include "finsam/utf8.h"
 
@@ -55,7 +55,7 @@ typedef struct reader {
     size_t mem_len, mem_pos;
 
     fs_encoding enc;  /* FS_ENC_AUTO until decided */
-    iconv_t cd;
+    fs_cp1252 *cd;
     unsigned char *raw; /* Windows-1252: the block read, before conversion */
 
     char *text;     /* UTF-8 text: the incomplete line from the block before, then new text */
@@ -430,8 +430,8 @@ static void decide_encoding(reader *r, const unsigned char *s, size_t n, int at_
 
 static int open_iconv(reader *r)
 {
-    r->cd = iconv_open("UTF-8", "WINDOWS-1252");
-    if (r->cd == (iconv_t)-1) {
+    r->cd = fs_cp1252_open();
+    if (!r->cd) {
         fail(r, FS_ERR_IO, 0, "iconv cannot convert from Windows-1252 on this system");
         return -1;
     }
@@ -556,7 +556,7 @@ static void take_cp1252(reader *r, size_t from, int at_eof)
             return;
         char *out = r->text + r->len;
         size_t room = r->cap - SLACK - r->len, outleft = room;
-        size_t rc = iconv(r->cd, &in, &inleft, &out, &outleft);
+        size_t rc = fs_cp1252_convert(r->cd, &in, &inleft, &out, &outleft);
         size_t start = r->len;
         r->len += room - outleft;
         r->checked = r->len;
@@ -646,7 +646,7 @@ static fs_error run(reader *r, const fs_csv_options *opt, fs_csv_info *info)
             decide_encoding(r, (const unsigned char *)r->text + r->checked, r->len - r->checked,
                             at_eof);
         if (r->enc == FS_ENC_CP1252) {
-            if (r->cd == (iconv_t)-1 && open_iconv(r))
+            if (!r->cd && open_iconv(r))
                 break;
             r->info.encoding = FS_ENC_CP1252;
             take_cp1252(r, r->checked < from ? r->checked : from, at_eof);
@@ -674,8 +674,7 @@ static fs_error run(reader *r, const fs_csv_options *opt, fs_csv_info *info)
     r->sha = NULL;
     if (r->parser_ready)
         csv_free(&r->parser);
-    if (r->cd != (iconv_t)-1)
-        iconv_close(r->cd);
+    fs_cp1252_close(r->cd);
     free(r->text);
     free(r->raw);
     free(r->offsets);
@@ -694,7 +693,6 @@ fs_error fs_csv_read_buffer(const char *name, const char *data, size_t len,
     r.name = name ? name : "(buffer)";
     r.mem = data;
     r.mem_len = len;
-    r.cd = (iconv_t)-1;
     r.fn = fn;
     r.user = user;
     r.msg = err;
@@ -706,7 +704,6 @@ fs_error fs_csv_read_file(const char *path, const fs_csv_options *opt, fs_csv_re
 {
     reader r = {0};
     r.name = path;
-    r.cd = (iconv_t)-1;
     r.fn = fn;
     r.user = user;
     r.msg = err;

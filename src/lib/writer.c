@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "finsam/platform.h"
 #include "finsam/text.h"
 
 /* One row per format. To add a format: write src/lib/write_<name>.c with an fs_writer_fn,
@@ -93,15 +94,12 @@ static FILE *open_temp(const char *path, char **tmp_out, fs_msg *err)
         fs_msg_set(err, "%s: out of memory", path);
         return NULL;
     }
-    int fd = mkstemp(tmp);
+    int fd = fs_mkstemp(tmp);
     if (fd < 0) {
         fs_msg_set(err, "%s: cannot create the output file: %s", path, strerror(errno));
         free(tmp);
         return NULL;
     }
-    mode_t mask = umask(0);
-    umask(mask);
-    (void)fchmod(fd, 0666 & ~mask);
     FILE *fp = fdopen(fd, "wb");
     if (!fp) {
         fs_msg_set(err, "%s: cannot create the output file: %s", path, strerror(errno));
@@ -158,7 +156,7 @@ fs_error fs_write_report(const fs_report *r, const fs_write_options *o, fs_msg *
         errno = 0;
         e = w->fn(r, o, fp, tmp, &detail);
         io_failed = ferror(fp);
-        if (e == FS_OK && (fflush(fp) != 0 || ferror(fp) || fsync(fileno(fp)) != 0))
+        if (e == FS_OK && (fflush(fp) != 0 || ferror(fp) || fs_fsync(fileno(fp)) != 0))
             e = FS_ERR_OUTPUT, io_failed = 1;
         saved_errno = errno;
         if (fclose(fp) != 0 && e == FS_OK)
@@ -167,7 +165,7 @@ fs_error fs_write_report(const fs_report *r, const fs_write_options *o, fs_msg *
     if (e)
         fs_msg_set(err, "%s: %s%s", o->path, detail.text[0] ? "" : "write failed: ",
                    why(&detail, e, io_failed, saved_errno));
-    if (e == FS_OK && rename(tmp, o->path) != 0) {
+    if (e == FS_OK && fs_rename_replace(tmp, o->path) != 0) {
         fs_msg_set(err, "%s: cannot move the output into place: %s", o->path, strerror(errno));
         e = FS_ERR_IO;
     }

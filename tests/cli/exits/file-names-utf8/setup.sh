@@ -1,0 +1,1 @@
+cp samples/export.csv "Hälsosteget-2024 åäö.csv"

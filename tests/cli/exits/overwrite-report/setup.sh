@@ -1,0 +1,2 @@
+printf 'yesterday\n' >rapport.csv
+printf 'yesterday\n' >rapport.xlsx
