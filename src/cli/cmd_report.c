@@ -31,7 +31,7 @@ static const char usage[] =
     "                        a sheet with the tables of that command for FILE (given\n"
     "                        twice: the start and the exit file), joined to the first\n"
     "                        EXPORT for sex\n"
-    "  --survey FILE         a sheet with the tables of survey for FILE, joined likewise\n"
+    "  --survey FILE         a sheet of the tables of survey for FILE, joined so too\n"
     "  --insats NAME         only this insats (repeatable)\n"
     "  -o, --output FILE     the report (.xlsx, .html, .json, .md, .txt, .csv);\n"
     "                        placeholders %P (the period: 2024H1), %F and %T (its first\n"
