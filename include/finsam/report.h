@@ -38,6 +38,17 @@ typedef struct fs_rsheet {
 typedef enum fs_compare { FS_COMPARE_PREVIOUS, FS_COMPARE_LAST_YEAR, FS_COMPARE_PERIOD,
                           FS_COMPARE_NONE } fs_compare;
 
+/* The questionnaires a report can hold, each on a sheet of its own, in this order, after
+ * the breakdown sheets and before the comparison (their tables are made by the commands of
+ * the same name, so the report library only places them). */
+typedef enum fs_rquest { FS_RQUEST_HLS, FS_RQUEST_OGQ, FS_RQUEST_BAROMETER, FS_RQUEST_SURVEY,
+                         FS_RQUEST_N } fs_rquest;
+/* "hls", "ogq", "barometer", "survey": the command, the option and the [report] key. */
+const char *fs_rquest_name(fs_rquest q);
+/* How many files the questionnaire takes: 2 (a long-form file, or a start and an exit
+ * file) or 1 (survey). */
+size_t fs_rquest_max_files(fs_rquest q);
+
 /* What the report holds: the defaults, changed by [report] and the command line. */
 typedef struct fs_report_plan {
     fs_rsheet *sheets;
@@ -47,19 +58,25 @@ typedef struct fs_report_plan {
     fs_period compare_period; /* FS_COMPARE_PERIOD */
     fs_period *trend;      /* the trend periods, oldest first */
     size_t n_trend;
+    char *quest[FS_RQUEST_N][2]; /* the questionnaire files ([report] hls = FILE, ...; the
+                                  * command line replaces them), or NULL. Owned. */
 } fs_report_plan;
 
 /* The default sheets: summary, flow, exit reasons, referrer, income, target group, age,
  * comparison, trend (when there are trend periods), about; persons; compare previous. */
 fs_error fs_report_plan_default(fs_report_plan *p);
 /* Applies the [report] section of cfg (keys: sheets, unit, compare, trend, of.NAME,
- * title.NAME); an unknown key or name is an error at file:line. */
+ * title.NAME, hls, ogq, barometer, survey); an unknown key or name is an error at
+ * file:line. */
 fs_error fs_report_plan_config(fs_report_plan *p, const fs_config *cfg, fs_msg *err);
 /* Checks [report] for the config's table of section owners. */
 fs_error fs_report_config_check(const fs_config *cfg, fs_msg *err);
 /* --compare previous|last-year|none|PERIOD; --trend FROM..TO (2019..2024, 2022H1..2024H2). */
 fs_error fs_report_plan_compare(fs_report_plan *p, const char *arg, fs_date today, fs_msg *err);
 fs_error fs_report_plan_trend(fs_report_plan *p, const char *arg, fs_msg *err);
+/* Sets the files of questionnaire q (path2 may be NULL), replacing those of [report]. */
+fs_error fs_report_plan_quest(fs_report_plan *p, fs_rquest q, const char *path1,
+                              const char *path2);
 void fs_report_plan_free(fs_report_plan *p);
 
 /* The run the report describes. */
@@ -76,6 +93,9 @@ typedef struct fs_report_run {
     fs_table_options table;    /* lang, rounding, decimals, suppress, p digits */
     const char *command_line;  /* for "Om rapporten" (personnummer-shaped words masked) */
     const char *version;
+    /* per questionnaire of the plan: the tables of its command (fs_report of hls, ogq,
+     * barometer or survey), moved into the report on their own sheet; NULL: none. */
+    fs_report *quest[FS_RQUEST_N];
 } fs_report_run;
 
 /* Reads the files once and adds every sheet of the plan to rep, sets its document

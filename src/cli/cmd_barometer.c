@@ -52,7 +52,7 @@ static int run(qcli *qc)
     return qc->q.n_occ > 2 ? qcli_add(qc, fs_quest_occasions_table(&qc->q, &qc->to)) : 0;
 }
 
-static const fs_quest_command barometer = {
+const fs_quest_command fs_quest_barometer = {
     .name = "barometer",
     .prog = "finsam-stats barometer",
     .usage = usage,
@@ -67,5 +67,5 @@ static const fs_quest_command barometer = {
 
 int cmd_barometer(int argc, char **argv)
 {
-    return fs_quest_main(&barometer, argc, argv);
+    return fs_quest_main(&fs_quest_barometer, argc, argv);
 }

@@ -217,7 +217,7 @@ static int prepare(qcli *qc)
     return 0;
 }
 
-static const fs_quest_command hls = {
+const fs_quest_command fs_quest_hls = {
     .name = "hls",
     .prog = "finsam-stats hls",
     .usage = usage,
@@ -235,5 +235,5 @@ static const fs_quest_command hls = {
 
 int cmd_hls(int argc, char **argv)
 {
-    return fs_quest_main(&hls, argc, argv);
+    return fs_quest_main(&fs_quest_hls, argc, argv);
 }

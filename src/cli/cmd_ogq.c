@@ -164,7 +164,7 @@ static int init(qcli *qc)
     return 0;
 }
 
-static const fs_quest_command ogq = {
+const fs_quest_command fs_quest_ogq = {
     .name = "ogq",
     .prog = "finsam-stats ogq",
     .usage = usage,
@@ -179,5 +179,5 @@ static const fs_quest_command ogq = {
 
 int cmd_ogq(int argc, char **argv)
 {
-    return fs_quest_main(&ogq, argc, argv);
+    return fs_quest_main(&fs_quest_ogq, argc, argv);
 }

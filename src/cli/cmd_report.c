@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "finsam/pnr.h"
+#include "quest_cli.h"
 #include "finsam/report.h"
 #include "finsam/text.h"
 
@@ -26,6 +27,11 @@ static const char usage[] =
     "                        last-year (the same period a year before), none, or a period\n"
     "  --trend FROM..TO      a trend sheet over years or halves: 2019..2024, 2022H1..2024H2\n"
     "  --count UNIT          persons (default) or episodes, in the breakdown sheets\n"
+    "  --hls FILE, --ogq FILE, --barometer FILE\n"
+    "                        a sheet with the tables of that command for FILE (given\n"
+    "                        twice: the start and the exit file), joined to the first\n"
+    "                        EXPORT for sex\n"
+    "  --survey FILE         a sheet of the tables of survey for FILE, joined so too\n"
     "  --insats NAME         only this insats (repeatable)\n"
     "  -o, --output FILE     the report (.xlsx, .html, .json, .md, .txt, .csv);\n"
     "                        placeholders %P (the period: 2024H1), %F and %T (its first\n"
@@ -34,7 +40,8 @@ static const char usage[] =
     "                        extension of -o)\n"
     "  --refresh SECONDS     html: the page reloads itself (a board on a wall screen)\n"
     "  --config FILE         INI file; [report] names the sheets, their populations and\n"
-    "                        titles, the unit, the comparison and the trend\n"
+    "                        titles, the unit, the comparison, the trend and the\n"
+    "                        questionnaire files (hls, ogq, barometer, survey)\n"
     "  --rounding, --decimals, --suppress, --lang, --cell, --hide-empty, --p-digits,\n"
     "  --csv-dialect, --separator, --encoding, --created, --as-of, --strict, --quiet\n"
     "                        as for every command (finsam-stats(1))\n"
@@ -43,12 +50,32 @@ static const char usage[] =
     "Exit status: 0 success (warnings may have been printed), 1 data or runtime error (the\n"
     "previous report is left as it was), 2 usage error. See finsam-stats-report(1).\n";
 
-enum { OPT_COMPARE = FS_OPT_COMMAND_BASE, OPT_TREND };
+enum { OPT_COMPARE = FS_OPT_COMMAND_BASE, OPT_TREND, OPT_QUEST };
 
 typedef struct state {
     fs_cli *cli;
     const char *compare, *trend, *count;
+    const char *quest[FS_RQUEST_N][2]; /* --hls FILE ... as given */
 } state;
+
+/* The commands of the questionnaire sheets, by fs_rquest. */
+static const fs_quest_command *const quest_cmd[FS_RQUEST_N] = {
+    &fs_quest_hls, &fs_quest_ogq, &fs_quest_barometer, &fs_quest_survey};
+
+/* --hls FILE and the others (option code OPT_QUEST + fs_rquest): the first or the second
+ * file. */
+static int quest_option(state *st, int q, const char *arg)
+{
+    const char *name = fs_rquest_name((fs_rquest)q);
+    size_t k = st->quest[q][0] ? 1 : 0;
+    if (k == 1 && (st->quest[q][1] || fs_rquest_max_files((fs_rquest)q) < 2))
+        return fs_cli_usage_error(st->cli, "--%s: given too many times (%s)", name,
+                                  fs_rquest_max_files((fs_rquest)q) < 2
+                                      ? "one file"
+                                      : "one long-form file, or the start and the exit file");
+    st->quest[q][k] = arg;
+    return 0;
+}
 
 static int own_option(int opt, const char *arg, void *user)
 {
@@ -56,6 +83,10 @@ static int own_option(int opt, const char *arg, void *user)
     switch (opt) {
     case OPT_COMPARE: st->compare = arg; return 0;
     case OPT_TREND: st->trend = arg; return 0;
+    case OPT_QUEST + FS_RQUEST_HLS:
+    case OPT_QUEST + FS_RQUEST_OGQ:
+    case OPT_QUEST + FS_RQUEST_BAROMETER:
+    case OPT_QUEST + FS_RQUEST_SURVEY: return quest_option(st, opt - OPT_QUEST, arg);
     case FS_OPT_COUNT:
         if (strcmp(arg, "persons") != 0 && strcmp(arg, "episodes") != 0)
             return fs_cli_usage_error(st->cli, "--count: '%s' is not episodes or persons", arg);
@@ -82,6 +113,61 @@ static char *command_line(int argc, char **argv)
     return b.data;
 }
 
+/* The tables of questionnaire q, made by its command run as
+ *     NAME FILE [FILE2] --participants EXPORT --lang L --suppress N --p-digits N
+ *          [--rounding R --decimals N] [--config F] [--separator S] [--encoding E] [--quiet]
+ * (the first export gives the sex), into *out; its warnings, already printed, go to rep's
+ * too. 0 or an exit status after the message. */
+static int quest_tables(fs_cli *cli, const fs_report_plan *plan, fs_rquest q, fs_report *rep,
+                        fs_report **out)
+{
+    const fs_quest_command *cmd = quest_cmd[q];
+    char sup[16], dec[16], pd[16], lang[8];
+    char *argv[32];
+    int argc = 0;
+    snprintf(sup, sizeof sup, "%d", cli->suppress);
+    snprintf(dec, sizeof dec, "%d", cli->decimals);
+    snprintf(pd, sizeof pd, "%d", cli->write.p_digits);
+    snprintf(lang, sizeof lang, "%s", cli->lang);
+#define ARG(s) (argv[argc++] = (char *)(s))
+    ARG(cmd->name);
+    ARG(plan->quest[q][0]);
+    if (plan->quest[q][1])
+        ARG(plan->quest[q][1]);
+    ARG("--participants");
+    ARG(cli->files[0]);
+    ARG("--lang");
+    ARG(lang);
+    ARG("--suppress");
+    ARG(sup);
+    ARG("--p-digits");
+    ARG(pd);
+    if (cmd->flags & QCMD_SHARES) {
+        ARG("--rounding");
+        ARG(fs_rounding_name(cli->rounding));
+        ARG("--decimals");
+        ARG(dec);
+    }
+    const char *pass[][2] = {{"--config", cli->config_arg}, {"--separator", cli->separator_arg},
+                             {"--encoding", cli->encoding_arg}};
+    for (size_t i = 0; i < sizeof pass / sizeof pass[0]; i++)
+        if (pass[i][1]) {
+            ARG(pass[i][0]);
+            ARG(pass[i][1]);
+        }
+    if (cli->quiet)
+        ARG("--quiet");
+#undef ARG
+    argv[argc] = NULL;
+    int status = fs_quest_build(cmd, cli->prog, argc, argv, out);
+    for (size_t i = 0; status == 0 && i < (*out)->n_warnings; i++)
+        if (fs_report_add_warning(rep, (*out)->warnings[i])) {
+            fs_cli_error(cli, "out of memory");
+            status = FS_EXIT_FAILURE;
+        }
+    return status;
+}
+
 int cmd_report(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -89,17 +175,24 @@ int cmd_report(int argc, char **argv)
         {"compare", required_argument, NULL, OPT_COMPARE},
         {"trend", required_argument, NULL, OPT_TREND},
         {"count", required_argument, NULL, FS_OPT_COUNT},
+        {"hls", required_argument, NULL, OPT_QUEST + FS_RQUEST_HLS},
+        {"ogq", required_argument, NULL, OPT_QUEST + FS_RQUEST_OGQ},
+        {"barometer", required_argument, NULL, OPT_QUEST + FS_RQUEST_BAROMETER},
+        {"survey", required_argument, NULL, OPT_QUEST + FS_RQUEST_SURVEY},
         {NULL, 0, NULL, 0},
     };
     static const int unsupported[] = {FS_OPT_BY, 0}; /* always by insats */
     fs_cli cli;
-    state st = {&cli, NULL, NULL, NULL};
+    state st;
     fs_report_plan plan;
     fs_report *rep = NULL;
     fs_msg msg = {""};
     char *cmdline = NULL;
+    fs_report *quests[FS_RQUEST_N] = {NULL};
     int status;
     memset(&plan, 0, sizeof plan);
+    memset(&st, 0, sizeof st);
+    st.cli = &cli;
     fs_cli_init(&cli, "finsam-stats report", usage);
     cli.unsupported = unsupported;
     if ((status = fs_cli_getopt(&cli, argc, argv, longopts, own_option, &st)) >= 0)
@@ -126,6 +219,12 @@ int cmd_report(int argc, char **argv)
     }
     if (st.count)
         plan.unit = strcmp(st.count, "persons") == 0 ? FS_UNIT_PERSONS : FS_UNIT_EPISODES;
+    for (int q = 0; q < FS_RQUEST_N; q++)
+        if (st.quest[q][0] && fs_report_plan_quest(&plan, (fs_rquest)q, st.quest[q][0],
+                                                   st.quest[q][1])) {
+            fs_cli_error(&cli, "out of memory");
+            goto cleanup;
+        }
     if (!(cmdline = command_line(argc - 1, argv + 1)) || !(rep = fs_report_new("report", cli.lang))) {
         fs_cli_error(&cli, "out of memory");
         goto cleanup;
@@ -145,6 +244,12 @@ int cmd_report(int argc, char **argv)
         .command_line = cmdline,
         .version = FS_VERSION,
     };
+    for (int q = 0; q < FS_RQUEST_N; q++)
+        if (plan.quest[q][0] && (status = quest_tables(&cli, &plan, (fs_rquest)q, rep,
+                                                       &quests[q])) != 0)
+            goto cleanup;
+    memcpy(run.quest, quests, sizeof quests);
+    status = FS_EXIT_FAILURE;
     fs_cli_sink sink = {&cli, rep};
     fs_error e = fs_report_make(&plan, &run, rep, fs_cli_warning, &sink, &msg);
     if (e) {
@@ -154,6 +259,8 @@ int cmd_report(int argc, char **argv)
     }
     status = fs_cli_write(&cli, rep);
 cleanup:
+    for (int q = 0; q < FS_RQUEST_N; q++)
+        fs_report_free(quests[q]);
     free(cmdline);
     fs_report_free(rep);
     fs_report_plan_free(&plan);

@@ -84,7 +84,7 @@ done:
     return status;
 }
 
-static const fs_quest_command survey = {
+const fs_quest_command fs_quest_survey = {
     .name = "survey",
     .prog = "finsam-stats survey",
     .usage = usage,
@@ -100,5 +100,5 @@ static const fs_quest_command survey = {
 
 int cmd_survey(int argc, char **argv)
 {
-    return fs_quest_main(&survey, argc, argv);
+    return fs_quest_main(&fs_quest_survey, argc, argv);
 }

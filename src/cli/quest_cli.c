@@ -322,9 +322,9 @@ static int load(qcli *qc)
     return 0;
 }
 
-/* Applies --suppress to every count column of every table of the report (with a note), then
- * writes it. */
-static int write_report(qcli *qc)
+/* Rounds the tables and applies --suppress to every count column of every table of the
+ * report (with a note). */
+static int finish_tables(qcli *qc)
 {
     int sup = qc->cli.suppress;
     for (size_t i = 0; i < qc->rep->n_tables; i++)
@@ -343,10 +343,14 @@ static int write_report(qcli *qc)
                               sup, sup))
             return qcli_oom(qc);
     }
-    return fs_cli_write(&qc->cli, qc->rep);
+    return 0;
 }
 
-int fs_quest_main(const fs_quest_command *cmd, int argc, char **argv)
+/* The whole run: options, reading, the join, the tables, rounding and suppression; then,
+ * with out NULL, writing; else the report is handed to *out (caller frees) and nothing is
+ * written. prog prefixes every message. */
+static int quest_run(const fs_quest_command *cmd, const char *prog, int argc, char **argv,
+                     fs_report **out)
 {
     static const struct option common[] = {FS_CLI_COMMON_LONGOPTS};
     static const struct option shared[] = {
@@ -380,7 +384,7 @@ int fs_quest_main(const fs_quest_command *cmd, int argc, char **argv)
     char *usage = help_text(cmd);
     int unsupported[8], u = 0;
     memset(&qc, 0, sizeof qc);
-    fs_cli_init(&qc.cli, cmd->prog, usage ? usage : cmd->usage);
+    fs_cli_init(&qc.cli, prog, usage ? usage : cmd->usage);
     qc.cmd = cmd;
     qc.higher_is_better = 1;
     qc.alt = FS_ALT_TWO_SIDED;
@@ -427,8 +431,14 @@ int fs_quest_main(const fs_quest_command *cmd, int argc, char **argv)
     qc.to.alt = qc.alt;
     qc.to.wilcoxon = qc.wilcoxon;
     qc.to.suppress = qc.cli.suppress;
-    if ((status = cmd->run(&qc)) == 0)
-        status = write_report(&qc);
+    if ((status = cmd->run(&qc)) == 0 && (status = finish_tables(&qc)) == 0) {
+        if (out) {
+            *out = qc.rep;
+            qc.rep = NULL;
+        } else {
+            status = fs_cli_write(&qc.cli, qc.rep);
+        }
+    }
 cleanup:
     fs_quest_free(&qc.q);
     fs_report_free(qc.rep);
@@ -437,4 +447,16 @@ cleanup:
     fs_cli_free(&qc.cli);
     free(usage);
     return status;
+}
+
+int fs_quest_main(const fs_quest_command *cmd, int argc, char **argv)
+{
+    return quest_run(cmd, cmd->prog, argc, argv, NULL);
+}
+
+int fs_quest_build(const fs_quest_command *cmd, const char *prog, int argc, char **argv,
+                   fs_report **out)
+{
+    *out = NULL;
+    return quest_run(cmd, prog, argc, argv, out);
 }

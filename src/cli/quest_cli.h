@@ -63,6 +63,16 @@ typedef struct fs_quest_command {
 } fs_quest_command;
 
 int fs_quest_main(const fs_quest_command *cmd, int argc, char **argv);
+/* The same run without writing (for `report`): argv as the command's own (argv[0] its
+ * name), messages prefixed with prog; on success (0) *out is the report with the command's
+ * tables, rounded and suppressed, and its warnings (caller frees with fs_report_free), which
+ * were also printed; otherwise *out is NULL and the return is the exit status, after the
+ * message. */
+int fs_quest_build(const fs_quest_command *cmd, const char *prog, int argc, char **argv,
+                   fs_report **out);
+
+/* The rows of the questionnaire commands that `report` runs (cmd_<name>.c). */
+extern const fs_quest_command fs_quest_hls, fs_quest_ogq, fs_quest_barometer, fs_quest_survey;
 
 struct qcli {
     fs_cli cli;

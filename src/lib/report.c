@@ -48,6 +48,28 @@ static const struct {
 };
 #define N_SHEET_KINDS (sizeof sheet_kinds / sizeof sheet_kinds[0])
 
+/* The questionnaires, in the order of their sheets: the command, and key, and the sheet. */
+static const struct {
+    const char *name;
+    const char *title; /* msgid: the sheet's name */
+    size_t max_files;
+} quests[FS_RQUEST_N] = {
+    {"hls", N_("HLS-EU"), 2},
+    {"ogq", N_("OGQ"), 2},
+    {"barometer", N_("Health barometer"), 2},
+    {"survey", N_("Survey"), 1},
+};
+
+const char *fs_rquest_name(fs_rquest q)
+{
+    return quests[q].name;
+}
+
+size_t fs_rquest_max_files(fs_rquest q)
+{
+    return quests[q].max_files;
+}
+
 static void sheet_free(fs_rsheet *s)
 {
     free(s->name);
@@ -62,7 +84,47 @@ void fs_report_plan_free(fs_report_plan *p)
         sheet_free(&p->sheets[i]);
     free(p->sheets);
     free(p->trend);
+    for (int q = 0; q < FS_RQUEST_N; q++)
+        for (int k = 0; k < 2; k++)
+            free(p->quest[q][k]);
     memset(p, 0, sizeof *p);
+}
+
+fs_error fs_report_plan_quest(fs_report_plan *p, fs_rquest q, const char *path1,
+                              const char *path2)
+{
+    char *a = path1 ? fs_strdup(path1) : NULL, *b = path2 ? fs_strdup(path2) : NULL;
+    if ((path1 && !a) || (path2 && !b)) {
+        free(a);
+        free(b);
+        return FS_ERR_MEMORY;
+    }
+    free(p->quest[q][0]);
+    free(p->quest[q][1]);
+    p->quest[q][0] = a;
+    p->quest[q][1] = b;
+    return FS_OK;
+}
+
+/* [report] hls = FILE[, FILE]: the files of questionnaire q; FS_ERR_USAGE when the value
+ * names none or too many. */
+static fs_error config_quest(fs_report_plan *p, fs_rquest q, const char *value)
+{
+    char *copy = fs_strdup(value), *save = NULL, *f[3] = {NULL, NULL, NULL};
+    size_t n = 0;
+    if (!copy)
+        return FS_ERR_MEMORY;
+    for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        fs_trim(tok);
+        if (!*tok || n == 3)
+            n = 3;
+        else
+            f[n++] = tok;
+    }
+    fs_error e = n == 0 || n > quests[q].max_files ? FS_ERR_USAGE
+                                                   : fs_report_plan_quest(p, q, f[0], f[1]);
+    free(copy);
+    return e;
 }
 
 /* Adds the sheet called name (a kind of sheet_kinds, or column:HEADER); FS_ERR_USAGE when
@@ -250,7 +312,18 @@ fs_error fs_report_plan_config(fs_report_plan *p, const fs_config *cfg, fs_msg *
         if (strcmp(e->section, "report") != 0 || strcmp(e->key, "sheets") == 0)
             continue;
         fs_msg m = {""};
-        if (strcmp(e->key, "unit") == 0) {
+        int q = 0;
+        while (q < FS_RQUEST_N && strcmp(e->key, quests[q].name) != 0)
+            q++;
+        if (q < FS_RQUEST_N) {
+            fs_error qe = config_quest(p, (fs_rquest)q, e->value);
+            if (qe == FS_ERR_USAGE)
+                return fs_config_fail(cfg, e, err, "[report] %s: \"%s\" is not %s", e->key,
+                                      e->value, quests[q].max_files > 1 ? "FILE or FILE, FILE"
+                                                                        : "one FILE");
+            if (qe)
+                return qe;
+        } else if (strcmp(e->key, "unit") == 0) {
             if (strcmp(e->value, "persons") != 0 && strcmp(e->value, "episodes") != 0)
                 return fs_config_fail(cfg, e, err, "[report] unit: \"%s\" is not persons or "
                                                    "episodes", e->value);
@@ -285,7 +358,8 @@ fs_error fs_report_plan_config(fs_report_plan *p, const fs_config *cfg, fs_msg *
             }
         } else {
             return fs_config_fail(cfg, e, err, "[report] unknown key \"%s\" (sheets, unit, "
-                                               "compare, trend, of.SHEET, title.SHEET)", e->key);
+                                               "compare, trend, of.SHEET, title.SHEET, hls, "
+                                               "ogq, barometer, survey)", e->key);
         }
     }
     return FS_OK;
@@ -1011,9 +1085,46 @@ static void hex(const unsigned char *h, char out[65])
         snprintf(out + 2 * i, 3, "%02x", h[i]);
 }
 
+static int count_record(const fs_csv_record *rec, void *user)
+{
+    (void)rec;
+    (void)user;
+    return 0;
+}
+
+/* A row of "Om rapporten" for questionnaire file k of q ("HLS-EU: hls.csv", its bytes and
+ * data rows, read once more for them and its SHA-256) and a note with the SHA-256; empty
+ * cells when it cannot be read now. */
+static fs_error about_quest_file(const rctx *c, fs_table *t, fs_rquest q, int k,
+                                 const char *path)
+{
+    fs_csv_options o = c->run->csv;
+    fs_csv_info info;
+    fs_msg m = {""};
+    char safe[FS_SAFE_TEXT_MAX * 4 + 8], key[32], h[65] = "";
+    memset(&info, 0, sizeof info);
+    o.sha256 = 1;
+    int ok = fs_csv_read_file(path, &o, count_record, NULL, &info, &m) == FS_OK;
+    fs_safe_text(path, safe, sizeof safe);
+    snprintf(key, sizeof key, "%s%d", quests[q].name, k + 1);
+    char *label = fs_asprintf("%s: %s", fs_tr(c->lang, quests[q].title), safe);
+    fs_row *row = label ? fs_table_add_row(t, key, label, 0, 0) : NULL;
+    free(label);
+    if (!row)
+        return FS_ERR_MEMORY;
+    if (ok) {
+        fs_row_set(t, row, "bytes", (double)info.bytes);
+        fs_row_set(t, row, "rows", (double)(info.records ? info.records - 1 : 0));
+        if (info.has_sha256)
+            hex(info.sha256, h);
+    }
+    return fs_table_add_note(t, "%s: SHA-256 %s", safe, h);
+}
+
 /* Om rapporten: the inputs (size, rows, SHA-256), the command, the version, the periods,
  * what was excluded and why, and every warning. */
-static fs_table *about_table(const rctx *c, const char *sheet, const fs_report *rep)
+static fs_table *about_table(const rctx *c, const fs_report_plan *plan, const char *sheet,
+                             const fs_report *rep)
 {
     fs_table *t = new_table("about", fs_tr(c->lang, "About the report"));
     if (!t || fs_table_set_sheet(t, sheet) ||
@@ -1039,6 +1150,9 @@ static fs_table *about_table(const rctx *c, const char *sheet, const fs_report *
             hex(c->in->files[i].sha256, h);
         e = fs_table_add_note(t, "%s: SHA-256 %s", c->in->files[i].path, h);
     }
+    for (int q = 0; !e && q < FS_RQUEST_N; q++)
+        for (int k = 0; !e && k < 2 && c->run->quest[q] && plan->quest[q][k]; k++)
+            e = about_quest_file(c, t, (fs_rquest)q, k, plan->quest[q][k]);
     if (!e)
         e = fs_table_add_note(t, "%s: %s", fs_tr(c->lang, "Command"), c->run->command_line);
     if (!e)
@@ -1071,6 +1185,34 @@ fail:
 }
 
 /* ---- the report ---- */
+
+/* The questionnaires' sheets: each one's tables, moved from its command's report, on a
+ * sheet of its own. */
+static fs_error quest_sheets(const fs_report_run *run, const char *lang, fs_report *rep)
+{
+    fs_error e = FS_OK;
+    for (int q = 0; q < FS_RQUEST_N; q++) {
+        fs_report *r = run->quest[q];
+        for (size_t i = 0; r && i < r->n_tables; i++) {
+            fs_table *t = r->tables[i];
+            r->tables[i] = NULL;
+            if (e) {
+                fs_table_free(t);
+                continue;
+            }
+            t->continues = i > 0;
+            if (i == 0 && fs_table_set_sheet(t, fs_tr(lang, quests[q].title))) {
+                fs_table_free(t);
+                e = FS_ERR_MEMORY;
+                continue;
+            }
+            e = fs_report_add_table(rep, t);
+        }
+        if (r)
+            r->n_tables = 0;
+    }
+    return e;
+}
 
 /* Where the warnings go: the caller's function. */
 typedef struct warn_sink {
@@ -1186,8 +1328,15 @@ fs_error fs_report_make(const fs_report_plan *plan, const fs_report_run *run, fs
         for (int r = 0; r < FS_FLOW_N; r++)
             c.unknown |= f.flow[r][FS_SEX_UNKNOWN] > 0;
     }
+    int quests_done = 0;
     for (size_t i = 0; i < plan->n_sheets && !e; i++) {
         const fs_rsheet *s = &plan->sheets[i];
+        /* the questionnaires after the breakdowns, before comparison, trend and about */
+        if (!quests_done && s->kind != FS_RSHEET_SUMMARY && s->kind != FS_RSHEET_BREAKDOWN) {
+            quests_done = 1;
+            if ((e = quest_sheets(run, lang, rep)))
+                break;
+        }
         size_t k = 0;
         while (k < N_SHEET_KINDS && strcmp(sheet_kinds[k].name, s->name) != 0)
             k++;
@@ -1244,10 +1393,13 @@ fs_error fs_report_make(const fs_report_plan *plan, const fs_report_run *run, fs
             break;
         }
         case FS_RSHEET_ABOUT:
-            e = (t = about_table(&c, sheet, rep)) ? fs_report_add_table(rep, t) : FS_ERR_MEMORY;
+            e = (t = about_table(&c, plan, sheet, rep)) ? fs_report_add_table(rep, t)
+                                                         : FS_ERR_MEMORY;
             break;
         }
     }
+    if (!e && !quests_done)
+        e = quest_sheets(run, lang, rep);
     if (e) {
         fs_msg_set(err, "out of memory");
         goto fail;

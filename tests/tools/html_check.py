@@ -39,6 +39,8 @@ RUNS = [
     ["kasam", str(tests / "cli/kasam/max-missing-json/kasam.csv"), "--config",
      str(tests / "cli/kasam/max-missing-json/kasam.ini")],
     ["report", f"{S}/export.csv", "--period", "2024H1", "--config", f"{S}/finsam.ini"],
+    ["report", f"{S}/export.csv", "--period", "2024H1", "--hls", f"{S}/hls-q16.csv", "--ogq",
+     f"{S}/ogq-start.csv", "--ogq", f"{S}/ogq-avslut.csv", "--barometer", f"{S}/barometer.csv"],
     ["report", f"{S}/export.csv", "--period", "2024", "--trend", "2023H1..2024H2", "--lang",
      "en", "--suppress", "3", "--count", "episodes"],
 ]
