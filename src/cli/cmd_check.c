@@ -31,7 +31,8 @@ static const char usage[] =
     "Options:\n"
     "  --as-of DATE          dates after DATE are reported (default: today)\n"
     "  --strict              warnings count as errors (exit status 1)\n"
-    "  --format text|json    output format (default text)\n"
+    "  --format text|json|html  output format (default text); html: a page of the\n"
+    "                        problems and the summary, to -o FILE or standard output\n"
     "  --config FILE         INI file: column names and synonyms\n"
     "  --separator C         input separator ; , tab (default: detected)\n"
     "  --encoding E          input encoding auto, utf-8, cp1252 (default auto)\n"
@@ -48,9 +49,13 @@ typedef struct value_count {
     unsigned long count;
 } value_count;
 
+#define HTML_MAX_PROBLEMS 1000 /* problem rows in an HTML page; the rest are counted */
+
 typedef struct check_state {
     fs_cli *cli;
     int json;
+    fs_report *rep;        /* HTML: the page's tables (the table model and its writer) */
+    fs_table *problems;    /* HTML: one row per problem, up to HTML_MAX_PROBLEMS */
     fs_referrer_map *refmap;
     fs_catmap *incmap;
     fs_overlap_index *overlap;
@@ -118,7 +123,20 @@ static void emit(check_state *st, fs_problem_kind k, const char *file, unsigned 
         column = column_buf;
     }
     st->by_kind[k]++;
-    if (st->json) {
+    if (st->problems) {
+        if (st->problems->n_rows < HTML_MAX_PROBLEMS) {
+            char key[32];
+            snprintf(key, sizeof key, "p%lu", st->n_problems + 1);
+            char *label = fs_asprintf("%s: %s: %s: %s", severity(st, k), file,
+                                      column ? column : "-", detail);
+            fs_row *row = label ? fs_table_add_row(st->problems, key, label, 0, 0) : NULL;
+            free(label);
+            if (!row)
+                st->failed = 1;
+            else
+                fs_row_set(st->problems, row, "line", (double)line);
+        }
+    } else if (st->json) {
         fputs(st->n_problems ? ",\n    {" : "\n    {", stdout);
         fputs("\"file\": ", stdout);
         json_string(file);
@@ -250,6 +268,60 @@ static void summary_text(const check_state *st, unsigned long errors, unsigned l
         printf("  file not checked: %s\n", st->file_errors[i]);
 }
 
+/* HTML: the problems table (made while reading) and a summary table by kind with the
+ * distinct unknown values under each, written by the HTML writer like any report. */
+static fs_error summary_html(check_state *st, unsigned long errors, unsigned long warnings)
+{
+    fs_table *p = st->problems;
+    fs_error e = FS_OK;
+    if (st->n_problems > p->n_rows)
+        e = fs_table_add_note(p, "%lu more problems are not listed here; the text or JSON output "
+                                 "of check lists every one.", st->n_problems - p->n_rows);
+    if (!e && !st->n_problems)
+        e = fs_table_add_note(p, "No problems found.");
+    st->problems = NULL;
+    if (e || (e = fs_report_add_table(st->rep, p)))
+        return e;
+    char *title = fs_asprintf("Summary: %lu rows in %zu file%s; %lu error%s, %lu warning%s",
+                              st->rows, st->cli->n_files, st->cli->n_files == 1 ? "" : "s",
+                              errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+    fs_table *t = title ? fs_table_new("summary", title) : NULL;
+    free(title);
+    if (!t || fs_table_add_col(t, "count", "Count", FS_COL_COUNT, 0, -1) < 0)
+        goto oom;
+    for (int k = 0; k < FS_PROB_N_KINDS; k++) {
+        if (!st->by_kind[k])
+            continue;
+        char *label = fs_asprintf("%s (%s)", fs_problem_kind_name(k), severity(st, k));
+        fs_row *row = label ? fs_table_add_row(t, fs_problem_kind_name(k), label, 0, 0) : NULL;
+        free(label);
+        if (!row)
+            goto oom;
+        fs_row_set(t, row, "count", (double)st->by_kind[k]);
+        for (size_t i = 0; i < st->n_unknown[k]; i++) {
+            char key[48];
+            snprintf(key, sizeof key, "%s_%zu", fs_problem_kind_name(k), i + 1);
+            char *v = fs_asprintf("\"%s\"", st->unknown[k][i].value);
+            fs_row *d = v ? fs_table_add_row(t, key, v, 1, 0) : NULL;
+            free(v);
+            if (!d)
+                goto oom;
+            fs_row_set(t, d, "count", (double)st->unknown[k][i].count);
+        }
+        if (st->more_unknown[k] &&
+            fs_table_add_note(t, "%s: %lu more values.", fs_problem_kind_name(k),
+                              st->more_unknown[k]))
+            goto oom;
+    }
+    for (size_t i = 0; i < st->n_file_errors; i++)
+        if (fs_table_add_note(t, "File not checked: %s", st->file_errors[i]))
+            goto oom;
+    return fs_report_add_table(st->rep, t);
+oom:
+    fs_table_free(t);
+    return FS_ERR_MEMORY;
+}
+
 static void summary_json(const check_state *st, unsigned long errors, unsigned long warnings,
                          int ok)
 {
@@ -300,7 +372,7 @@ int cmd_check(int argc, char **argv)
     static const int unsupported[] = {FS_OPT_PERIOD,   FS_OPT_INSATS,      FS_OPT_BY,
                                       FS_OPT_ROUNDING, FS_OPT_DECIMALS,    FS_OPT_SUPPRESS,
                                       FS_OPT_LANG,     FS_OPT_CSV_DIALECT, FS_OPT_QUIET,
-                                      FS_OPT_CREATED,  'o',                0};
+                                      FS_OPT_CREATED,  0};
     fs_cli_init(&cli, "finsam-stats check", usage);
     cli.unsupported = unsupported;
     st.cli = &cli;
@@ -308,12 +380,26 @@ int cmd_check(int argc, char **argv)
         goto cleanup;
     if ((status = fs_cli_finish(&cli, argc, argv, optind, 1)) != 0)
         goto cleanup;
-    if (cli.write.format != FS_FMT_TEXT && cli.write.format != FS_FMT_JSON) {
-        status = fs_cli_usage_error(&cli, "--format: check writes text or json");
+    if (cli.write.format != FS_FMT_TEXT && cli.write.format != FS_FMT_JSON &&
+        cli.write.format != FS_FMT_HTML) {
+        status = fs_cli_usage_error(&cli, "--format: check writes text, json or html");
+        goto cleanup;
+    }
+    if (cli.output && cli.write.format != FS_FMT_HTML) {
+        status = fs_cli_usage_error(&cli, "-o: check writes text and JSON to standard output; "
+                                          "-o is for its HTML page");
         goto cleanup;
     }
     status = FS_EXIT_FAILURE;
     st.json = cli.write.format == FS_FMT_JSON;
+    if (cli.write.format == FS_FMT_HTML) {
+        if (!(st.rep = fs_report_new("check", "en")) ||
+            !(st.problems = fs_table_new("problems", "Problems, one per row")) ||
+            fs_table_add_col(st.problems, "line", "Line", FS_COL_COUNT, 0, -1) < 0)
+            goto oom;
+        if (cli.source && !(st.rep->source = fs_asprintf("Source: %s", cli.source)))
+            goto oom;
+    }
     if (!(st.refmap = fs_referrer_map_new(&cli.config, &msg)) ||
         !(st.incmap = fs_income_map_new(&cli.config, &msg))) {
         fs_cli_error(&cli, "%s", msg.text);
@@ -370,6 +456,13 @@ int cmd_check(int argc, char **argv)
     }
     unsigned long errors = count_severity(&st, 1), warnings = count_severity(&st, 0);
     int ok = errors == 0 && st.n_file_errors == 0 && !(cli.strict && warnings);
+    if (st.rep) {
+        if (summary_html(&st, errors, warnings))
+            goto oom;
+        int w = fs_cli_write(&cli, st.rep);
+        status = w ? w : ok ? FS_EXIT_OK : FS_EXIT_FAILURE;
+        goto cleanup;
+    }
     if (st.json)
         summary_json(&st, errors, warnings, ok);
     else
@@ -385,6 +478,8 @@ oom:
     fs_cli_error(&cli, "out of memory");
     status = FS_EXIT_FAILURE;
 cleanup:
+    fs_table_free(st.problems);
+    fs_report_free(st.rep);
     fs_export_reader_free(reader);
     fs_overlap_free(st.overlap);
     fs_referrer_map_free(st.refmap);

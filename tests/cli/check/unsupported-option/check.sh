@@ -4,7 +4,7 @@ set -e
 for o in "--period=2024:period" "--insats=A:insats" "--by=insats:by" "--rounding=half-up:rounding" \
          "--decimals=1:decimals" "--suppress=5:suppress" "--lang=en:lang" \
          "--csv-dialect=excel-sv:csv-dialect" "--quiet:quiet" "--created=2024-07-01:created" \
-         "-ox.txt:output" "--output=x.txt:output" "--round=half-up:rounding"; do
+         "--round=half-up:rounding"; do
     arg=${o%:*} name=${o##*:}
     st=0
     "$FINSAM_STATS" check "$arg" data/check/export.csv >out 2>err || st=$?
@@ -12,6 +12,12 @@ for o in "--period=2024:period" "--insats=A:insats" "--by=insats:by" "--rounding
     [ ! -s out ] || { echo "$arg: wrote to standard output"; exit 1; }
     grep -qx -- "finsam-stats check: --$name does not apply to check" err ||
         { echo "$arg: message"; cat err; exit 1; }
+done
+# -o is for the HTML page only: with text or JSON it is a usage error, and nothing written
+for arg in -ox.txt --output=x.txt; do
+    st=0
+    "$FINSAM_STATS" check "$arg" data/check/export.csv >out 2>err || st=$?
+    [ "$st" = 2 ] && grep -q -- "-o is for its HTML page" err || { echo "$arg: $st"; exit 1; }
 done
 [ ! -e x.txt ]
 st=0
