@@ -26,7 +26,10 @@ void fs_format_names(char *out, size_t outsz);
 /* 1 when f is written by file name and so cannot go to standard output (xlsx). */
 int fs_format_needs_file(fs_format f);
 
-/* Writes the report. On failure nothing is left at path and an existing file there is
+/* Writes the report. Every string of it (titles, sheet names, keys, labels, notes, chart
+ * titles, warnings, the source line) goes through fs_safe_output() (pnr.h) first: no writer
+ * sees a personnummer-shaped text, a byte that is not UTF-8 or a character XML forbids.
+ * On failure nothing is left at path and an existing file there is
  * untouched; err names the file. Standard output is flushed and checked for errors. */
 fs_error fs_write_report(const fs_report *r, const fs_write_options *o, fs_msg *err);
 

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "finsam/pnr.h"
 #include "finsam/text.h"
 
 /* One row per format. To add a format: write src/lib/write_<name>.c with an fs_writer_fn,
@@ -83,6 +84,116 @@ int fs_format_needs_file(fs_format f)
     return row_of(f)->by_name;
 }
 
+/* ---- What the writers see: every string of the report made safe (fs_safe_output) ---- */
+
+/* A shallow copy of a report whose strings are all safe copies: titles, sheet names, keys,
+ * labels, notes, chart titles and series, warnings, the source line, the command. Cells
+ * and numbers are shared with the original. Everything allocated is listed in owned[]. A
+ * field added to the table model later is copied as it is (so it is not lost); a string
+ * field added later must be added here. */
+typedef struct safe_report {
+    fs_report r;
+    void **owned;
+    size_t n_owned, cap_owned;
+    int failed;
+} safe_report;
+
+static void *own(safe_report *s, void *p)
+{
+    if (!p) {
+        s->failed = 1;
+        return NULL;
+    }
+    if (s->n_owned == s->cap_owned) {
+        size_t cap = s->cap_owned ? 2 * s->cap_owned : 64;
+        void **o = realloc(s->owned, cap * sizeof *o);
+        if (!o) {
+            free(p);
+            s->failed = 1;
+            return NULL;
+        }
+        s->owned = o;
+        s->cap_owned = cap;
+    }
+    s->owned[s->n_owned++] = p;
+    return p;
+}
+
+static char *safe_str(safe_report *s, const char *str)
+{
+    return str ? own(s, fs_safe_output(str)) : NULL;
+}
+
+static void *array_of(safe_report *s, size_t n, size_t size)
+{
+    return own(s, calloc(n ? n : 1, size));
+}
+
+static void safe_free(safe_report *s)
+{
+    for (size_t i = 0; i < s->n_owned; i++)
+        free(s->owned[i]);
+    free(s->owned);
+}
+
+static const fs_table *safe_table(safe_report *s, const fs_table *t)
+{
+    fs_table *c = array_of(s, 1, sizeof *c);
+    if (!c)
+        return NULL;
+    *c = *t;
+    c->key = safe_str(s, t->key);
+    c->title = safe_str(s, t->title);
+    c->sheet = safe_str(s, t->sheet);
+    c->breakdown = safe_str(s, t->breakdown);
+    c->population = safe_str(s, t->population);
+    c->unit = safe_str(s, t->unit);
+    if (!(c->cols = array_of(s, t->n_cols, sizeof *c->cols)) ||
+        !(c->rows = array_of(s, t->n_rows, sizeof *c->rows)) ||
+        !(c->notes = array_of(s, t->n_notes, sizeof *c->notes)))
+        return NULL;
+    c->cap_rows = t->n_rows;
+    for (size_t i = 0; i < t->n_cols; i++) {
+        c->cols[i] = t->cols[i];
+        c->cols[i].key = safe_str(s, t->cols[i].key);
+        c->cols[i].label = safe_str(s, t->cols[i].label);
+    }
+    for (size_t i = 0; i < t->n_rows; i++) {
+        c->rows[i] = t->rows[i];
+        c->rows[i].key = safe_str(s, t->rows[i].key);
+        c->rows[i].label = safe_str(s, t->rows[i].label);
+    }
+    for (size_t i = 0; i < t->n_notes; i++)
+        c->notes[i] = safe_str(s, t->notes[i]);
+    if (t->chart) {
+        if (!(c->chart = array_of(s, 1, sizeof *c->chart)))
+            return NULL;
+        *c->chart = *t->chart;
+        c->chart->title = safe_str(s, t->chart->title);
+        for (size_t i = 0; i < t->chart->n_series; i++)
+            c->chart->series[i] = safe_str(s, t->chart->series[i]);
+    }
+    return s->failed ? NULL : c;
+}
+
+/* Fills s from r; FS_ERR_MEMORY when a copy failed (free s with safe_free either way). */
+static fs_error safe_report_make(safe_report *s, const fs_report *r)
+{
+    memset(s, 0, sizeof *s);
+    s->r = *r;
+    s->r.command = safe_str(s, r->command);
+    s->r.lang = safe_str(s, r->lang);
+    s->r.source = safe_str(s, r->source);
+    if (!(s->r.tables = array_of(s, r->n_tables, sizeof *s->r.tables)) ||
+        !(s->r.warnings = array_of(s, r->n_warnings, sizeof *s->r.warnings)))
+        return FS_ERR_MEMORY;
+    for (size_t i = 0; i < r->n_tables && !s->failed; i++)
+        s->r.tables[i] = (fs_table *)safe_table(s, r->tables[i]);
+    for (size_t i = 0; i < r->n_warnings; i++)
+        s->r.warnings[i] = safe_str(s, r->warnings[i]);
+    return s->failed ? FS_ERR_MEMORY : FS_OK;
+}
+
 /* A temporary file beside path; the caller renames it into place. */
 static FILE *open_temp(const char *path, char **tmp_out, fs_msg *err)
 {
@@ -122,7 +233,7 @@ static const char *why(const fs_msg *detail, fs_error e, int io_failed, int save
     return io_failed && saved_errno ? strerror(saved_errno) : fs_strerror(e);
 }
 
-fs_error fs_write_report(const fs_report *r, const fs_write_options *o, fs_msg *err)
+static fs_error write_report(const fs_report *r, const fs_write_options *o, fs_msg *err)
 {
     const writer_row *w = row_of(o->format);
     fs_msg detail = {""};
@@ -172,5 +283,17 @@ fs_error fs_write_report(const fs_report *r, const fs_write_options *o, fs_msg *
     if (e)
         unlink(tmp);
     free(tmp);
+    return e;
+}
+
+fs_error fs_write_report(const fs_report *r, const fs_write_options *o, fs_msg *err)
+{
+    safe_report s;
+    fs_error e = safe_report_make(&s, r);
+    if (e)
+        fs_msg_set(err, "out of memory");
+    else
+        e = write_report(&s.r, o, err);
+    safe_free(&s);
     return e;
 }

@@ -116,6 +116,15 @@ static void test_personnummer(void **state)
         {"120101+1235", FS_PNR_BAD_CHECKSUM, 1912, FS_SEX_MAN},
         {"250101-1234", FS_PNR_BAD_CHECKSUM, 2025, FS_SEX_MAN},
         {"300101-1234", FS_PNR_BAD_CHECKSUM, 1930, FS_SEX_MAN},
+        /* every spelling of one number */
+        {"19850312 2429", FS_PNR_OK, 1985, FS_SEX_WOMAN},
+        {"850312 2429", FS_PNR_OK, 1985, FS_SEX_WOMAN},
+        {"850312\xE2\x80\x93" "2429", FS_PNR_OK, 1985, FS_SEX_WOMAN}, /* en dash */
+        {"19850312.2429", FS_PNR_OK, 1985, FS_SEX_WOMAN},
+        {"850312 - 2429", FS_PNR_OK, 1985, FS_SEX_WOMAN},
+        {" 850312-2429 ", FS_PNR_OK, 1985, FS_SEX_WOMAN},
+        {"850312--+-2429", FS_PNR_BAD_FORMAT, 0, FS_SEX_UNKNOWN}, /* four separators */
+        {"8503-12-2429", FS_PNR_BAD_FORMAT, 0, FS_SEX_UNKNOWN},
         {"1985-03-12", FS_PNR_BAD_FORMAT, 0, FS_SEX_UNKNOWN},
         {"12345", FS_PNR_BAD_FORMAT, 0, FS_SEX_UNKNOWN},
         {"19850312-242", FS_PNR_BAD_FORMAT, 0, FS_SEX_UNKNOWN},
@@ -165,6 +174,28 @@ static void test_safe_text(void **state)
         {"D0001", "D0001"},
         {"a\nb\x1b", "a\\x0Ab\\x1B"},
         {"Övrigt", "Övrigt"},
+        /* every spelling, 10 and 12 digits, coordination numbers */
+        {"19900101 1239", "(personnummer)"},
+        {"900101 1239", "(personnummer)"},
+        {"900101\xE2\x80\x93" "1239", "(personnummer)"},   /* en dash */
+        {"900101\xE2\x88\x92" "1239", "(personnummer)"},   /* minus sign */
+        {"900101\xC2\xA0" "1239", "(personnummer)"},        /* no-break space */
+        {"19900101.1239", "(personnummer)"},
+        {"19900101_1239", "(personnummer)"},               /* a slug of one */
+        {"900101 - 1239", "(personnummer)"},
+        {"19900161-1239", "(personnummer)"},               /* day + 60 */
+        {"9001611239", "(personnummer)"},
+        {"19900230-1239", "(personnummer)"},               /* a typing error is someone's too */
+        {"P-199001011239-x", "(personnummer)"},
+        {"1234567890", "1234567890"},                     /* month 56: no date */
+        {"19901301-1239", "19901301-1239"},               /* month 13 */
+        {"17900101-1239", "17900101-1239"},               /* century 17 */
+        {"900101-12390", "900101-12390"},                 /* five digits after */
+        {"2024-01-01\xE2\x80\x93" "2024-06-30", "2024-01-01\xE2\x80\x93" "2024-06-30"}, /* a period */
+        {"20240315 00:00:00", "20240315 00:00:00"},
+        {"a\xEF\xBF\xBE" "b", "a\xEF\xBF\xBD" "b"},            /* U+FFFE: XML forbids it */
+        {"a\xC2\x9B[31m", "a\\xC2\\x9B[31m"},             /* C1 CSI */
+        {"r\xE4kning", "r\\xE4kning"},                    /* not UTF-8 */
     };
     char out[128];
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -180,6 +211,44 @@ static void test_safe_text(void **state)
     char small[6];
     fs_safe_text("\xC3\xA5\xC3\xA5\xC3\xA5", small, sizeof small); /* "ååå" into 6 bytes */
     assert_string_equal(small, "\xC3\xA5\xC3\xA5");
+}
+
+/* Messages, file names and report strings: each personnummer-shaped part is masked, the
+ * rest is kept. */
+static void test_safe_name_output(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *name, *output;
+    } cases[] = {
+        {"19730415-2389.csv", "(personnummer).csv", "(personnummer).csv"},
+        {"a/730415 2389/b.csv", "a/(personnummer)/b.csv", "a/(personnummer)/b.csv"},
+        {"x:42: 7304152389 and 19730475.2389", "x:42: (personnummer) and (personnummer)",
+         "x:42: (personnummer) and (personnummer)"},
+        {"evil\x1b[2J.csv", "evil\\x1B[2J.csv", "evil\xEF\xBF\xBD[2J.csv"},
+        {"tab\there", "tab\\x09here", "tab\there"},
+        {"\xFF\xFE", "\\xFF\\xFE", "\xEF\xBF\xBD\xEF\xBF\xBD"},
+        {"\xEF\xBF\xBF", "\xEF\xBF\xBD", "\xEF\xBF\xBD"},
+        {"K\xC3\xA4lla: 2024-01-01\xE2\x80\x93" "2024-06-30", "K\xC3\xA4lla: 2024-01-01\xE2\x80\x93" "2024-06-30",
+         "K\xC3\xA4lla: 2024-01-01\xE2\x80\x93" "2024-06-30"},
+        {"", "", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *n = fs_safe_name(cases[i].in), *o = fs_safe_output(cases[i].in);
+        assert_non_null(n);
+        assert_non_null(o);
+        if (strcmp(n, cases[i].name) != 0)
+            fail_msg("case %zu: fs_safe_name gave [%s]", i, n);
+        if (strcmp(o, cases[i].output) != 0)
+            fail_msg("case %zu: fs_safe_output gave [%s]", i, o);
+        free(n);
+        free(o);
+    }
+    size_t a = 9, b = 9;
+    assert_int_equal(fs_pnr_find("id 850312+2429;", 15, &a, &b), 1);
+    assert_int_equal(a, 3);
+    assert_int_equal(b, 14);
+    assert_int_equal(fs_pnr_find("850312+2429", 10, &a, &b), 0); /* len is respected */
 }
 
 static void test_categories(void **state)
@@ -345,6 +414,7 @@ int main(void)
         cmocka_unit_test(test_categories),
         cmocka_unit_test(test_overlap),
         cmocka_unit_test(test_safe_text),
+        cmocka_unit_test(test_safe_name_output),
         cmocka_unit_test(test_rounding),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
