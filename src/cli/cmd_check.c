@@ -73,9 +73,20 @@ static const char *severity(const check_state *st, fs_problem_kind k)
     return fs_problem_is_error(k) ? "error" : "warning";
 }
 
+/* Every text check prints goes through fs_safe_name: a file name or a value shaped like a
+ * personnummer is masked and control characters are escaped, as on standard error. */
+static void safe_puts(const char *s)
+{
+    char *safe = fs_safe_name(s);
+    fputs(safe ? safe : "(out of memory)", stdout);
+    free(safe);
+}
+
 static void json_string(const char *s)
 {
-    fs_json_write_string(stdout, s);
+    char *safe = fs_safe_name(s);
+    fs_json_write_string(stdout, safe ? safe : "(out of memory)");
+    free(safe);
 }
 
 /* Counts a distinct unknown value, kept as fs_safe_text() gives it. */
@@ -132,7 +143,10 @@ static void emit(check_state *st, fs_problem_kind k, const char *file, unsigned 
         json_string(detail);
         putchar('}');
     } else {
-        printf("%s:%lu: %s: %s\n", file, line, column ? column : "-", detail);
+        safe_puts(file);
+        printf(":%lu: %s: ", line, column ? column : "-");
+        safe_puts(detail);
+        putchar('\n');
     }
     st->n_problems++;
 }
@@ -246,8 +260,11 @@ static void summary_text(const check_state *st, unsigned long errors, unsigned l
         if (st->more_unknown[k])
             printf("      (%lu more values)\n", st->more_unknown[k]);
     }
-    for (size_t i = 0; i < st->n_file_errors; i++)
-        printf("  file not checked: %s\n", st->file_errors[i]);
+    for (size_t i = 0; i < st->n_file_errors; i++) {
+        fputs("  file not checked: ", stdout);
+        safe_puts(st->file_errors[i]);
+        putchar('\n');
+    }
 }
 
 static void summary_json(const check_state *st, unsigned long errors, unsigned long warnings,

@@ -10,6 +10,7 @@
 #include "finsam/export.h"
 #include "finsam/flow.h"
 #include "finsam/i18n.h"
+#include "finsam/pnr.h"
 #include "finsam/quest.h"
 #include "finsam/text.h"
 #include "finsam/vocab.h"
@@ -28,13 +29,24 @@ void fs_cli_free(fs_cli *c)
     c->source = NULL;
 }
 
+/* Prints "PROG: " prefix, the message made safe (fs_safe_name: a file name or a value shaped
+ * like a personnummer is masked, control characters are escaped), then suffix. Every line
+ * this program writes on standard error goes through here. */
+static void print_safe(const fs_cli *c, const char *prefix, const char *fmt, va_list ap,
+                       const char *suffix)
+{
+    char *raw = fs_vasprintf(fmt, ap);
+    char *safe = raw ? fs_safe_name(raw) : NULL;
+    fprintf(stderr, "%s: %s%s%s", c->prog, prefix, safe ? safe : "(out of memory)", suffix);
+    free(safe);
+    free(raw);
+}
+
 void fs_cli_error(const fs_cli *c, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "%s: ", c->prog);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    print_safe(c, "", fmt, ap, "\n");
     va_end(ap);
 }
 
@@ -42,17 +54,25 @@ int fs_cli_usage_error(const fs_cli *c, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "%s: ", c->prog);
-    vfprintf(stderr, fmt, ap);
-    fprintf(stderr, "\nTry '%s --help'.\n", c->prog);
+    print_safe(c, "", fmt, ap, "\n");
     va_end(ap);
+    fprintf(stderr, "Try '%s --help'.\n", c->prog);
     return FS_EXIT_USAGE;
+}
+
+static void warn(const fs_cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void warn(const fs_cli *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    print_safe(c, "warning: ", fmt, ap, "\n");
+    va_end(ap);
 }
 
 void fs_cli_warn(const fs_cli *c, const char *text)
 {
     if (!c->quiet)
-        fprintf(stderr, "%s: warning: %s\n", c->prog, text);
+        warn(c, "%s", text);
 }
 
 void fs_cli_warning(const char *line, void *sink)
@@ -324,12 +344,16 @@ int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files)
     if (c->n_files < (size_t)min_files)
         return fs_cli_usage_error(c, "no input file given");
     if (s) {
-        c->source = fs_strdup(s);
+        c->source = fs_safe_name(s);
     } else {
+        /* the file names, made safe: one shaped like a personnummer is masked, control
+         * characters are escaped, as in every message */
         fs_buf b = {0};
         for (size_t i = 0; i < c->n_files; i++) {
             const char *base = strrchr(c->files[i], '/');
-            fs_buf_printf(&b, "%s%s", i ? ", " : "", base ? base + 1 : c->files[i]);
+            char *safe = fs_safe_name(base ? base + 1 : c->files[i]);
+            fs_buf_printf(&b, "%s%s", i ? ", " : "", safe ? safe : "?");
+            free(safe);
         }
         c->source = b.data; /* owned */
     }
