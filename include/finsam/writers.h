@@ -23,6 +23,9 @@ typedef struct fs_write_options {
     fs_format format;
     fs_csv_dialect dialect; /* csv */
     const char *path;       /* NULL or "-": standard output (not for a format written by name) */
+    char *const *inputs;    /* the files the run reads: path may not be one of them (same
+                             * device and inode); NULL entries and names of no file are skipped */
+    size_t n_inputs;
 } fs_write_options;
 
 /* The one signature of every writer. It writes r either to fp, an open stream (standard

@@ -101,6 +101,8 @@ typedef struct fs_cli {
 
     char **files;
     size_t n_files;
+    char **inputs; /* every file named on the command line but -o's: none may be the output */
+    size_t n_inputs;
 } fs_cli;
 
 void fs_cli_init(fs_cli *c, const char *prog, const char *usage);

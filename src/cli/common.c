@@ -24,6 +24,8 @@ void fs_cli_init(fs_cli *c, const char *prog, const char *usage)
 
 void fs_cli_free(fs_cli *c)
 {
+    free(c->inputs);
+    c->inputs = NULL;
     fs_config_free(&c->config);
     free((void *)c->source);
     c->source = NULL;
@@ -256,6 +258,30 @@ fs_error fs_cli_config_check(const fs_config *cfg, fs_msg *err)
     return FS_OK;
 }
 
+/* Every argument that may name a file the run reads: the input files, --config,
+ * --participants, any option's value ("--name=value" too), but not -o's own. The output
+ * may be none of them (fs_output_check compares device and inode, so a word that names no
+ * file costs a failed stat). */
+static int collect_inputs(fs_cli *c, int argc, char **argv)
+{
+    c->inputs = calloc((size_t)argc + 1, sizeof *c->inputs);
+    if (!c->inputs)
+        return -1;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (c->output && c->output >= a && c->output <= a + strlen(a))
+            continue; /* -o FILE, -oFILE, --output=FILE */
+        const char *eq = strncmp(a, "--", 2) == 0 ? strchr(a, '=') : NULL;
+        if (eq)
+            a = eq + 1;
+        if (*a && strcmp(a, "-") != 0)
+            c->inputs[c->n_inputs++] = (char *)a;
+    }
+    c->write.inputs = c->inputs;
+    c->write.n_inputs = c->n_inputs;
+    return 0;
+}
+
 /* The command line wins over the config's [defaults]. */
 static const char *pick(const fs_cli *c, const char *given, const char *key)
 {
@@ -311,6 +337,15 @@ int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files)
     }
     if (fs_format_needs_file(c->write.format) && (!c->output || strcmp(c->output, "-") == 0))
         return fs_cli_usage_error(c, "%s output needs -o FILE", fs_format_name(c->write.format));
+    if (collect_inputs(c, argc, argv) != 0) {
+        fs_cli_error(c, "out of memory");
+        return FS_EXIT_FAILURE;
+    }
+    fs_error oe = fs_output_check(&c->write, &msg); /* before reading anything */
+    if (oe) {
+        fs_cli_error(c, "%s", msg.text);
+        return fs_cli_status(oe);
+    }
     s = pick(c, c->dialect_arg, "csv_dialect");
     if (s && fs_csv_dialect_parse(s, &c->write.dialect))
         return fs_cli_usage_error(c, "--csv-dialect: '%s' is not rfc4180 or excel-sv", s);

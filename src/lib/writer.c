@@ -1,7 +1,12 @@
 /* writer.c: the registry of output formats, and the safe output file. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "finsam/writer.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -194,33 +199,228 @@ static fs_error safe_report_make(safe_report *s, const fs_report *r)
     return s->failed ? FS_ERR_MEMORY : FS_OK;
 }
 
-/* A temporary file beside path; the caller renames it into place. */
-static FILE *open_temp(const char *path, char **tmp_out, fs_msg *err)
+/* ---- The output file: -o that cannot hurt ----
+ *
+ * A report written to a file goes to a temporary file beside the file it replaces, which
+ * is synced, renamed into place only when the writer succeeded, and its directory synced.
+ * Before that:
+ *   - a symbolic link is followed: its target is replaced and the link stays, as with
+ *     `sed -i --follow-symlinks` and shell redirection; a link to nothing is refused;
+ *   - what is there must be a regular file: a directory, a device, a FIFO or a socket is
+ *     refused (standard output is "-");
+ *   - a file that is one of the inputs (same device and inode, through any name or link)
+ *     is refused;
+ *   - a file without write permission is refused, even for root (as rm and mv ask before
+ *     removing one), and so is one the user may not write;
+ *   - the new file keeps the permission bits, and where it may, the owner and group, of the
+ *     file it replaces (the group's bits are dropped when its group cannot be kept);
+ * and SIGINT, SIGTERM and SIGHUP while the temporary file exists remove it. */
+
+/* The file a report for path replaces: path, or the end of the links it is; st is valid
+ * when exists. */
+typedef struct out_target {
+    char *path; /* caller frees */
+    int exists;
+    struct stat st;
+} out_target;
+
+static const char *file_kind(mode_t m)
 {
-    char *tmp = fs_asprintf("%s.XXXXXX", path);
-    if (!tmp) {
-        fs_msg_set(err, "%s: out of memory", path);
-        return NULL;
+    return S_ISDIR(m) ? "a directory" : S_ISCHR(m) ? "a character device"
+         : S_ISBLK(m) ? "a block device" : S_ISFIFO(m) ? "a FIFO" : S_ISSOCK(m) ? "a socket"
+                       : "not a regular file";
+}
+
+/* Resolves and checks the target of o->path (the name the user gave, used in messages). */
+static fs_error resolve_target(const fs_write_options *o, out_target *t, fs_msg *err)
+{
+    const char *path = o->path;
+    struct stat ls;
+    memset(t, 0, sizeof *t);
+    if (lstat(path, &ls) != 0) {
+        if (errno != ENOENT) {
+            fs_msg_set(err, "%s: cannot use as the output file: %s", path, strerror(errno));
+            return FS_ERR_IO;
+        }
+        t->path = fs_strdup(path); /* a new file; a missing directory fails at mkstemp */
+        return t->path ? FS_OK : FS_ERR_MEMORY;
     }
-    int fd = mkstemp(tmp);
+    if (S_ISLNK(ls.st_mode)) {
+        t->path = realpath(path, NULL);
+        if (!t->path) {
+            fs_msg_set(err, "%s: a symbolic link to a file that cannot be reached (%s); not "
+                            "replaced", path, strerror(errno));
+            return FS_ERR_USAGE;
+        }
+        if (stat(t->path, &t->st) != 0) {
+            fs_msg_set(err, "%s: cannot use as the output file: %s", path, strerror(errno));
+            return FS_ERR_IO;
+        }
+    } else {
+        t->path = fs_strdup(path);
+        if (!t->path)
+            return FS_ERR_MEMORY;
+        t->st = ls;
+    }
+    t->exists = 1;
+    if (!S_ISREG(t->st.st_mode)) {
+        fs_msg_set(err, "%s: is %s, not a regular file; not replaced (use - for standard "
+                        "output)", path, file_kind(t->st.st_mode));
+        return FS_ERR_USAGE;
+    }
+    if ((t->st.st_mode & 0222) == 0 || access(t->path, W_OK) != 0) {
+        fs_msg_set(err, "%s: is read-only; not replaced (make it writable or choose another "
+                        "name)", path);
+        return FS_ERR_USAGE;
+    }
+    for (size_t i = 0; i < o->n_inputs; i++) {
+        struct stat in;
+        if (o->inputs[i] && stat(o->inputs[i], &in) == 0 && in.st_dev == t->st.st_dev &&
+            in.st_ino == t->st.st_ino) {
+            fs_msg_set(err, "%s: is also an input (%s); not replaced", path, o->inputs[i]);
+            return FS_ERR_USAGE;
+        }
+    }
+    return FS_OK;
+}
+
+fs_error fs_output_check(const fs_write_options *o, fs_msg *err)
+{
+    if (!o->path || strcmp(o->path, "-") == 0)
+        return FS_OK;
+    out_target t;
+    fs_error e = resolve_target(o, &t, err);
+    if (e == FS_ERR_MEMORY)
+        fs_msg_set(err, "out of memory");
+    free(t.path);
+    return e;
+}
+
+/* The temporary file, removed by a signal handler while it exists. Static: one report is
+ * written at a time. */
+static char signal_tmp[4096];
+static volatile sig_atomic_t signal_armed;
+static const int cleanup_signals[] = {SIGINT, SIGTERM, SIGHUP};
+#define N_CLEANUP_SIGNALS (sizeof cleanup_signals / sizeof cleanup_signals[0])
+static struct sigaction saved_actions[N_CLEANUP_SIGNALS];
+static int installed[N_CLEANUP_SIGNALS];
+
+static void remove_temp_and_die(int sig)
+{
+    if (signal_armed)
+        unlink(signal_tmp);
+    raise(sig); /* SA_RESETHAND: the default action, once this handler returns */
+}
+
+/* Installs the handler for each signal that is not ignored (nohup keeps SIGHUP ignored). */
+static void cleanup_on_signals(void)
+{
+    for (size_t i = 0; i < N_CLEANUP_SIGNALS; i++) {
+        struct sigaction sa;
+        installed[i] = 0;
+        if (sigaction(cleanup_signals[i], NULL, &saved_actions[i]) != 0 ||
+            saved_actions[i].sa_handler == SIG_IGN)
+            continue;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = remove_temp_and_die;
+        sa.sa_flags = SA_RESETHAND;
+        sigemptyset(&sa.sa_mask);
+        installed[i] = sigaction(cleanup_signals[i], &sa, NULL) == 0;
+    }
+}
+
+static void restore_signals(void)
+{
+    signal_armed = 0;
+    for (size_t i = 0; i < N_CLEANUP_SIGNALS; i++)
+        if (installed[i])
+            sigaction(cleanup_signals[i], &saved_actions[i], NULL);
+}
+
+/* Blocks (block = 1) or unblocks the cleanup signals, so that the temporary file is never
+ * made without the handler knowing its name. */
+static void block_signals(int block)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    for (size_t i = 0; i < N_CLEANUP_SIGNALS; i++)
+        sigaddset(&set, cleanup_signals[i]);
+    sigprocmask(block ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
+}
+
+/* Creates the temporary file beside t->path, named in signal_tmp, with the mode (and where
+ * it may, the owner and group) of the file it replaces, or 0666 less the umask for a new
+ * one. Returns its descriptor or -1 with err set. */
+static int create_temp(const out_target *t, const char *shown, fs_msg *err)
+{
+    int n = snprintf(signal_tmp, sizeof signal_tmp, "%s.XXXXXX", t->path);
+    if (n < 0 || (size_t)n >= sizeof signal_tmp) {
+        fs_msg_set(err, "%s: the path is too long", shown);
+        return -1;
+    }
+    block_signals(1);
+    int fd = mkstemp(signal_tmp);
+    signal_armed = fd >= 0;
+    int saved = errno;
+    block_signals(0);
     if (fd < 0) {
-        fs_msg_set(err, "%s: cannot create the output file: %s", path, strerror(errno));
-        free(tmp);
-        return NULL;
+        fs_msg_set(err, "%s: cannot create the output file: %s", shown, strerror(saved));
+        return -1;
     }
-    mode_t mask = umask(0);
-    umask(mask);
-    (void)fchmod(fd, 0666 & ~mask);
-    FILE *fp = fdopen(fd, "wb");
-    if (!fp) {
-        fs_msg_set(err, "%s: cannot create the output file: %s", path, strerror(errno));
-        close(fd);
-        unlink(tmp);
-        free(tmp);
-        return NULL;
+    mode_t mode;
+    if (t->exists) {
+        mode = t->st.st_mode & 07777;
+        struct stat mine;
+        if (fstat(fd, &mine) == 0 && (mine.st_uid != t->st.st_uid || mine.st_gid != t->st.st_gid) &&
+            fchown(fd, t->st.st_uid, t->st.st_gid) != 0 &&
+            fchown(fd, (uid_t)-1, t->st.st_gid) != 0 && mine.st_gid != t->st.st_gid)
+            mode &= ~(mode_t)(S_IRWXG | S_ISGID); /* another group would get its bits */
+    } else {
+        mode_t mask = umask(0);
+        umask(mask);
+        mode = 0666 & ~mask;
     }
-    *tmp_out = tmp;
-    return fp;
+    (void)fchmod(fd, mode);
+    return fd;
+}
+
+/* Syncs the directory that holds path. */
+static int sync_dir_of(const char *path)
+{
+    char *dir = fs_strdup(path);
+    if (!dir)
+        return -1;
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        strcpy(dir, ".");
+    else if (slash == dir)
+        dir[1] = '\0';
+    else
+        *slash = '\0';
+    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    free(dir);
+    if (fd < 0)
+        return -1;
+    int rc = fsync(fd);
+    if (rc != 0 && (errno == EINVAL || errno == EROFS))
+        rc = 0; /* a file system that cannot sync a directory */
+    int saved = errno;
+    close(fd);
+    errno = saved;
+    return rc;
+}
+
+/* Syncs the file written by name (the writer closed it). */
+static int sync_path(const char *path)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return -1;
+    int rc = fsync(fd);
+    int saved = errno;
+    close(fd);
+    errno = saved;
+    return rc;
 }
 
 /* Why a write failed: the writer's own words when it gave some, else the system's reason
@@ -233,39 +433,45 @@ static const char *why(const fs_msg *detail, fs_error e, int io_failed, int save
     return io_failed && saved_errno ? strerror(saved_errno) : fs_strerror(e);
 }
 
-static fs_error write_report(const fs_report *r, const fs_write_options *o, fs_msg *err)
+static fs_error write_stdout(const writer_row *w, const fs_report *r, const fs_write_options *o,
+                             fs_msg *err)
 {
-    const writer_row *w = row_of(o->format);
     fs_msg detail = {""};
-    int to_stdout = !o->path || strcmp(o->path, "-") == 0;
-    if (to_stdout) {
-        if (w->by_name) {
-            fs_msg_set(err, "%s output needs -o FILE", w->name);
-            return FS_ERR_USAGE;
-        }
-        errno = 0;
-        fs_error e = w->fn(r, o, stdout, NULL, &detail);
-        int io_failed = ferror(stdout);
-        if (e == FS_OK && (fflush(stdout) != 0 || ferror(stdout)))
-            e = FS_ERR_OUTPUT, io_failed = 1;
-        if (e)
-            fs_msg_set(err, "cannot write to standard output: %s",
-                       why(&detail, e, io_failed, errno));
-        return e;
+    if (w->by_name) {
+        fs_msg_set(err, "%s output needs -o FILE", w->name);
+        return FS_ERR_USAGE;
     }
-    char *tmp = NULL;
-    FILE *fp = open_temp(o->path, &tmp, err);
-    if (!fp)
-        return FS_ERR_IO;
+    errno = 0;
+    fs_error e = w->fn(r, o, stdout, NULL, &detail);
+    int io_failed = ferror(stdout);
+    if (e == FS_OK && (fflush(stdout) != 0 || ferror(stdout)))
+        e = FS_ERR_OUTPUT, io_failed = 1;
+    if (e)
+        fs_msg_set(err, "cannot write to standard output: %s", why(&detail, e, io_failed, errno));
+    return e;
+}
+
+/* Writes the report into the temporary file (descriptor fd) and syncs it. */
+static fs_error write_temp(const writer_row *w, const fs_report *r, const fs_write_options *o,
+                           int fd, fs_msg *err)
+{
+    fs_msg detail = {""};
     fs_error e = FS_OK;
     int io_failed = 0, saved_errno = 0;
     if (w->by_name) {
-        fclose(fp); /* the writer writes the file by name */
-        fp = NULL;
-        e = w->fn(r, o, NULL, tmp, &detail);
+        close(fd); /* the writer writes the file by name */
+        e = w->fn(r, o, NULL, signal_tmp, &detail);
+        if (e == FS_OK && sync_path(signal_tmp) != 0)
+            e = FS_ERR_OUTPUT, io_failed = 1, saved_errno = errno;
     } else {
+        FILE *fp = fdopen(fd, "wb");
+        if (!fp) {
+            fs_msg_set(err, "%s: cannot create the output file: %s", o->path, strerror(errno));
+            close(fd);
+            return FS_ERR_IO;
+        }
         errno = 0;
-        e = w->fn(r, o, fp, tmp, &detail);
+        e = w->fn(r, o, fp, signal_tmp, &detail);
         io_failed = ferror(fp);
         if (e == FS_OK && (fflush(fp) != 0 || ferror(fp) || fsync(fileno(fp)) != 0))
             e = FS_ERR_OUTPUT, io_failed = 1;
@@ -276,13 +482,43 @@ static fs_error write_report(const fs_report *r, const fs_write_options *o, fs_m
     if (e)
         fs_msg_set(err, "%s: %s%s", o->path, detail.text[0] ? "" : "write failed: ",
                    why(&detail, e, io_failed, saved_errno));
-    if (e == FS_OK && rename(tmp, o->path) != 0) {
+    return e;
+}
+
+static fs_error write_report(const fs_report *r, const fs_write_options *o, fs_msg *err)
+{
+    const writer_row *w = row_of(o->format);
+    if (!o->path || strcmp(o->path, "-") == 0)
+        return write_stdout(w, r, o, err);
+    out_target t;
+    fs_error e = resolve_target(o, &t, err);
+    if (e) {
+        if (e == FS_ERR_MEMORY)
+            fs_msg_set(err, "out of memory");
+        free(t.path);
+        return e;
+    }
+    cleanup_on_signals();
+    int fd = create_temp(&t, o->path, err);
+    if (fd < 0) {
+        restore_signals();
+        free(t.path);
+        return FS_ERR_IO;
+    }
+    e = write_temp(w, r, o, fd, err);
+    if (e == FS_OK && rename(signal_tmp, t.path) != 0) {
         fs_msg_set(err, "%s: cannot move the output into place: %s", o->path, strerror(errno));
         e = FS_ERR_IO;
     }
     if (e)
-        unlink(tmp);
-    free(tmp);
+        unlink(signal_tmp);
+    restore_signals();
+    if (e == FS_OK && sync_dir_of(t.path) != 0) {
+        fs_msg_set(err, "%s: written, but its directory could not be synced: %s", o->path,
+                   strerror(errno));
+        e = FS_ERR_IO;
+    }
+    free(t.path);
     return e;
 }
 
