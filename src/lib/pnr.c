@@ -229,6 +229,10 @@ void fs_safe_text(const char *s, char *out, size_t outsz)
         p += n, len -= n;
     }
     out[o] = '\0';
+    /* an escape's digits or the cut can make digits next to digits: "\x02" before
+     * "0115 1234" reads "020115 1234"; such a text is masked too */
+    if (fs_pnr_in_text(out))
+        snprintf(out, outsz, "%s", FS_PNR_MASK);
 }
 
 /* Appends s to b with every personnummer-shaped part replaced by FS_PNR_MASK and the rest
@@ -255,16 +259,28 @@ static void put_escaped(fs_buf *b, const char *s, size_t n)
     }
 }
 
+static void put_raw(fs_buf *b, const char *s, size_t n)
+{
+    fs_buf_append(b, s, n);
+}
+
 char *fs_safe_name(const char *s)
 {
-    fs_buf b = {0};
+    fs_buf b = {0}, c = {0};
     fs_buf_puts(&b, "");
     mask_spans(&b, s, put_escaped);
-    if (b.failed) {
-        fs_buf_free(&b);
+    /* again over the escaped text: an escape's digits next to the data's may read as a
+     * number ("\x02" before "0115 1234" reads "020115 1234") */
+    if (!b.failed) {
+        fs_buf_puts(&c, "");
+        mask_spans(&c, b.data, put_raw);
+    }
+    fs_buf_free(&b);
+    if (c.failed) {
+        fs_buf_free(&c);
         return NULL;
     }
-    return b.data;
+    return c.data;
 }
 
 char *fs_safe_output(const char *s)

@@ -196,6 +196,7 @@ static void test_safe_text(void **state)
         {"a\xEF\xBF\xBE" "b", "a\xEF\xBF\xBD" "b"},            /* U+FFFE: XML forbids it */
         {"a\xC2\x9B[31m", "a\\xC2\\x9B[31m"},             /* C1 CSI */
         {"r\xE4kning", "r\\xE4kning"},                    /* not UTF-8 */
+        {"\x02" "0115 1234", "(personnummer)"},            /* "\x020115 1234" */
     };
     char out[128];
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -231,6 +232,8 @@ static void test_safe_name_output(void **state)
         {"\xEF\xBF\xBF", "\xEF\xBF\xBD", "\xEF\xBF\xBD"},
         {"K\xC3\xA4lla: 2024-01-01\xE2\x80\x93" "2024-06-30", "K\xC3\xA4lla: 2024-01-01\xE2\x80\x93" "2024-06-30",
          "K\xC3\xA4lla: 2024-01-01\xE2\x80\x93" "2024-06-30"},
+        /* an escape's digits next to the data's would read as a number: masked too */
+        {"\x02" "0115 1234", "\\x(personnummer)", "\xEF\xBF\xBD" "0115 1234"},
         {"", "", ""},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
