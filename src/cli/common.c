@@ -288,6 +288,26 @@ static const char *pick(const fs_cli *c, const char *given, const char *key)
     return given ? given : fs_config_get(&c->config, "defaults", key);
 }
 
+/* A bad value of an option given on the command line (a usage error), or of its key in the
+ * config's [defaults], named by the config's file and line: "finsam.ini:3: suppress: 'abc'
+ * is not a whole number from 0 to 1000" (exit status 1, as every error in the config). */
+static int bad_value(const fs_cli *c, const char *given, const char *key, const char *value,
+                     const char *expected)
+{
+    if (given) {
+        char option[32];
+        snprintf(option, sizeof option, "%s", key);
+        for (char *p = option; *p; p++)
+            if (*p == '_')
+                *p = '-'; /* csv_dialect: --csv-dialect */
+        return fs_cli_usage_error(c, "--%s: '%s' is not %s", option, value, expected);
+    }
+    const fs_config_entry *e = fs_config_find(&c->config, "defaults", key);
+    fs_cli_error(c, "%s:%u: %s: '%s' is not %s", c->config.path ? c->config.path : "config",
+                 e ? e->line : 0, key, value, expected);
+    return FS_EXIT_FAILURE;
+}
+
 int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files)
 {
     fs_msg msg = {""};
@@ -310,19 +330,19 @@ int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files)
     }
     s = pick(c, c->rounding_arg, "rounding");
     if (s && fs_rounding_parse(s, &c->rounding))
-        return fs_cli_usage_error(c, "--rounding: '%s' is not one of largest-remainder, "
-                                     "half-even, half-up", s);
+        return bad_value(c, c->rounding_arg, "rounding", s,
+                         "one of largest-remainder, half-even, half-up");
     s = pick(c, c->decimals_arg, "decimals");
     if (s && parse_int(s, 0, 3, &c->decimals))
-        return fs_cli_usage_error(c, "--decimals: '%s' is not a whole number from 0 to 3", s);
+        return bad_value(c, c->decimals_arg, "decimals", s, "a whole number from 0 to 3");
     s = pick(c, c->suppress_arg, "suppress");
     if (s && parse_int(s, 0, 1000, &c->suppress))
-        return fs_cli_usage_error(c, "--suppress: '%s' is not a whole number from 0 to 1000", s);
+        return bad_value(c, c->suppress_arg, "suppress", s, "a whole number from 0 to 1000");
     c->lang = pick(c, c->lang_arg, "lang");
     if (!c->lang)
         c->lang = "sv";
     if (strcmp(c->lang, "sv") != 0 && strcmp(c->lang, "en") != 0)
-        return fs_cli_usage_error(c, "--lang: '%s' is not sv or en", c->lang);
+        return bad_value(c, c->lang_arg, "lang", c->lang, "sv or en");
     c->write.path = c->output;
     c->write.format = FS_FMT_TEXT;
     if (c->format_arg) {
@@ -348,7 +368,7 @@ int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files)
     }
     s = pick(c, c->dialect_arg, "csv_dialect");
     if (s && fs_csv_dialect_parse(s, &c->write.dialect))
-        return fs_cli_usage_error(c, "--csv-dialect: '%s' is not rfc4180 or excel-sv", s);
+        return bad_value(c, c->dialect_arg, "csv_dialect", s, "rfc4180 or excel-sv");
     s = pick(c, c->separator_arg, "separator");
     if (s) {
         if (strcmp(s, "tab") == 0 || strcmp(s, "\\t") == 0)
@@ -356,11 +376,11 @@ int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files)
         else if (strlen(s) == 1 && strchr(";,\t|", s[0]))
             c->csv.separator = s[0];
         else
-            return fs_cli_usage_error(c, "--separator: '%s' is not one of ';' ',' 'tab' '|'", s);
+            return bad_value(c, c->separator_arg, "separator", s, "one of ';' ',' 'tab' '|'");
     }
     s = pick(c, c->encoding_arg, "encoding");
     if (s && fs_encoding_parse(s, &c->csv.encoding))
-        return fs_cli_usage_error(c, "--encoding: '%s' is not one of auto, utf-8, cp1252", s);
+        return bad_value(c, c->encoding_arg, "encoding", s, "one of auto, utf-8, cp1252");
     c->as_of = fs_date_today();
     if (c->as_of_arg && fs_date_parse(c->as_of_arg, &c->as_of))
         return fs_cli_usage_error(c, "--as-of: '%s' is not a date", c->as_of_arg);
