@@ -7,6 +7,8 @@
  * are never printed at all (the id column may hold personnummer), only line numbers.
  * Memory: the overlap index keeps every episode with an id (see overlap.h); everything
  * else is counts and the distinct unknown values. */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +16,7 @@
 #include "finsam/export.h"
 #include "finsam/overlap.h"
 #include "finsam/pnr.h"
+#include "finsam/strmap.h"
 #include "finsam/text.h"
 #include "finsam/vocab.h"
 
@@ -59,7 +62,9 @@ typedef struct check_state {
     unsigned long by_kind[FS_PROB_N_KINDS];
     value_count *unknown[FS_PROB_N_KINDS];
     size_t n_unknown[FS_PROB_N_KINDS];
+    fs_strmap *index[FS_PROB_N_KINDS];           /* value -> its number in unknown[k] */
     unsigned long more_unknown[FS_PROB_N_KINDS]; /* distinct values beyond MAX_DISTINCT */
+    fs_strmap *more[FS_PROB_N_KINDS];            /* their hashes */
     unsigned long rows;
     unsigned long n_problems;
     char **file_errors;
@@ -89,18 +94,37 @@ static void json_string(const char *s)
     free(safe);
 }
 
-/* Counts a distinct unknown value, kept as fs_safe_text() gives it. */
+/* Counts a distinct unknown value, kept as fs_safe_text() gives it: the first MAX_DISTINCT
+ * of a kind with their counts, found by a hash map; beyond them only how many distinct
+ * values there are more, each remembered by a 64-bit hash of its text (FNV-1a), so that
+ * "(N more values)" counts values, not rows, in little memory. */
 static void count_unknown(check_state *st, fs_problem_kind k, const char *raw)
 {
     char value[SAFE_SIZE];
     fs_safe_text(raw, value, sizeof value);
-    for (size_t i = 0; i < st->n_unknown[k]; i++)
-        if (strcmp(st->unknown[k][i].value, value) == 0) {
-            st->unknown[k][i].count++;
+    if (!st->index[k] && !(st->index[k] = fs_strmap_new())) {
+        st->failed = 1;
+        return;
+    }
+    size_t i = fs_strmap_find(st->index[k], value);
+    if (i != FS_STRMAP_NONE) {
+        st->unknown[k][i].count++;
+        return;
+    }
+    if (st->n_unknown[k] == MAX_DISTINCT) {
+        uint64_t h = 0xcbf29ce484222325ull;
+        for (const unsigned char *p = (const unsigned char *)value; *p; p++)
+            h = (h ^ *p) * 0x100000001b3ull;
+        char key[17];
+        snprintf(key, sizeof key, "%016llx", (unsigned long long)h);
+        int added = 0;
+        size_t n;
+        if ((!st->more[k] && !(st->more[k] = fs_strmap_new())) ||
+            fs_strmap_add(st->more[k], key, &n, &added)) {
+            st->failed = 1;
             return;
         }
-    if (st->n_unknown[k] == MAX_DISTINCT) {
-        st->more_unknown[k]++;
+        st->more_unknown[k] += added;
         return;
     }
     value_count *v = realloc(st->unknown[k], (st->n_unknown[k] + 1) * sizeof *v);
@@ -111,7 +135,8 @@ static void count_unknown(check_state *st, fs_problem_kind k, const char *raw)
     st->unknown[k] = v;
     v[st->n_unknown[k]].value = fs_strdup(value);
     v[st->n_unknown[k]].count = 1;
-    if (!v[st->n_unknown[k]].value) {
+    if (!v[st->n_unknown[k]].value || fs_strmap_add(st->index[k], value, &i, NULL)) {
+        free(v[st->n_unknown[k]].value);
         st->failed = 1;
         return;
     }
@@ -410,6 +435,8 @@ cleanup:
         for (size_t i = 0; i < st.n_unknown[k]; i++)
             free(st.unknown[k][i].value);
         free(st.unknown[k]);
+        fs_strmap_free(st.index[k]);
+        fs_strmap_free(st.more[k]);
     }
     for (size_t i = 0; i < st.n_file_errors; i++)
         free(st.file_errors[i]);
