@@ -351,7 +351,9 @@ static int parse_date_field(fs_export_reader *r, const fs_csv_record *rec, fs_fi
     if (r->opt.check_future && *out > r->opt.as_of) {
         char d[11];
         fs_date_format(r->opt.as_of, d);
-        problem(r, FS_PROB_FUTURE_DATE, rec->line, f, s, "\"%s\" is after %s", s, d); /* a valid date */
+        char v[FS_SAFE_TEXT_MAX * 4 + 8]; /* a valid date, but its time part is data too */
+        fs_safe_text(s, v, sizeof v);
+        problem(r, FS_PROB_FUTURE_DATE, rec->line, f, v, "\"%s\" is after %s", v, d);
     }
     return 1;
 }
