@@ -25,7 +25,8 @@ static const char usage[] =
     "\n"
     "Validates SUS-style exports: prints one line per problem, FILE:LINE: COLUMN: message,\n"
     "then a summary by kind with the distinct unknown values. Errors: missing required\n"
-    "column, missing or unparseable date, exit before entry. Warnings: exit without reason,\n"
+    "column, a column read that stands twice in the header, missing or unparseable date,\n"
+    "exit before entry. Warnings: exit without reason,\n"
     "reason without exit, unknown sex, exit reason, referrer or income category, no sex,\n"
     "bad personnummer (line only, never the number), Kön contradicting the personnummer,\n"
     "bad birth year, dates after --as-of, overlapping episodes of one id in one insats\n"
@@ -192,8 +193,8 @@ static void on_problem(const fs_problem *p, void *user)
             detail += strlen(prefix);
         free(prefix);
     }
-    if (p->kind == FS_PROB_MISSING_COLUMN)
-        st->file_missing_column = 1;
+    if (p->kind == FS_PROB_MISSING_COLUMN || p->kind == FS_PROB_DUPLICATE_COLUMN)
+        st->file_missing_column = 1; /* listed as a problem: not a file that cannot be read */
     if (is_unknown_kind(p->kind) && p->value)
         count_unknown(st, p->kind, p->value);
     emit(st, p->kind, p->file, p->line, p->column, detail);
