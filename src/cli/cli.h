@@ -41,7 +41,7 @@ enum {
     FS_OPT_PERIOD = 1000, FS_OPT_INSATS, FS_OPT_BY, FS_OPT_ROUNDING, FS_OPT_DECIMALS,
     FS_OPT_SUPPRESS, FS_OPT_LANG, FS_OPT_FORMAT, FS_OPT_CSV_DIALECT, FS_OPT_QUIET,
     FS_OPT_STRICT, FS_OPT_CONFIG, FS_OPT_SEPARATOR, FS_OPT_ENCODING, FS_OPT_CREATED,
-    FS_OPT_AS_OF, FS_OPT_HELP,
+    FS_OPT_AS_OF, FS_OPT_HELP, FS_OPT_ALLOW_DUPLICATE_FILES,
     /* the counting commands' options, handled in count.c */
     FS_OPT_COUNT = 1050, FS_OPT_OF, FS_OPT_DETAIL, FS_OPT_BREAKDOWN, FS_OPT_ALL,
     FS_OPT_INCOME_GROUPING,
@@ -66,6 +66,7 @@ enum {
         {"encoding", required_argument, NULL, FS_OPT_ENCODING},                               \
         {"created", required_argument, NULL, FS_OPT_CREATED},                                 \
         {"as-of", required_argument, NULL, FS_OPT_AS_OF},                                     \
+        {"allow-duplicate-files", no_argument, NULL, FS_OPT_ALLOW_DUPLICATE_FILES},           \
         {"help", no_argument, NULL, FS_OPT_HELP}
 
 #define FS_CLI_MAX_INSATS 32
@@ -84,6 +85,7 @@ typedef struct fs_cli {
     int by_insats;
     const char *output;
     int quiet, strict;
+    int allow_duplicate_files; /* the same content given twice is read twice */
 
     /* resolved by fs_cli_finish: command line, then [defaults] of the config, then built-in */
     int has_period;

@@ -1,8 +1,10 @@
 /* common.c: the options every export command shares, and messages. */
 #include <errno.h>
+#include <sodium.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "finsam/category.h"
@@ -118,6 +120,7 @@ int fs_cli_option(fs_cli *c, int opt, const char *arg)
     case FS_OPT_ENCODING: c->encoding_arg = arg; break;
     case FS_OPT_CREATED: c->created_arg = arg; break;
     case FS_OPT_AS_OF: c->as_of_arg = arg; break;
+    case FS_OPT_ALLOW_DUPLICATE_FILES: c->allow_duplicate_files = 1; break;
     default:
         return -1;
     }
@@ -282,6 +285,73 @@ static int collect_inputs(fs_cli *c, int argc, char **argv)
     return 0;
 }
 
+/* The content hash of a file (BLAKE2b-256) into h; -1 when it cannot be read (the reader
+ * says why later). */
+static int content_hash(const char *path, unsigned char h[crypto_generichash_BYTES])
+{
+    FILE *fp = sodium_init() < 0 ? NULL : fopen(path, "rb");
+    if (!fp)
+        return -1;
+    crypto_generichash_state st;
+    unsigned char buf[1 << 16];
+    size_t n;
+    crypto_generichash_init(&st, NULL, 0, crypto_generichash_BYTES);
+    while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+        crypto_generichash_update(&st, buf, n);
+    int bad = ferror(fp);
+    fclose(fp);
+    crypto_generichash_final(&st, h, crypto_generichash_BYTES);
+    return bad ? -1 : 0;
+}
+
+/* The same file given twice would be counted twice: two input files with the same content
+ * (the same file under two names, or a copy) are refused unless --allow-duplicate-files.
+ * Only files of equal size are read for their hash; the same device and inode need none.
+ * Returns 0 or an exit status after the message. */
+static int refuse_duplicate_files(const fs_cli *c)
+{
+    if (c->allow_duplicate_files || c->n_files < 2)
+        return 0;
+    struct stat *st = calloc(c->n_files, sizeof *st);
+    unsigned char (*h)[crypto_generichash_BYTES] = calloc(c->n_files, sizeof *h);
+    signed char *hashed = calloc(c->n_files, 1);
+    int status = 0;
+    if (!st || !h || !hashed) {
+        fs_cli_error(c, "out of memory");
+        status = FS_EXIT_FAILURE;
+        goto done;
+    }
+    for (size_t i = 0; i < c->n_files; i++)
+        if (strcmp(c->files[i], "-") == 0 || stat(c->files[i], &st[i]) != 0 || !S_ISREG(st[i].st_mode))
+            hashed[i] = -1; /* not compared: standard input, or the reader's error later */
+    for (size_t j = 1; j < c->n_files && !status; j++) {
+        for (size_t i = 0; i < j && !status; i++) {
+            if (hashed[i] < 0 || hashed[j] < 0 || st[i].st_size != st[j].st_size)
+                continue;
+            int same = st[i].st_dev == st[j].st_dev && st[i].st_ino == st[j].st_ino;
+            for (size_t k = 0; !same && k < 2; k++) {
+                size_t x = k ? j : i;
+                if (!hashed[x])
+                    hashed[x] = content_hash(c->files[x], h[x]) == 0 ? 1 : -1;
+            }
+            if (!same && (hashed[i] < 0 || hashed[j] < 0))
+                continue;
+            if (same || sodium_memcmp(h[i], h[j], sizeof h[i]) == 0)
+                status = fs_cli_usage_error(c, "%s: %s%s: it would be counted twice "
+                                               "(--allow-duplicate-files if that is meant)",
+                                            c->files[j], !same ? "the same content as "
+                                            : strcmp(c->files[i], c->files[j]) == 0 ? "given twice"
+                                                                                    : "the same file as ",
+                                            same && strcmp(c->files[i], c->files[j]) == 0 ? "" : c->files[i]);
+        }
+    }
+done:
+    free(st);
+    free(h);
+    free(hashed);
+    return status;
+}
+
 /* The command line wins over the config's [defaults]. */
 static const char *pick(const fs_cli *c, const char *given, const char *key)
 {
@@ -398,6 +468,9 @@ int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files)
     c->n_files = (size_t)(argc - optind_);
     if (c->n_files < (size_t)min_files)
         return fs_cli_usage_error(c, "no input file given");
+    int dup = refuse_duplicate_files(c);
+    if (dup)
+        return dup;
     if (s) {
         c->source = fs_safe_name(s);
     } else {
