@@ -11,11 +11,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "finsam/export.h"
 #include "finsam/overlap.h"
 #include "finsam/pnr.h"
+#include "finsam/progress.h"
 #include "finsam/strmap.h"
 #include "finsam/text.h"
 #include "finsam/vocab.h"
@@ -351,6 +353,8 @@ int cmd_check(int argc, char **argv)
         goto cleanup;
     if ((status = fs_cli_finish(&cli, argc, argv, optind, 1)) != 0)
         goto cleanup;
+    if (isatty(STDOUT_FILENO))
+        fs_progress_allow(0); /* problem lines on the terminal as they are found */
     if (cli.write.format != FS_FMT_TEXT && cli.write.format != FS_FMT_JSON) {
         status = fs_cli_usage_error(&cli, "--format: check writes text or json");
         goto cleanup;

@@ -13,6 +13,7 @@
 #include "finsam/flow.h"
 #include "finsam/i18n.h"
 #include "finsam/pnr.h"
+#include "finsam/progress.h"
 #include "finsam/quest.h"
 #include "finsam/text.h"
 #include "finsam/vocab.h"
@@ -382,6 +383,7 @@ int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files)
 {
     fs_msg msg = {""};
     const char *s;
+    fs_progress_allow(!c->quiet); /* on a terminal, for a large input (progress.h) */
     if (c->config_arg) {
         fs_error e = fs_config_load(c->config_arg, &c->config, &msg);
         if (e == FS_OK)

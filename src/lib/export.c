@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "finsam/progress.h"
 #include "finsam/strmap.h"
 #include "finsam/text.h"
 
@@ -119,6 +120,7 @@ struct fs_export_reader {
     int stopped;
     fs_error err;
     fs_msg *msg;
+    fs_progress progress;
 };
 
 fs_export_reader *fs_export_reader_new(const fs_export_options *opt, const fs_export_callbacks *cb)
@@ -488,6 +490,12 @@ static void parse_sex(fs_export_reader *r, const fs_csv_record *rec, fs_episode 
 static int on_record(const fs_csv_record *rec, void *user)
 {
     fs_export_reader *r = user;
+    if (r->progress.active) { /* the record's bytes: fields, separators, line end */
+        unsigned long long bytes = rec->n_fields + 1;
+        for (size_t i = 0; i < rec->n_fields; i++)
+            bytes += rec->lens[i];
+        fs_progress_add(&r->progress, bytes, r->header_done);
+    }
     if (!r->header_done) {
         r->header_done = 1;
         r->header_fields = rec->n_fields;
@@ -586,7 +594,9 @@ static void start(fs_export_reader *r, const char *name, fs_msg *err)
 fs_error fs_export_reader_read(fs_export_reader *r, const char *path, fs_msg *err)
 {
     start(r, path, err);
+    fs_progress_begin(&r->progress, path);
     fs_error e = fs_csv_read_file(path, &r->opt.csv, on_record, r, NULL, err);
+    fs_progress_end(&r->progress);
     return finish(r, path, e, err);
 }
 
