@@ -11,12 +11,14 @@ cd "$(dirname "$0")"
 # Build: compiler, cmake, pkg-config. Libraries: libcsv (CSV), GSL (distributions),
 # libxlsxwriter (Excel), utf8proc (Unicode), inih (config), libsodium (the keyed hash that
 # counts persons without keeping personnummer), cmocka (unit tests).
-# Tests: gnumeric's ssconvert reads the xlsx output back; unzip looks inside it; python3
-# parses JSON output to prove it valid (and gives the progress test a terminal).
+# Tests: gnumeric's ssconvert reads the xlsx output back (and prints it to PDF); unzip looks
+# inside it; python3 parses JSON output to prove it valid (and gives the progress test a
+# terminal); cmark-gfm renders the Markdown output; mandoc and man-db lint the man pages;
+# poppler-utils reads the PDF.
 # Fuzzing (-DFS_FUZZ=ON, CI and bench/fuzz-long.sh): clang with libFuzzer
 # (libclang-rt-dev); the writers' target parses xlsx parts with libxml2 after zlib.
 packages="build-essential cmake pkg-config libcsv-dev libgsl-dev libxlsxwriter-dev
-libutf8proc-dev libinih-dev libsodium-dev libcmocka-dev gnumeric unzip python3
+libutf8proc-dev libinih-dev libsodium-dev libcmocka-dev gnumeric unzip python3 cmark-gfm mandoc man-db poppler-utils
 clang libclang-rt-dev libxml2-dev zlib1g-dev"
 
 missing=""

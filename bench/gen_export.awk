@@ -73,7 +73,7 @@ BEGIN {
                  "Psykisk ohälsa=12|Unga 16-29=8|Långtidsarbetslösa+Utrikesfödda=3|" \
                  "Långtidssjukskrivna+Psykisk ohälsa=2|Unga 16-29+Psykisk ohälsa=2", mal, malc)
     for (i = 1; i <= nmal; i++) gsub(/\+/, "|", mal[i])   # several values joined by |
-    # Exit reasons, weights per 10,000 ended episodes: the DOMAIN.md spellings, some in
+    # Exit reasons, weights per 10,000 ended episodes: the spellings of finsam-stats-exits(1), some in
     # lower or upper case, "Arbete, studier" quoted or not, Felregistrering, Avliden.
     nex = table("Arbete=1000|Studier=450|Arbete, studier=250|\"Arbete, studier\"=250|" \
                 "Anställning=300|Påbörjat studier=250|arbete=80|ARBETE=40|studier=40|" \

@@ -2,7 +2,7 @@
 """Independent check of data-samples/export.csv: validates it and prints expected counts.
 
 Python 3 standard library only; does not import make_samples.py. It reads the CSV the way a
-user's tool would and applies the rules of DOMAIN.md:
+user's tool would and applies the rules of finsam-stats-exits(1):
 
   * exit reasons grouped case-insensitively into the published rows; `Felregistrering`
     excluded from every count (and counted separately); any other value gets its own row;

@@ -49,7 +49,7 @@ INSATSER = [("Steget vidare", 35), ("Hälsokraft", 25), ("Unga in", 20),
             ("Arbetsnära stöd", 20)]
 KOMMUNER = [("Kungsbacka", 35), ("Varberg", 30), ("Falkenberg", 22), ("Hylte", 13)]
 
-# Exit-reason groups (DOMAIN.md) with the raw spellings used and their weights.
+# Exit-reason groups (finsam-stats-exits(1)) with the raw spellings used and their weights.
 GROUPS = [
     ("work_studies", 30, [("Arbete", 40), ("Studier", 20), ("Arbete, studier", 20),
                           ("Anställning", 10), ("Påbörjat studier", 10)]),
@@ -260,7 +260,7 @@ def make_export():
                            and not (v == "Föräldraledighet" and age > 45)]
         ep["reason"] = vary_case(rng, wchoice(rng, choices))
 
-    # Every raw spelling of DOMAIN.md appears at least once (pensions only for people 55+).
+    # Every raw spelling of finsam-stats-exits(1) appears at least once (pensions only for people 55+).
     for g, _, vals in GROUPS:
         for v, _ in vals:
             seen = Counter(e["reason"].casefold() for e in episodes if e["reason"])

@@ -44,6 +44,9 @@ typedef struct fs_table_options {
     int decimals;
     int suppress;
     const fs_intake *intake; /* for the notes on excluded rows */
+    int p_digits;            /* p-values in notes (fs_format_p) */
+    int whole_first;         /* the whole selection's tables before each insats's */
+    const char *sheet;       /* every table on one sheet of this name (a report's sheet) */
 } fs_table_options;
 
 /* Builds every table of the plan from the engine's counts into rep. */

@@ -30,7 +30,7 @@ fs_error fs_catmap_add_list(fs_catmap *m, const char *const *raws, int group);
 /* The group of raw, or FS_CAT_NONE. */
 int fs_catmap_lookup(fs_catmap *m, const char *raw);
 
-/* ---- The vocabularies of DOMAIN.md ---- */
+/* ---- The vocabularies of the Finsam follow-up (finsam-stats-exits(1)) ---- */
 
 typedef enum fs_sex { FS_SEX_WOMAN = 0, FS_SEX_MAN = 1, FS_SEX_UNKNOWN = 2 } fs_sex;
 #define FS_SEX_N 3

@@ -27,6 +27,7 @@ fs_error fs_encoding_parse(const char *s, fs_encoding *out);
 typedef struct fs_csv_options {
     char separator;       /* 0: detect from the header line */
     fs_encoding encoding; /* FS_ENC_AUTO: detect */
+    int sha256;           /* also the SHA-256 of the bytes read (fs_csv_info.sha256) */
 } fs_csv_options;
 
 /* One record. Fields are NUL-terminated UTF-8 (not yet validated as NFC); valid only during
@@ -47,6 +48,9 @@ typedef struct fs_csv_info {
     fs_encoding encoding; /* the encoding actually used */
     int had_bom;
     unsigned long records; /* records delivered, header included */
+    unsigned long long bytes; /* bytes read */
+    unsigned char sha256[32]; /* with opt->sha256, when the whole input was read */
+    int has_sha256;
 } fs_csv_info;
 
 /* Reads path ("-" for standard input); messages name the file by path, as given.

@@ -2,6 +2,8 @@
 #ifndef FINSAM_DATE_H
 #define FINSAM_DATE_H
 
+#include <stddef.h>
+
 #include "finsam/error.h"
 
 /* Days since 1970-01-01 in the proleptic Gregorian calendar. */
@@ -28,5 +30,19 @@ typedef struct fs_period {
 /* Parses "2024", "2024H1", "2024Q3", "2024-05" or "2024-01-01..2024-06-30".
  * Returns FS_OK or FS_ERR_USAGE. */
 fs_error fs_period_parse(const char *s, fs_period *out);
+
+/* fs_period_parse, and the periods relative to today for scheduled runs: last-month,
+ * last-quarter, last-half, last-year (the last completed one before today's) and
+ * year-to-date (January 1 to today). */
+fs_error fs_period_parse_at(const char *s, fs_date today, fs_period *out);
+
+/* The name of a period as fs_period_parse reads it back: "2024", "2024H1", "2024Q3",
+ * "2024-05", or "2024-01-01..2024-03-15" for any other range. */
+void fs_period_name(const fs_period *p, char *out, size_t outsz);
+
+/* The period to compare with: back_years > 0, the same dates that many years earlier;
+ * 0, the previous period of the same length (the year, half, quarter or month before, or
+ * the same number of days just before any other range). */
+fs_period fs_period_shift(const fs_period *p, int back_years);
 
 #endif

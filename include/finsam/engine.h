@@ -1,9 +1,9 @@
 /* engine.h: the one aggregation engine: every count of the export commands.
  *
- * Three ideas (DESIGN.md "Aggregation"):
+ * Three ideas:
  *  - a *dimension* maps an episode to zero, one or several categories (exit-reason group
  *    with its raw values as detail, referrer, income at start or end, target groups, ...,
- *    any named column). Its categories are fixed ones (the groups of DOMAIN.md, the age
+ *    any named column). Its categories are fixed ones (the report groups, the age
  *    bands, the months of the period) and the values seen in the data;
  *  - a *population* is a flow class of the period (fs_flow_row: during, ongoing at start,
  *    new, ended, ongoing at end);
@@ -46,6 +46,9 @@ typedef enum fs_dim_kind {
     FS_DIM_INSATS,
     FS_DIM_COLUMN,        /* any named column; several values separated by '|'; groups from
                            * the config's [column "HEADER"] section */
+    FS_DIM_KEY_SHARE,     /* the key shares of ended episodes: to work or studies (group
+                           * work_studies), approached the labour market (that, job seeking
+                           * or continued rehabilitation): a person counts once in each */
     FS_DIM_N
 } fs_dim_kind;
 
@@ -106,8 +109,10 @@ void fs_engine_free(fs_engine *e);
  * Returns its index, or -1 with err set (a bad config section of a dimension, memory). */
 int fs_engine_tally(fs_engine *e, const fs_tally_spec *s, fs_msg *err);
 
-/* Fills what the export reader must give the engine: the optional columns its dimensions
- * read (an absent one is a warning), the named columns, and the person hash. */
+/* Adds to eo what the export reader must give the engine: the optional columns its
+ * dimensions read (an absent one is a warning), the named columns, and the person hash.
+ * Several engines may be fed by one reading: each adds its own (one at most names
+ * columns), and they share the person hash of the first that counts persons. */
 void fs_engine_export_options(fs_engine *e, fs_export_options *eo);
 
 /* Counts one episode (an fs_intake_fn). Returns 1 to stop the reading when memory ran

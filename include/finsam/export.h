@@ -1,6 +1,6 @@
 /* export.h: reading SUS-style exports into participant episodes.
  *
- * Maps the header (default names and aliases of DOMAIN.md, or the [columns] of the config)
+ * Maps the header (default names and aliases, see finsam-stats-exits(1), or the [columns] of the config)
  * to fields, parses each row into an fs_episode and reports every problem it sees through a
  * callback, as data (kind, file, line, column) with a ready message. The personnummer is
  * used to derive sex and birth year and is never passed on. */
@@ -137,6 +137,12 @@ fs_error fs_export_reader_read(fs_export_reader *r, const char *path, fs_msg *er
 /* The same over a memory buffer. */
 fs_error fs_export_reader_read_buffer(fs_export_reader *r, const char *name, const char *data,
                                       size_t len, fs_msg *err);
+
+/* What the CSV reader found of the file read last: bytes, encoding, its SHA-256 (with
+ * opt.csv.sha256). */
+const fs_csv_info *fs_export_reader_info(const fs_export_reader *r);
+/* Data rows of the file read last (empty rows aside). */
+unsigned long fs_export_reader_data_rows(const fs_export_reader *r);
 
 /* Rows that were entirely empty (e.g. ";;;;" lines Excel leaves at the end), skipped. */
 unsigned long fs_export_reader_empty_rows(const fs_export_reader *r);

@@ -1,4 +1,4 @@
-/* flow.h: participant flow over a report period (DOMAIN.md "Periods and participant flow"),
+/* flow.h: participant flow over a report period (finsam-stats-participants(1)),
  * and the bands the participant breakdowns use (age at the period's end, time in the
  * programme, calendar months of the period). Pure functions over dates: no I/O. */
 #ifndef FINSAM_FLOW_H

@@ -12,6 +12,15 @@
 
 typedef struct fs_intake_warning fs_intake_warning;
 
+/* What was read of one input file. */
+typedef struct fs_intake_file {
+    const char *path;        /* as given (the caller's) */
+    unsigned long long bytes;
+    unsigned long rows;      /* data rows */
+    unsigned char sha256[32];
+    int has_sha256;          /* opt.csv.sha256 was set */
+} fs_intake_file;
+
 typedef struct fs_intake {
     unsigned long rows;      /* data rows read */
     unsigned long counted;   /* rows counted (passed to the callback, Felregistrering aside) */
@@ -23,6 +32,8 @@ typedef struct fs_intake {
     size_t n_w, cap_w;
     unsigned long dropped_row_warnings; /* row errors beyond FS_INTAKE_MAX_ROW_WARNINGS */
     unsigned long dropped_warnings;     /* rows with warnings beyond the distinct ones kept */
+    fs_intake_file *files;   /* one per file read, in order */
+    size_t n_files;
 } fs_intake;
 
 typedef int (*fs_intake_fn)(const fs_episode *ep, void *user);

@@ -147,7 +147,7 @@ fs_error fs_hls_version_parse(const char *s, fs_hls_version *out); /* "q16", "q6
 
 enum { FS_HLS_INADEQUATE = 0, FS_HLS_PROBLEMATIC, FS_HLS_SUFFICIENT, FS_HLS_N_CATEGORIES };
 
-/* Validity and thresholds (DOMAIN.md): Q16 score = number of answers fairly or very easy,
+/* Validity and thresholds (finsam-stats-hls(1)): Q16 score = number of answers fairly or very easy,
  * valid with >= 14 answered, <= 8 inadequate, <= 12 problematic, else sufficient. Q6 score =
  * mean of the 1-4 codes, valid with >= 5 answered, <= 2 inadequate, <= 3 problematic, else
  * sufficient. */

@@ -31,8 +31,9 @@ void fs_sex_row_shares(fs_table *t);
 #define FS_FISHER_MAX_N 5000 /* larger tables get chi-square only */
 
 /* When both women and men are present: Pearson chi-square and Fisher's exact test of the
- * women and men counts over the level-0, non-total rows, added as a note. */
-fs_error fs_sex_test_note(fs_table *t, const char *lang);
+ * women and men counts over the level-0, non-total rows, added as a note, the p-values
+ * with p_digits significant digits (fs_format_p). */
+fs_error fs_sex_test_note(fs_table *t, const char *lang, int p_digits);
 
 /* A count for a note: "<N" when 0 < n < threshold (small-number suppression, threshold > 1),
  * else the number. */

@@ -30,6 +30,9 @@ typedef struct fs_column {
     fs_col_kind kind;
     int decimals;  /* FS_COL_NUMBER and FS_COL_SHARE display */
     int count_col; /* FS_COL_SHARE: the count column it is a share of (for suppression), or -1 */
+    int shown_off; /* FS_COL_SHARE after fs_table_round by largest remainder: the rounded
+                    * shares of the rows sum to this many units (of the last decimal) more
+                    * than the total, because equal counts got equal shares (0 normally) */
 } fs_column;
 
 typedef struct fs_cell {
@@ -46,11 +49,15 @@ typedef struct fs_row {
     fs_cell *cells; /* one per column */
 } fs_row;
 
+#define FS_CHART_MAX_SERIES 8
 typedef struct fs_chart {
     char *title;
-    char *series[4]; /* column keys of the series, e.g. "women", "men" */
+    char *series[FS_CHART_MAX_SERIES]; /* column keys of the series ("women", "men"), or,
+                                        * by_row, row keys */
     size_t n_series;
     int horizontal;  /* bar (horizontal) rather than column chart */
+    int line;        /* a line chart */
+    int by_row;      /* each series is a row, over the columns (a trend over periods) */
 } fs_chart;
 
 typedef struct fs_table {
@@ -63,8 +70,13 @@ typedef struct fs_table {
     size_t n_rows, cap_rows;
     char **notes;
     size_t n_notes;
-    fs_chart *chart; /* NULL: no chart; categories are the level-0, non-total rows */
+    fs_chart *chart; /* NULL: no chart; categories are the level-0, non-total rows (or, by
+                      * row, the columns) */
+    int continues;   /* written on the sheet of the table before it, below it (a report's
+                      * sheet of several tables); its own sheet name is not used */
     int suppress_below; /* the threshold applied, 0 = none (for the text "<N") */
+    size_t rows_off;    /* after fs_table_round by rows: rows whose shares do not sum to 100
+                         * because equal counts got equal shares */
     /* what the table counts, for scripts (JSON); NULL when it is not a count of the export
      * commands: the breakdown's name ("referrer", "column:Gått vidare till"), the
      * population's key ("ended", "ongoing_at_start"; NULL for a table of several), and
@@ -94,11 +106,18 @@ void fs_row_set(fs_table *t, fs_row *row, const char *col_key, double value);
 fs_error fs_table_add_note(fs_table *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 fs_error fs_table_set_chart(fs_table *t, const char *title, int horizontal, const char *series1,
                             const char *series2);
+/* A line chart of rows over the columns (row_keys[0..n), n <= FS_CHART_MAX_SERIES). */
+fs_error fs_table_set_line_chart(fs_table *t, const char *title, const char *const *row_keys,
+                                 size_t n);
 
 /* Rounds values[0..n) (percentages) to `decimals` decimals into out[0..n) with method.
  * Largest remainder: the result sums to the rounded sum of the inputs (exactly 100 for a
- * full column), giving extra units to the largest remainders, ties to the earlier entry.
- * NAN entries are skipped and stay NAN. out must not alias values. */
+ * full column), giving extra units to the largest remainders (ties between different
+ * values to the earlier entry) -- except that equal values always get equal results: when
+ * the units left are fewer than a group of equal values, the group gets one each or none,
+ * whichever lands closer to the sum (none when both are as close), and the result sums to
+ * a unit or so more or less. NAN entries are skipped and stay NAN. out must not alias
+ * values. */
 void fs_round_shares(const double *values, size_t n, fs_rounding method, int decimals, double *out);
 
 /* Fills `shown` of every share cell: per share column, the level-0 non-total rows are
@@ -107,6 +126,10 @@ void fs_round_shares(const double *values, size_t n, fs_rounding method, int dec
  * With row_groups, the share cells of each row are rounded together instead (a row of
  * women/men/unknown shares summing to 100). */
 void fs_table_round(fs_table *t, fs_rounding method, int decimals, int row_groups);
+
+/* A note naming the columns whose rounded shares do not sum to the total because equal
+ * counts got equal shares (fs_column.shown_off), in lang; nothing when there are none. */
+fs_error fs_table_note_rounding(fs_table *t, const char *lang);
 
 /* Hides counts 1..threshold-1 and the shares of those cells. */
 void fs_table_suppress(fs_table *t, int threshold);
@@ -122,6 +145,7 @@ typedef struct fs_report {
     char *lang;      /* "sv" or "en" */
     char *source;    /* the "Källa" line */
     time_t created;  /* xlsx document creation time; 0 = now */
+    char *doc_title, *doc_subject, *doc_comments; /* xlsx document properties, or NULL */
 } fs_report;
 
 fs_report *fs_report_new(const char *command, const char *lang);
@@ -129,5 +153,9 @@ void fs_report_free(fs_report *r);
 /* Takes ownership of t (frees it on failure too). */
 fs_error fs_report_add_table(fs_report *r, fs_table *t);
 fs_error fs_report_add_warning(fs_report *r, const char *text);
+/* --hide-empty: drops from every table the rows (and their detail rows) whose counts are
+ * all zero, the total aside, and notes how many were dropped, in lang. Tables without
+ * count columns are left as they are. */
+fs_error fs_report_hide_empty(fs_report *r, const char *lang);
 
 #endif

@@ -62,6 +62,12 @@ void fs_format_fixed(char *out, size_t outsz, double v, int decimals, int decima
 /* Formats v with `digits` significant digits (printf %g), locale independent; decimal_comma
  * uses ',' instead of '.'. */
 void fs_format_significant(char *out, size_t outsz, double v, int digits, int decimal_comma);
+/* fs_format_fixed with a space between the thousands of a number of five digits or more
+ * ("12 345", "1234"), as Swedish and SI text writes it. */
+void fs_format_grouped(char *out, size_t outsz, double v, int decimals, int decimal_comma);
+/* A p-value as report authors write it: `digits` significant digits in fixed notation
+ * ("0,043", "0,44", "1"), and "<0,001" below 0.001; "" for NAN. */
+void fs_format_p(char *out, size_t outsz, double p, int digits, int decimal_comma);
 /* Shortest decimal text that reads back as exactly v (for JSON), locale independent. */
 void fs_format_exact(char *out, size_t outsz, double v);
 

@@ -1,5 +1,5 @@
 /* vocab.h: the referrer (remittent) and income-support (försörjning) vocabularies of
- * DOMAIN.md, on top of fs_catmap: which canonical row a raw value belongs to.
+ * the Finsam follow-up, on top of fs_catmap: which canonical row a raw value belongs to.
  *
  * Referrers: Försäkringskassan, Arbetsförmedlingen, Kommun, Region and Egen anmälan, and
  * joint values such as "FK/K" or "AF + FK", which map to one canonical joint row (a set of

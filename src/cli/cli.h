@@ -23,6 +23,7 @@ int cmd_paired(int argc, char **argv);
 int cmd_hls(int argc, char **argv);
 int cmd_ogq(int argc, char **argv);
 int cmd_barometer(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 /* Common options. A command lists FS_CLI_COMMON_LONGOPTS in its long options and passes
  * every option it does not handle itself to fs_cli_option().
@@ -41,7 +42,8 @@ enum {
     FS_OPT_PERIOD = 1000, FS_OPT_INSATS, FS_OPT_BY, FS_OPT_ROUNDING, FS_OPT_DECIMALS,
     FS_OPT_SUPPRESS, FS_OPT_LANG, FS_OPT_FORMAT, FS_OPT_CSV_DIALECT, FS_OPT_QUIET,
     FS_OPT_STRICT, FS_OPT_CONFIG, FS_OPT_SEPARATOR, FS_OPT_ENCODING, FS_OPT_CREATED,
-    FS_OPT_AS_OF, FS_OPT_HELP, FS_OPT_ALLOW_DUPLICATE_FILES,
+    FS_OPT_AS_OF, FS_OPT_HELP, FS_OPT_P_DIGITS, FS_OPT_CELL, FS_OPT_HIDE_EMPTY,
+    FS_OPT_ALLOW_DUPLICATE_FILES,
     /* the counting commands' options, handled in count.c */
     FS_OPT_COUNT = 1050, FS_OPT_OF, FS_OPT_DETAIL, FS_OPT_BREAKDOWN, FS_OPT_ALL,
     FS_OPT_INCOME_GROUPING,
@@ -67,6 +69,9 @@ enum {
         {"created", required_argument, NULL, FS_OPT_CREATED},                                 \
         {"as-of", required_argument, NULL, FS_OPT_AS_OF},                                     \
         {"allow-duplicate-files", no_argument, NULL, FS_OPT_ALLOW_DUPLICATE_FILES},           \
+        {"p-digits", required_argument, NULL, FS_OPT_P_DIGITS},                               \
+        {"cell", required_argument, NULL, FS_OPT_CELL},                                       \
+        {"hide-empty", no_argument, NULL, FS_OPT_HIDE_EMPTY},                                 \
         {"help", no_argument, NULL, FS_OPT_HELP}
 
 #define FS_CLI_MAX_INSATS 32
@@ -79,11 +84,13 @@ typedef struct fs_cli {
     /* as given on the command line (NULL: not given) */
     const char *period_arg, *rounding_arg, *decimals_arg, *suppress_arg, *lang_arg,
         *format_arg, *dialect_arg, *config_arg, *separator_arg, *encoding_arg, *created_arg,
-        *as_of_arg;
+        *as_of_arg, *p_digits_arg, *cell_arg;
+    int hide_empty;
     const char *insats[FS_CLI_MAX_INSATS];
     size_t n_insats;
     int by_insats;
     const char *output;
+    char *output_expanded; /* -o with its placeholders filled in (owned) */
     int quiet, strict;
     int allow_duplicate_files; /* the same content given twice is read twice */
 
@@ -118,6 +125,8 @@ int fs_cli_getopt(fs_cli *c, int argc, char **argv, const struct option *longopt
 /* Handles a common option. Returns -1 when opt is not a common option, 0 when handled, or
  * FS_EXIT_USAGE after printing a usage message. */
 int fs_cli_option(fs_cli *c, int opt, const char *arg);
+/* Fills the placeholders of -o (%P, %F, %T, %%); -1 after a usage message. */
+int fs_cli_expand_output(fs_cli *c);
 /* Handles what getopt returned for an unknown option or missing argument. */
 int fs_cli_bad_option(fs_cli *c, char **argv);
 /* Resolves the options (loads the config) and takes the remaining arguments as input

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "finsam/category.h"
 #include "finsam/engine.h"
+#include "finsam/report.h"
 #include "finsam/export.h"
 #include "finsam/flow.h"
 #include "finsam/i18n.h"
@@ -30,6 +31,7 @@ void fs_cli_free(fs_cli *c)
     free(c->inputs);
     c->inputs = NULL;
     fs_config_free(&c->config);
+    free(c->output_expanded);
     free((void *)c->source);
     c->source = NULL;
 }
@@ -121,6 +123,9 @@ int fs_cli_option(fs_cli *c, int opt, const char *arg)
     case FS_OPT_ENCODING: c->encoding_arg = arg; break;
     case FS_OPT_CREATED: c->created_arg = arg; break;
     case FS_OPT_AS_OF: c->as_of_arg = arg; break;
+    case FS_OPT_P_DIGITS: c->p_digits_arg = arg; break;
+    case FS_OPT_CELL: c->cell_arg = arg; break;
+    case FS_OPT_HIDE_EMPTY: c->hide_empty = 1; break;
     case FS_OPT_ALLOW_DUPLICATE_FILES: c->allow_duplicate_files = 1; break;
     default:
         return -1;
@@ -202,7 +207,8 @@ static int parse_int(const char *s, int lo, int hi, int *out)
 
 /* The keys of [defaults]; their values are checked with the options they stand for. */
 static const char *const default_keys[] = {"lang", "rounding", "decimals", "suppress", "source",
-                                           "csv_dialect", "encoding", "separator", NULL};
+                                           "csv_dialect", "encoding", "separator", "p_digits",
+                                           "cell", "hide_empty", NULL};
 
 static fs_error defaults_config_check(const fs_config *cfg, fs_msg *err)
 {
@@ -233,6 +239,7 @@ static const struct config_section {
     {"age", fs_age_config_check},
     {"hls", fs_hls_config_check},
     {"column \"HEADER\"", fs_column_config_check},
+    {"report", fs_report_config_check},
     {"ogq", NULL},
     {"paired", NULL},
     {"barometer", NULL},
@@ -353,6 +360,55 @@ done:
     return status;
 }
 
+/* -o with placeholders for scheduled runs: %P the period's name (2024H1), %F its first day,
+ * %T its last, %% a percent sign. */
+int fs_cli_expand_output(fs_cli *c)
+{
+    if (!strchr(c->output, '%'))
+        return 0;
+    fs_buf b = {0};
+    for (const char *p = c->output; *p; p++) {
+        if (*p != '%') {
+            fs_buf_append(&b, p, 1);
+            continue;
+        }
+        char text[32];
+        p++;
+        if (*p == '%') {
+            fs_buf_puts(&b, "%");
+            continue;
+        }
+        if ((*p == 'P' || *p == 'F' || *p == 'T') && !c->has_period) {
+            fs_buf_free(&b);
+            fs_cli_usage_error(c, "-o: %%%c needs --period", *p);
+            return -1;
+        }
+        if (*p == 'P')
+            fs_period_name(&c->period, text, sizeof text);
+        else if (*p == 'F')
+            fs_date_format(c->period.from, text);
+        else if (*p == 'T')
+            fs_date_format(c->period.to, text);
+        else {
+            fs_buf_free(&b);
+            fs_cli_usage_error(c, "-o: '%%%c' is not a placeholder (%%P period, %%F first day, "
+                                  "%%T last day, %%%% a percent sign)", *p ? *p : ' ');
+            return -1;
+        }
+        fs_buf_puts(&b, text);
+    }
+    if (b.failed) {
+        fs_buf_free(&b);
+        fs_cli_error(c, "out of memory");
+        return -1;
+    }
+    free(c->output_expanded);
+    c->output_expanded = b.data;
+    c->output = c->output_expanded;
+    c->write.path = c->output;
+    return 0;
+}
+
 /* The command line wins over the config's [defaults]. */
 static const char *pick(const fs_cli *c, const char *given, const char *key)
 {
@@ -393,13 +449,6 @@ int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files)
             return FS_EXIT_FAILURE;
         }
     }
-    if (c->period_arg) {
-        if (fs_period_parse(c->period_arg, &c->period))
-            return fs_cli_usage_error(c, "--period: '%s' is not a period (examples: 2024, "
-                                         "2024H1, 2024Q3, 2024-05, 2024-01-01..2024-06-30)",
-                                      c->period_arg);
-        c->has_period = 1;
-    }
     s = pick(c, c->rounding_arg, "rounding");
     if (s && fs_rounding_parse(s, &c->rounding))
         return bad_value(c, c->rounding_arg, "rounding", s,
@@ -429,15 +478,24 @@ int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files)
     }
     if (fs_format_needs_file(c->write.format) && (!c->output || strcmp(c->output, "-") == 0))
         return fs_cli_usage_error(c, "%s output needs -o FILE", fs_format_name(c->write.format));
+    /* before -o's placeholders are filled in: -o's own argument is told by its address */
     if (collect_inputs(c, argc, argv) != 0) {
         fs_cli_error(c, "out of memory");
         return FS_EXIT_FAILURE;
     }
-    fs_error oe = fs_output_check(&c->write, &msg); /* before reading anything */
-    if (oe) {
-        fs_cli_error(c, "%s", msg.text);
-        return fs_cli_status(oe);
-    }
+    c->write.p_digits = 2;
+    s = pick(c, c->p_digits_arg, "p_digits");
+    if (s && parse_int(s, 1, 6, &c->write.p_digits))
+        return bad_value(c, c->p_digits_arg, "p_digits", s, "a whole number from 1 to 6");
+    s = pick(c, c->cell_arg, "cell");
+    if (s && strcmp(s, "n-pct") != 0 && strcmp(s, "separate") != 0)
+        return bad_value(c, c->cell_arg, "cell", s, "n-pct or separate");
+    c->write.n_pct = s && strcmp(s, "n-pct") == 0;
+    s = pick(c, NULL, "hide_empty");
+    if (s && strcmp(s, "yes") != 0 && strcmp(s, "no") != 0)
+        return bad_value(c, NULL, "hide_empty", s, "yes or no");
+    if (s && strcmp(s, "yes") == 0)
+        c->hide_empty = 1;
     s = pick(c, c->dialect_arg, "csv_dialect");
     if (s && fs_csv_dialect_parse(s, &c->write.dialect))
         return bad_value(c, c->dialect_arg, "csv_dialect", s, "rfc4180 or excel-sv");
@@ -456,6 +514,22 @@ int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files)
     c->as_of = fs_date_today();
     if (c->as_of_arg && fs_date_parse(c->as_of_arg, &c->as_of))
         return fs_cli_usage_error(c, "--as-of: '%s' is not a date", c->as_of_arg);
+    if (c->period_arg) {
+        if (fs_period_parse_at(c->period_arg, c->as_of, &c->period))
+            return fs_cli_usage_error(c, "--period: '%s' is not a period (examples: 2024, "
+                                         "2024H1, 2024Q3, 2024-05, 2024-01-01..2024-06-30, "
+                                         "last-month, last-quarter, last-half, last-year, "
+                                         "year-to-date)",
+                                      c->period_arg);
+        c->has_period = 1;
+    }
+    if (c->output && fs_cli_expand_output(c))
+        return FS_EXIT_USAGE;
+    fs_error oe = fs_output_check(&c->write, &msg); /* before reading anything */
+    if (oe) {
+        fs_cli_error(c, "%s", msg.text);
+        return fs_cli_status(oe);
+    }
     c->created = 0;
     if (c->created_arg) {
         fs_date d;
@@ -510,6 +584,10 @@ int fs_cli_write(fs_cli *c, fs_report *r)
         r->source = fs_asprintf("%s: %s", fs_tr(c->lang, "Source"), c->source);
     }
     r->created = c->created;
+    if (c->hide_empty && fs_report_hide_empty(r, c->lang)) {
+        fs_cli_error(c, "out of memory");
+        return FS_EXIT_FAILURE;
+    }
     r->has_period = c->has_period;
     r->period = c->period;
     fs_error e = fs_write_report(r, &c->write, &msg);

@@ -109,7 +109,9 @@ static int count(fs_cli *c, const char *command, fs_plan *plan, const count_opts
                  conflicts == 1 ? " is" : "s are");
         fs_cli_warning(line, &sink);
     }
-    fs_table_options to = {c->lang, c->rounding, c->decimals, c->suppress, &in};
+    fs_table_options to = {.lang = c->lang, .rounding = c->rounding, .decimals = c->decimals,
+                           .suppress = c->suppress, .intake = &in,
+                           .p_digits = c->write.p_digits};
     if (fs_plan_tables(plan, e, &to, rep))
         goto oom;
     status = fs_cli_write(c, rep);
@@ -134,9 +136,14 @@ static const char shared_help[] =
     "  --decimals N          decimals of printed shares, 0-3 (default 0)\n"
     "  --suppress N          show counts 1..N-1 as <N and hide their shares\n"
     "  --lang sv|en          labels and notes (default sv)\n"
-    "  --format FORMAT       text, csv, json or xlsx (default text, or from -o's extension)\n"
+    "  --format FORMAT       text, csv, json, xlsx or md (default text, or from -o's\n"
+    "                        extension)\n"
     "  -o, --output FILE     write to FILE (replaced only when the run succeeds)\n"
     "  --csv-dialect D       rfc4180 (default) or excel-sv (;, decimal comma, BOM)\n"
+    "  --cell n-pct          text, md, xlsx: one cell \"138 (46,5 %%)\" per count and share\n"
+    "  --hide-empty          leave out rows whose counts are all 0 (the note says how many)\n"
+    "  --p-digits N          significant digits of p-values in text, md, xlsx (default 2;\n"
+    "                        below 0.001 \"<0,001\")\n"
     "  --config FILE         INI file: columns, exit reasons, referrers, income, age bands,\n"
     "                        value groups of a column ([column \"HEADER\"]), defaults\n"
     "  --separator C         input separator ; , tab (default: detected)\n"

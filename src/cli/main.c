@@ -29,6 +29,7 @@ static const struct command {
     {"hls", cmd_hls, "HLS-EU-Q16/Q6 health literacy at start and at exit"},
     {"ogq", cmd_ogq, "OGQ activity gaps at start and at exit, McNemar"},
     {"barometer", cmd_barometer, "hälsobarometer self-ratings at start and at exit"},
+    {"report", cmd_report, "the half-year or annual report, per insats and association"},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

@@ -101,6 +101,9 @@ static const fs_breakdown registry[] = {
     {"income", "income_start", L_CATEGORY, FS_DIM_INCOME_START, FS_DIM_NONE, 0, FS_FLOW_DURING,
      IN_ALL | CHOOSE_POP, N_("Income support at entry"), N_("Income support"), N_("Income"),
      N_("Income support at entry by sex"), 1, note_income},
+    {"income-end", "income_end", L_CATEGORY, FS_DIM_INCOME_END, FS_DIM_NONE, 0, FS_FLOW_ENDED,
+     CHOOSE_POP, N_("Income support at exit"), N_("Income support at exit"), N_("Income end"),
+     N_("Income support at exit by sex"), 1, note_income},
     {"income", "income_cross", L_CROSS, FS_DIM_INCOME_START, FS_DIM_INCOME_END, 1, FS_FLOW_ENDED,
      IN_ALL, N_("Income support at exit by income support at entry"), N_("Income before-after"),
      N_("Income exit"), NULL, 0, NULL},
@@ -134,8 +137,8 @@ static const fs_breakdown registry[] = {
 
 const char *fs_plan_names(void)
 {
-    return "flow, exit-reason, referrer, income, target-group, municipality, age, entry-year, "
-           "month, exit-month, duration, flow-by-insats, column:HEADER, all";
+    return "flow, exit-reason, referrer, income, income-end, target-group, municipality, age, "
+           "entry-year, month, exit-month, duration, flow-by-insats, column:HEADER, all";
 }
 
 /* ---- the plan ---- */
@@ -268,7 +271,11 @@ fs_error fs_plan_register(fs_plan *p, fs_engine *e, fs_msg *err)
         if (b->layout == L_CROSS)
             s.col_totals = 1;
         r->tally[0] = fs_engine_tally(e, &s, err);
-        if (b->layout == L_MONTHS) {
+        if (b->layout == L_EXITS) {
+            /* the key shares, a person counted once in each however many episodes */
+            fs_tally_spec x = spec_of(r->pop, FS_DIM_KEY_SHARE, FS_DIM_NONE, 0, NULL);
+            r->tally[n++] = fs_engine_tally(e, &x, err);
+        } else if (b->layout == L_MONTHS) {
             fs_tally_spec x = spec_of(FS_FLOW_ENDED, FS_DIM_EXIT_MONTH, b->col, 1, NULL);
             r->tally[n++] = fs_engine_tally(e, &x, err);
         } else if (b->layout == L_POPS) {
@@ -481,11 +488,14 @@ static fs_error closing_notes(const tctx *c, fs_table *t, fs_flow_row pop)
 static fs_error share_note(const tctx *c, fs_table *t, unsigned long n)
 {
     const char *base = fs_tr(c->lang, pops[c->r->pop].base);
-    if (c->o->rounding == FS_ROUND_LARGEST_REMAINDER)
-        return fs_table_add_note(t, fs_tr(c->lang, "Shares are percentages of %s (n = %s) in "
-                                                   "each column, rounded by largest remainder so "
-                                                   "that each column sums to 100."),
-                                 base, ct(c, n).s);
+    if (c->o->rounding == FS_ROUND_LARGEST_REMAINDER) {
+        fs_error e = fs_table_add_note(t, fs_tr(c->lang, "Shares are percentages of %s (n = %s) "
+                                                         "in each column, rounded by largest "
+                                                         "remainder so that each column sums to "
+                                                         "100."),
+                                       base, ct(c, n).s);
+        return e ? e : fs_table_note_rounding(t, c->lang);
+    }
     return fs_table_add_note(t, fs_tr(c->lang, "Shares are percentages of %s (n = %s) in each "
                                                "column, each rounded on its own (%s)."),
                              base, ct(c, n).s, fs_rounding_name(c->o->rounding));
@@ -679,6 +689,8 @@ static fs_table *layout_flow(const tctx *c)
     if (!e)
         e = fs_table_add_note(t, fs_tr(c->lang, "Shares are percentages of the row total."));
     if (!e)
+        e = fs_table_note_rounding(t, c->lang);
+    if (!e)
         e = suppression_note(c, t);
     if (e || fs_table_set_chart(t, fs_tr(c->lang, c->r->b->chart), 0, "women", "men"))
         goto fail;
@@ -739,15 +751,10 @@ static fs_error exits_notes(const tctx *c, fs_table *t, const fs_tally *ty)
     if (!e)
         e = fs_table_add_note(t, fs_tr(lang, "%s: %s (women %s, men %s, sex not recorded %s)."),
                               fs_tr(lang, pops[pop].count), cn.s, cw.s, cm.s, cu.s);
-    /* key shares: rows work_studies; + job_seeking + continued_rehab */
-    const fs_dim *d = fs_tally_row_dim(ty);
-    fs_tally_cell(ty, 0, FS_ALL, work);
-    unsigned long near = sum3(work);
-    for (int grp = 1; grp <= 2; grp++) {
-        fs_tally_cell(ty, grp, FS_ALL, g);
-        near += sum3(g);
-    }
-    (void)d;
+    /* key shares: work_studies; approached = that, job_seeking or continued_rehab */
+    fs_tally_cell(tally(c, 1), 0, FS_ALL, work);
+    fs_tally_cell(tally(c, 1), 1, FS_ALL, g);
+    unsigned long near = sum3(g);
     char p1[32], p2[32];
     count_text c1 = ct(c, sum3(work)), c2 = ct(c, near);
     fs_pct_text(100.0 * (double)sum3(work) / (double)n, lang, p1, sizeof p1);
@@ -767,7 +774,7 @@ static fs_error exits_notes(const tctx *c, fs_table *t, const fs_tally *ty)
         e = fs_intake_add_notes(c->o->intake, t, lang, fs_engine_felreg(c->e, c->slice, pop),
                                 c->o->suppress);
     if (!e)
-        e = fs_sex_test_note(t, lang);
+        e = fs_sex_test_note(t, lang, c->o->p_digits);
     if (!e)
         e = c->o->rounding == FS_ROUND_LARGEST_REMAINDER
                 ? fs_table_add_note(t, fs_tr(lang, "Shares are percentages of the column total, "
@@ -777,6 +784,8 @@ static fs_error exits_notes(const tctx *c, fs_table *t, const fs_tally *ty)
                                                    "each rounded on its own (%s); a column may "
                                                    "not sum to 100."),
                                     fs_rounding_name(c->o->rounding));
+    if (!e && c->o->rounding == FS_ROUND_LARGEST_REMAINDER)
+        e = fs_table_note_rounding(t, lang);
     return e;
 }
 
@@ -1163,16 +1172,26 @@ fs_error fs_plan_tables(const fs_plan *p, const fs_engine *e, const fs_table_opt
                         fs_report *rep)
 {
     size_t n = fs_engine_slices(e);
-    int one = p->n == 1;
-    for (size_t s = 0; s < n; s++) {
+    int one = p->n == 1 && !o->sheet;
+    size_t made = 0;
+    for (size_t k = 0; k < n; k++) {
+        /* slices: the insatser, then the whole; or the whole first */
+        size_t s = o->whole_first ? (k == 0 ? n - 1 : k - 1) : k;
         const char *insats = fs_engine_slice_name(e, s);
         for (size_t i = 0; i < p->n; i++) {
             if (insats && (p->req[i].b->flags & WHOLE))
                 continue;
             tctx c = {o, e, &p->req[i], s, insats, one, o->lang};
             fs_table *t = build(&c);
+            if (t && o->sheet && made)
+                t->continues = 1; /* below the first table of the sheet */
+            if (t && o->sheet && !made && fs_table_set_sheet(t, o->sheet)) {
+                fs_table_free(t);
+                t = NULL;
+            }
             if (!t || fs_report_add_table(rep, t))
                 return FS_ERR_MEMORY;
+            made++;
         }
     }
     return FS_OK;

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sodium.h>
 #include <strings.h>
 
 #include "finsam/text.h"
@@ -32,6 +33,7 @@ fs_error fs_encoding_parse(const char *s, fs_encoding *out)
 typedef struct reader {
     const char *name;
     FILE *fp;
+    crypto_hash_sha256_state *sha; /* opt->sha256: the bytes as read */
     const char *mem;
     size_t mem_len, mem_pos;
 
@@ -455,15 +457,19 @@ static void process_chunk(reader *r, unsigned char *s, size_t n, int at_eof)
 
 static size_t read_more(reader *r, unsigned char *buf, size_t cap)
 {
+    size_t got;
     if (r->fp) {
-        size_t got = fread(buf, 1, cap, r->fp);
+        got = fread(buf, 1, cap, r->fp);
         if (got < cap && ferror(r->fp))
             fail(r, FS_ERR_IO, 0, "read error: %s", strerror(errno));
-        return got;
+    } else {
+        got = r->mem_len - r->mem_pos < cap ? r->mem_len - r->mem_pos : cap;
+        memcpy(buf, r->mem + r->mem_pos, got);
+        r->mem_pos += got;
     }
-    size_t got = r->mem_len - r->mem_pos < cap ? r->mem_len - r->mem_pos : cap;
-    memcpy(buf, r->mem + r->mem_pos, got);
-    r->mem_pos += got;
+    r->info.bytes += got;
+    if (r->sha)
+        crypto_hash_sha256_update(r->sha, buf, got);
     return got;
 }
 
@@ -477,6 +483,11 @@ static fs_error run(reader *r, const fs_csv_options *opt, fs_csv_info *info)
     }
     r->enc = opt ? opt->encoding : FS_ENC_AUTO;
     r->separator = opt ? opt->separator : 0;
+    crypto_hash_sha256_state sha;
+    if (opt && opt->sha256) {
+        crypto_hash_sha256_init(&sha);
+        r->sha = &sha;
+    }
     r->info.encoding = r->enc == FS_ENC_AUTO ? FS_ENC_UTF8 : r->enc;
     for (;;) {
         memcpy(buf, r->carry, r->carry_len);
@@ -516,6 +527,11 @@ static fs_error run(reader *r, const fs_csv_options *opt, fs_csv_info *info)
     if (!r->err && r->info.records == 0)
         fail(r, FS_ERR_PARSE, 0, "the file is empty");
 cleanup:
+    if (r->sha && !r->err && !r->stopped) { /* the whole file was read */
+        crypto_hash_sha256_final(r->sha, r->info.sha256);
+        r->info.has_sha256 = 1;
+    }
+    r->sha = NULL;
     if (r->parser_ready)
         csv_free(&r->parser);
     if (r->cd != (iconv_t)-1)

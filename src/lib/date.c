@@ -121,6 +121,93 @@ fs_date fs_date_today(void)
     return fs_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+/* The period of kind (12 months: a year, 6: a half, 3: a quarter, 1: a month) that holds
+ * the date y-m, shifted by `back` such periods. */
+static fs_period period_of(int y, int m, int months, int back)
+{
+    int idx = y * 12 + (m - 1);
+    idx -= idx % months;      /* the first month of the period holding y-m */
+    idx -= back * months;
+    int fy = idx / 12, fm = idx % 12 + 1;
+    int ly = (idx + months - 1) / 12, lm = (idx + months - 1) % 12 + 1;
+    fs_period p = {fs_date_from_ymd(fy, fm, 1), fs_date_from_ymd(ly, lm, fs_days_in_month(ly, lm))};
+    return p;
+}
+
+fs_error fs_period_parse_at(const char *s, fs_date today, fs_period *out)
+{
+    static const struct {
+        const char *name;
+        int months;
+    } relative[] = {{"last-month", 1}, {"last-quarter", 3}, {"last-half", 6}, {"last-year", 12}};
+    int y, m, d;
+    fs_date_to_ymd(today, &y, &m, &d);
+    for (size_t i = 0; i < sizeof relative / sizeof relative[0]; i++)
+        if (strcmp(s, relative[i].name) == 0) {
+            *out = period_of(y, m, relative[i].months, 1); /* the last completed one */
+            return FS_OK;
+        }
+    if (strcmp(s, "year-to-date") == 0) {
+        out->from = fs_date_from_ymd(y, 1, 1);
+        out->to = today;
+        return FS_OK;
+    }
+    return fs_period_parse(s, out);
+}
+
+void fs_period_name(const fs_period *p, char *out, size_t outsz)
+{
+    int fy, fm, fd, ty, tm, td;
+    fs_date_to_ymd(p->from, &fy, &fm, &fd);
+    fs_date_to_ymd(p->to, &ty, &tm, &td);
+    int whole = fd == 1 && td == fs_days_in_month(ty, tm);
+    int months = (ty * 12 + tm) - (fy * 12 + fm) + 1;
+    if (whole && fy == ty && months == 12)
+        snprintf(out, outsz, "%04d", fy);
+    else if (whole && fy == ty && months == 6 && (fm == 1 || fm == 7))
+        snprintf(out, outsz, "%04dH%d", fy, fm == 1 ? 1 : 2);
+    else if (whole && fy == ty && months == 3 && fm % 3 == 1)
+        snprintf(out, outsz, "%04dQ%d", fy, (fm + 2) / 3);
+    else if (whole && months == 1)
+        snprintf(out, outsz, "%04d-%02d", fy, fm);
+    else {
+        char a[11], b[11];
+        fs_date_format(p->from, a);
+        fs_date_format(p->to, b);
+        snprintf(out, outsz, "%s..%s", a, b);
+    }
+}
+
+fs_period fs_period_shift(const fs_period *p, int back_years)
+{
+    fs_period q = *p;
+    if (back_years) {
+        int y, m, d;
+        fs_date_to_ymd(p->from, &y, &m, &d);
+        q.from = fs_date_from_ymd(y - back_years, m, d > fs_days_in_month(y - back_years, m)
+                                                         ? fs_days_in_month(y - back_years, m) : d);
+        fs_date_to_ymd(p->to, &y, &m, &d);
+        q.to = fs_date_from_ymd(y - back_years, m, d > fs_days_in_month(y - back_years, m)
+                                                     ? fs_days_in_month(y - back_years, m) : d);
+        return q;
+    }
+    /* the period of the same length just before: a whole year, half, quarter or month of
+     * the calendar steps back one such; any other range back by its number of days */
+    char name[32];
+    fs_period_name(p, name, sizeof name);
+    int y, m, d;
+    fs_date_to_ymd(p->from, &y, &m, &d);
+    size_t len = strlen(name);
+    int months = len == 4 ? 12 : len == 6 && name[4] == 'H' ? 6 : len == 6 && name[4] == 'Q' ? 3
+               : len == 7 ? 1 : 0;
+    if (months)
+        return period_of(y, m, months, 1);
+    long days = p->to - p->from + 1;
+    q.from = p->from - days;
+    q.to = p->from - 1;
+    return q;
+}
+
 fs_error fs_period_parse(const char *s, fs_period *out)
 {
     int y, n;

@@ -215,6 +215,13 @@ int fs_dim_classify(fs_dims *e, fs_dim *d, const fs_episode *ep, int cl)
     }
     case FS_DIM_COLUMN:
         return multi_values(d, ep->extra ? ep->extra[d->extra] : "", ep, serial);
+    case FS_DIM_KEY_SHARE:
+        if (ep->reason_group == FS_EXIT_WORK_STUDIES && push(d, 0))
+            return -1;
+        if (ep->reason_group == FS_EXIT_WORK_STUDIES || ep->reason_group == FS_EXIT_JOB_SEEKING ||
+            ep->reason_group == FS_EXIT_CONTINUED_REHAB)
+            return push(d, 1);
+        return 0;
     case FS_DIM_NONE:
     case FS_DIM_N:
         break;
@@ -433,6 +440,11 @@ fs_dim *fs_dim_new(fs_dims *e, const fs_dim_spec *spec, fs_msg *err)
         }
         break;
     case FS_DIM_INSATS:
+        break;
+    case FS_DIM_KEY_SHARE:
+        if (add_cat(d, "work_studies", fs_tr(lang, "To work or studies"), -1, 1, 0) < 0 ||
+            add_cat(d, "approached", fs_tr(lang, "Approached the labour market"), -1, 1, 0) < 0)
+            goto oom;
         break;
     case FS_DIM_COLUMN: {
         if (!spec->column || !(d->column = fs_strdup(spec->column)))

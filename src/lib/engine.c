@@ -356,9 +356,16 @@ void fs_engine_export_options(fs_engine *e, fs_export_options *eo)
                 eo->wanted |= FS_FIELD_BIT(reads[k].field);
     if (e->o.by_insats || e->o.n_insats)
         eo->wanted |= FS_FIELD_BIT(FS_FIELD_INSATS);
-    eo->extra = e->ctx.extra;
-    eo->n_extra = e->ctx.n_extra;
-    eo->persons = e->persons ? &e->secret : NULL;
+    /* several engines may fill one eo (a report reads once for all its periods): only
+     * one may name columns, and any one's person hash serves all */
+    if (e->ctx.n_extra) {
+        if (eo->n_extra)
+            FS_BUG("two engines of one reading name columns");
+        eo->extra = e->ctx.extra;
+        eo->n_extra = e->ctx.n_extra;
+    }
+    if (e->persons && !eo->persons)
+        eo->persons = &e->secret;
 }
 
 static int slice_init(fs_engine *e, slice *s)

@@ -115,6 +115,7 @@ struct fs_export_reader {
     int *extra_col;               /* column index of each opt.extra, -1 when absent */
     const char **extra_val;       /* the current row's values of opt.extra */
     unsigned long data_rows;
+    fs_csv_info info; /* of the file read last */
     size_t header_fields;
     int header_done;
     int stopped;
@@ -163,6 +164,16 @@ void fs_export_reader_free(fs_export_reader *r)
     free(r->extra_col);
     free(r->extra_val);
     free(r);
+}
+
+const fs_csv_info *fs_export_reader_info(const fs_export_reader *r)
+{
+    return &r->info;
+}
+
+unsigned long fs_export_reader_data_rows(const fs_export_reader *r)
+{
+    return r->data_rows;
 }
 
 unsigned long fs_export_reader_empty_rows(const fs_export_reader *r)
@@ -595,7 +606,7 @@ fs_error fs_export_reader_read(fs_export_reader *r, const char *path, fs_msg *er
 {
     start(r, path, err);
     fs_progress_begin(&r->progress, path);
-    fs_error e = fs_csv_read_file(path, &r->opt.csv, on_record, r, NULL, err);
+    fs_error e = fs_csv_read_file(path, &r->opt.csv, on_record, r, &r->info, err);
     fs_progress_end(&r->progress);
     return finish(r, path, e, err);
 }
@@ -604,6 +615,6 @@ fs_error fs_export_reader_read_buffer(fs_export_reader *r, const char *name, con
                                       size_t len, fs_msg *err)
 {
     start(r, name, err);
-    fs_error e = fs_csv_read_buffer(name, data, len, &r->opt.csv, on_record, r, NULL, err);
+    fs_error e = fs_csv_read_buffer(name, data, len, &r->opt.csv, on_record, r, &r->info, err);
     return finish(r, name, e, err);
 }

@@ -130,10 +130,19 @@ fs_error fs_intake_run(char *const *files, size_t n, const fs_export_options *op
         return FS_ERR_MEMORY;
     }
     fs_error e = FS_OK;
+    if (n && !(in->files = calloc(n, sizeof *in->files)))
+        e = FS_ERR_MEMORY;
     for (size_t i = 0; i < n && !e; i++) {
         e = fs_export_reader_read(r, files[i], err);
         if (!e && c.err)
             e = c.err;
+        const fs_csv_info *ci = fs_export_reader_info(r);
+        fs_intake_file *f = &in->files[in->n_files++];
+        f->path = files[i];
+        f->bytes = ci->bytes;
+        f->rows = fs_export_reader_data_rows(r);
+        f->has_sha256 = ci->has_sha256;
+        memcpy(f->sha256, ci->sha256, sizeof f->sha256);
     }
     if (e == FS_ERR_MEMORY && !err->text[0])
         fs_msg_set(err, "out of memory");
@@ -149,6 +158,7 @@ void fs_intake_free(fs_intake *in)
         free(in->w[i].message);
     }
     free(in->w);
+    free(in->files);
     memset(in, 0, sizeof *in);
 }
 

@@ -98,7 +98,7 @@ void fs_pct_text(double pct, const char *lang, char *out, size_t outsz)
     snprintf(out, outsz, "%s %%", num);
 }
 
-fs_error fs_sex_test_note(fs_table *t, const char *lang)
+fs_error fs_sex_test_note(fs_table *t, const char *lang, int p_digits)
 {
     int en = fs_lang_en(lang); /* decimal point rather than comma */
     int wc = fs_table_col(t, "women"), mc = fs_table_col(t, "men");
@@ -124,12 +124,12 @@ fs_error fs_sex_test_note(fs_table *t, const char *lang)
         goto cleanup; /* one sex only, or a single category: nothing to test */
     char stat[32], p1[32], p2[32];
     fs_format_fixed(stat, sizeof stat, chi.statistic, 2, !en);
-    fs_format_significant(p1, sizeof p1, chi.p_value, 3, !en);
+    fs_format_p(p1, sizeof p1, chi.p_value, p_digits, !en);
     double pf;
     /* Beyond a few thousand the exact test costs seconds and adds nothing over chi-square. */
     fs_error fe = tw + tm <= FS_FISHER_MAX_N ? fs_fisher_2xk(w, m, k, &pf) : FS_ERR_RANGE;
     if (fe == FS_OK) {
-        fs_format_significant(p2, sizeof p2, pf, 3, !en);
+        fs_format_p(p2, sizeof p2, pf, p_digits, !en);
         e = fs_table_add_note(t, fs_tr(lang, "Women versus men: Pearson chi-square = %s (df = %u), "
                                              "p = %s; Fisher's exact test p = %s (two-sided)."),
                               stat, chi.df, p1, p2);

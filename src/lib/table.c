@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "finsam/i18n.h"
 #include "finsam/text.h"
 
 fs_error fs_rounding_parse(const char *s, fs_rounding *out)
@@ -106,6 +107,7 @@ int fs_table_add_col(fs_table *t, const char *key, const char *label, fs_col_kin
     c->kind = kind;
     c->decimals = decimals;
     c->count_col = count_col;
+    c->shown_off = 0;
     if (!c->key || !c->label) {
         free(c->key);
         free(c->label);
@@ -200,9 +202,32 @@ fs_error fs_table_set_chart(fs_table *t, const char *title, int horizontal, cons
     return FS_OK;
 }
 
-/* Largest remainder of values[] (in units of 10^-decimals) to a total of target units. */
-static void round_to_target(const double *values, size_t n, double scale, double target,
-                            double *out)
+fs_error fs_table_set_line_chart(fs_table *t, const char *title, const char *const *row_keys,
+                                 size_t n)
+{
+    if (n > FS_CHART_MAX_SERIES)
+        FS_BUG("a chart with more series than FS_CHART_MAX_SERIES");
+    fs_chart *c = calloc(1, sizeof *c);
+    if (!c)
+        return FS_ERR_MEMORY;
+    t->chart = c;
+    c->title = fs_strdup(title);
+    c->line = c->by_row = 1;
+    for (size_t i = 0; i < n; i++)
+        if (!(c->series[c->n_series++] = fs_strdup(row_keys[i])))
+            return FS_ERR_MEMORY;
+    return c->title ? FS_OK : FS_ERR_MEMORY;
+}
+
+/* Largest remainder (Hamilton) to a target sum of units, with one rule more: equal values
+ * (equal counts in a column) always get equal shares. Each value gets its floor; the units
+ * left go to the largest remainders, a group of equal values at a time (ties between
+ * different values to the earlier one). When the units left are fewer than a group, the
+ * group gets one unit each or none, whichever lands closer to the target (none when both
+ * are as close): the column then sums to a little more or less than the target. Returns
+ * the sum of the result minus the target, in units. */
+static double round_to_target(const double *values, size_t n, double scale, double target,
+                              double *out)
 {
     double assigned = 0;
     for (size_t i = 0; i < n; i++) {
@@ -213,11 +238,14 @@ static void round_to_target(const double *values, size_t n, double scale, double
         out[i] = floor(values[i] * scale + 1e-9);
         assigned += out[i];
     }
-    for (double left = target - assigned; left > 0.5; left -= 1) {
+    double left = target - assigned;
+    unsigned char *done = calloc(n ? n : 1, 1);
+    while (left > 0.5 && done) {
+        /* the largest remainder not yet given a unit, the earliest of equal ones */
         size_t best = n;
-        double best_rem = -1;
+        double best_rem = 1e-9;
         for (size_t i = 0; i < n; i++) {
-            if (isnan(values[i]))
+            if (isnan(values[i]) || done[i])
                 continue;
             double rem = values[i] * scale - out[i];
             if (rem > best_rem + 1e-9) {
@@ -225,13 +253,31 @@ static void round_to_target(const double *values, size_t n, double scale, double
                 best_rem = rem;
             }
         }
-        if (best == n || best_rem <= 1e-9)
+        if (best == n)
             break;
-        out[best] += 1;
+        /* the values equal to it */
+        size_t group = 0;
+        for (size_t i = 0; i < n; i++)
+            if (!isnan(values[i]) && !done[i] && fabs(values[i] - values[best]) < 1e-9)
+                group++;
+        int give = (double)group <= left || (double)group - left < left;
+        for (size_t i = 0; i < n; i++)
+            if (!isnan(values[i]) && !done[i] && fabs(values[i] - values[best]) < 1e-9) {
+                done[i] = 1;
+                out[i] += give;
+            }
+        left -= give ? (double)group : left;
+        if (!give)
+            break;
     }
+    free(done);
+    double sum = 0;
     for (size_t i = 0; i < n; i++)
-        if (!isnan(out[i]))
+        if (!isnan(out[i])) {
+            sum += out[i];
             out[i] /= scale;
+        }
+    return n ? sum - target : 0;
 }
 
 void fs_round_shares(const double *values, size_t n, fs_rounding method, int decimals, double *out)
@@ -257,22 +303,33 @@ void fs_round_shares(const double *values, size_t n, fs_rounding method, int dec
 }
 
 /* Rounds the cells of column c at rows idx[0..n) together. */
-static void round_group(fs_table *t, size_t c, const size_t *idx, size_t n, fs_rounding method,
-                        int decimals, double target)
+/* Rounds the cells idx[0..n) of column c together; returns the units the shown shares sum
+ * to beyond the target (largest remainder only, else 0). */
+static double round_group(fs_table *t, size_t c, const size_t *idx, size_t n, fs_rounding method,
+                          int decimals, double target)
 {
-    double *v = malloc((n ? n : 1) * 2 * sizeof *v);
+    double *v = malloc((n ? n : 1) * 2 * sizeof *v), off = 0;
     if (!v)
-        return; /* shown stays NAN: printed as empty rather than wrong */
+        return 0; /* shown stays NAN: printed as empty rather than wrong */
     double *o = v + n;
     for (size_t i = 0; i < n; i++)
         v[i] = t->rows[idx[i]].cells[c].value;
-    if (method == FS_ROUND_LARGEST_REMAINDER && !isnan(target))
-        round_to_target(v, n, pow(10, decimals), nearbyint(target * pow(10, decimals)), o);
-    else
+    double scale = pow(10, decimals);
+    if (method == FS_ROUND_LARGEST_REMAINDER) {
+        if (isnan(target)) {
+            target = 0;
+            for (size_t i = 0; i < n; i++)
+                if (!isnan(v[i]))
+                    target += v[i];
+        }
+        off = round_to_target(v, n, scale, nearbyint(target * scale), o);
+    } else {
         fs_round_shares(v, n, method, decimals, o);
+    }
     for (size_t i = 0; i < n; i++)
         t->rows[idx[i]].cells[c].shown = o[i];
     free(v);
+    return off;
 }
 
 void fs_table_round(fs_table *t, fs_rounding method, int decimals, int row_groups)
@@ -293,8 +350,18 @@ void fs_table_round(fs_table *t, fs_rounding method, int decimals, int row_group
                     v[n++] = t->rows[r].cells[c].value;
                 }
             fs_round_shares(v, n, method, decimals, v + t->n_cols + 1);
-            for (size_t i = 0; i < n; i++)
+            double want = 0, got = 0;
+            for (size_t i = 0; i < n; i++) {
                 t->rows[r].cells[idx[i]].shown = v[t->n_cols + 1 + i];
+                if (!isnan(v[i])) {
+                    want += v[i];
+                    got += v[t->n_cols + 1 + i];
+                }
+            }
+            /* equal counts in a row got equal shares, and the row is off its total */
+            if (method == FS_ROUND_LARGEST_REMAINDER && n &&
+                fabs(got - nearbyint(want * pow(10, decimals)) / pow(10, decimals)) > 1e-9)
+                t->rows_off++;
         }
         free(v);
         free(idx);
@@ -307,7 +374,7 @@ void fs_table_round(fs_table *t, fs_rounding method, int decimals, int row_group
         for (size_t r = 0; r < t->n_rows; r++)
             if (t->rows[r].level == 0 && !t->rows[r].is_total)
                 idx[n++] = r;
-        round_group(t, c, idx, n, method, decimals, NAN);
+        t->cols[c].shown_off = (int)round_group(t, c, idx, n, method, decimals, NAN);
         for (size_t r = 0; r < t->n_rows; r++) {
             if (t->rows[r].is_total) {
                 idx[0] = r;
@@ -323,6 +390,32 @@ void fs_table_round(fs_table *t, fs_rounding method, int decimals, int row_group
         }
     }
     free(idx);
+}
+
+fs_error fs_table_note_rounding(fs_table *t, const char *lang)
+{
+    fs_buf b = {0};
+    for (size_t c = 0; c < t->n_cols; c++) {
+        const fs_column *col = &t->cols[c];
+        if (col->kind != FS_COL_SHARE || !col->shown_off)
+            continue;
+        char sum[32];
+        fs_format_fixed(sum, sizeof sum, 100 + col->shown_off / pow(10, col->decimals),
+                        col->decimals, !fs_lang_en(lang));
+        const char *label = col->count_col >= 0 ? t->cols[col->count_col].label : col->label;
+        fs_buf_printf(&b, "%s%s %s", b.len ? ", " : "", label, sum);
+    }
+    fs_error e = FS_OK;
+    if (b.failed)
+        e = FS_ERR_MEMORY;
+    else if (b.len)
+        e = fs_table_add_note(t, fs_tr(lang, "Equal counts have equal shares, so these columns "
+                                             "do not sum to 100: %s."), b.data);
+    if (!e && t->rows_off)
+        e = fs_table_add_note(t, fs_tr(lang, "Equal counts have equal shares, so rows do not "
+                                             "always sum to 100 (here %zu)."), t->rows_off);
+    fs_buf_free(&b);
+    return e;
 }
 
 void fs_table_suppress(fs_table *t, int threshold)
@@ -370,6 +463,9 @@ void fs_report_free(fs_report *r)
     free(r->command);
     free(r->lang);
     free(r->source);
+    free(r->doc_title);
+    free(r->doc_subject);
+    free(r->doc_comments);
     free(r);
 }
 
@@ -395,5 +491,50 @@ fs_error fs_report_add_warning(fs_report *r, const char *text)
     }
     r->warnings = n;
     r->warnings[r->n_warnings++] = s;
+    return FS_OK;
+}
+
+/* 1 when row r has a count column and every count is 0 (a suppressed count is not 0). */
+static int empty_row(const fs_table *t, size_t r)
+{
+    int counts = 0;
+    for (size_t c = 0; c < t->n_cols; c++) {
+        if (t->cols[c].kind != FS_COL_COUNT)
+            continue;
+        counts = 1;
+        const fs_cell *cell = &t->rows[r].cells[c];
+        if (cell->suppressed || (!isnan(cell->value) && cell->value != 0))
+            return 0;
+    }
+    return counts;
+}
+
+fs_error fs_report_hide_empty(fs_report *r, const char *lang)
+{
+    for (size_t i = 0; i < r->n_tables; i++) {
+        fs_table *t = r->tables[i];
+        size_t kept = 0, dropped = 0;
+        int parent_dropped = 0;
+        for (size_t k = 0; k < t->n_rows; k++) {
+            fs_row *row = &t->rows[k];
+            int drop = !row->is_total &&
+                       (row->level == 0 ? empty_row(t, k) : parent_dropped || empty_row(t, k));
+            if (row->level == 0)
+                parent_dropped = drop;
+            if (drop) {
+                free(row->key);
+                free(row->label);
+                free(row->cells);
+                dropped++;
+            } else {
+                t->rows[kept++] = *row;
+            }
+        }
+        t->n_rows = kept;
+        if (dropped &&
+            fs_table_add_note(t, fs_tr(lang, "Rows where every count is 0 are left out (%zu)."),
+                              dropped))
+            return FS_ERR_MEMORY;
+    }
     return FS_OK;
 }

@@ -262,6 +262,53 @@ void fs_format_significant(char *out, size_t outsz, double v, int digits, int de
     fix_decimal_point(out, decimal_comma);
 }
 
+void fs_format_grouped(char *out, size_t outsz, double v, int decimals, int decimal_comma)
+{
+    char plain[400];
+    fs_format_fixed(plain, sizeof plain, v, decimals, decimal_comma);
+    const char *digits = plain + (plain[0] == '-');
+    size_t int_len = strcspn(digits, ".,");
+    if (int_len < 5) { /* 1234 stays 1234: a space only from 12 345 on */
+        snprintf(out, outsz, "%s", plain);
+        return;
+    }
+    size_t o = 0;
+    if (plain[0] == '-' && o + 1 < outsz)
+        out[o++] = '-';
+    for (size_t i = 0; i < int_len && o + 1 < outsz; i++) {
+        if (i && (int_len - i) % 3 == 0 && o + 2 < outsz)
+            out[o++] = ' ';
+        out[o++] = digits[i];
+    }
+    snprintf(out + o, outsz > o ? outsz - o : 0, "%s", digits + int_len);
+}
+
+void fs_format_p(char *out, size_t outsz, double p, int digits, int decimal_comma)
+{
+    if (isnan(p)) {
+        snprintf(out, outsz, "%s", "");
+        return;
+    }
+    if (p < 0.001) {
+        snprintf(out, outsz, "<0%c001", decimal_comma ? ',' : '.');
+        return;
+    }
+    /* `digits` significant digits, in fixed notation (0.043, not 4.3e-02), at most three
+     * decimals below 0.01 would otherwise hide nothing: 0.0012 stays 0.0012 */
+    int magnitude = (int)floor(log10(p));
+    int decimals = digits - 1 - magnitude;
+    /* 0.0996 to two digits is 0.10, not 0.100: rounding up reached the next power of ten */
+    if (nearbyint(p * pow(10, decimals)) >= pow(10, digits))
+        decimals--;
+    if (decimals < 0)
+        decimals = 0;
+    fs_format_fixed(out, outsz, p, decimals, decimal_comma);
+    if (strtod(out, NULL) >= 1 || (out[0] == '1' && out[1] != '\0' && strspn(out + 2, "0") ==
+                                   strlen(out + 2)))
+        snprintf(out, outsz, "1"); /* 0.999 is p = 1, not 1,0 */
+    /* a trailing zero after rounding (0.10 from 0.0996) stays: it is a significant digit */
+}
+
 void fs_format_exact(char *out, size_t outsz, double v)
 {
     if (v == floor(v) && fabs(v) < 1e15) {

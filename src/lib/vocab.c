@@ -1,4 +1,4 @@
-/* vocab.c: referrer and income-support vocabularies (DOMAIN.md). */
+/* vocab.c: referrer and income-support vocabularies (the Finsam follow-up vocabularies). */
 #include "finsam/vocab.h"
 
 #include <stdio.h>

@@ -58,7 +58,8 @@ fs_error fs_write_csv(const fs_report *r, const fs_write_options *o, FILE *fp, c
     (void)path, (void)err;
     int sv = o->dialect == FS_DIALECT_EXCEL_SV;
     char sep = sv ? ';' : ',';
-    char cell[64];
+    char cell[FS_CELL_TEXT_MAX];
+    fs_numfmt f = {sv, 0, 0, 0}; /* numbers a spreadsheet reads: no grouping, p as is */
     if (sv)
         fputs("\xEF\xBB\xBF", fp);
     for (size_t i = 0; i < r->n_tables; i++) {
@@ -75,7 +76,7 @@ fs_error fs_write_csv(const fs_report *r, const fs_write_options *o, FILE *fp, c
             field(fp, t->rows[rr].label, sep, sv);
             for (size_t c = 0; c < t->n_cols; c++) {
                 fputc(sep, fp);
-                fs_cell_text(t, rr, c, sv, cell, sizeof cell);
+                fs_cell_text(t, rr, c, &f, cell, sizeof cell);
                 field(fp, cell, sep, 0); /* a number: "-1,5" stays a number */
             }
             fputs("\r\n", fp);

@@ -104,7 +104,21 @@ static void write_table(const fs_table *t, FILE *fp)
             fputs(": ", fp);
             number(fp, &row->cells[c]);
         }
-        fputs("}}", fp);
+        fputc('}', fp);
+        /* the shares as every other format prints them, rounded (null where hidden) */
+        int first = 1;
+        for (size_t c = 0; c < t->n_cols; c++) {
+            if (t->cols[c].kind != FS_COL_SHARE)
+                continue;
+            fputs(first ? ", \"shown\": {" : ", ", fp);
+            first = 0;
+            str(fp, t->cols[c].key);
+            fputs(": ", fp);
+            fs_cell shown = row->cells[c];
+            shown.value = isnan(shown.shown) ? shown.value : shown.shown;
+            number(fp, &shown);
+        }
+        fputs(first ? "}" : "}}", fp);
     }
     fputs(t->n_rows ? "\n      ],\n      \"notes\": [" : "],\n      \"notes\": [", fp);
     for (size_t i = 0; i < t->n_notes; i++) {

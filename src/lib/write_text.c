@@ -13,12 +13,18 @@ static void pad(FILE *fp, size_t n)
         fputc(' ', fp);
 }
 
-static fs_error write_table(const fs_table *t, FILE *fp)
+/* Columns written: every one, or, with n_pct, all but the shares shown in their counts. */
+static int shown(const fs_table *t, size_t c, const fs_numfmt *f)
+{
+    return !f->n_pct || t->cols[c].kind != FS_COL_SHARE || t->cols[c].count_col < 0;
+}
+
+static fs_error write_table(const fs_table *t, const fs_numfmt *f, FILE *fp)
 {
     size_t nc = t->n_cols;
     size_t label_w = 0;
     size_t *w = calloc(nc + 1, sizeof *w);
-    char cell[64];
+    char cell[FS_CELL_TEXT_MAX];
     if (!w)
         return FS_ERR_MEMORY;
     for (size_t r = 0; r < t->n_rows; r++) {
@@ -29,18 +35,21 @@ static fs_error write_table(const fs_table *t, FILE *fp)
     for (size_t c = 0; c < nc; c++) {
         w[c] = fs_utf8_width(t->cols[c].label);
         for (size_t r = 0; r < t->n_rows; r++) {
-            fs_cell_text(t, r, c, 0, cell, sizeof cell);
-            if (strlen(cell) > w[c])
-                w[c] = strlen(cell);
+            fs_cell_text(t, r, c, f, cell, sizeof cell);
+            if (fs_utf8_width(cell) > w[c])
+                w[c] = fs_utf8_width(cell);
         }
     }
     size_t line_w = label_w;
     for (size_t c = 0; c < nc; c++)
-        line_w += 2 + w[c];
+        if (shown(t, c, f))
+            line_w += 2 + w[c];
 
     fprintf(fp, "%s\n\n", t->title);
     pad(fp, label_w);
     for (size_t c = 0; c < nc; c++) {
+        if (!shown(t, c, f))
+            continue;
         pad(fp, 2 + w[c] - fs_utf8_width(t->cols[c].label));
         fputs(t->cols[c].label, fp);
     }
@@ -59,8 +68,10 @@ static fs_error write_table(const fs_table *t, FILE *fp)
         fputs(row->label, fp);
         pad(fp, label_w - fs_utf8_width(row->label) - 2 * (size_t)row->level);
         for (size_t c = 0; c < nc; c++) {
-            fs_cell_text(t, r, c, 0, cell, sizeof cell);
-            pad(fp, 2 + w[c] - strlen(cell));
+            if (!shown(t, c, f))
+                continue;
+            fs_cell_text(t, r, c, f, cell, sizeof cell);
+            pad(fp, 2 + w[c] - fs_utf8_width(cell));
             fputs(cell, fp);
         }
         fputc('\n', fp);
@@ -76,11 +87,12 @@ static fs_error write_table(const fs_table *t, FILE *fp)
 fs_error fs_write_text(const fs_report *r, const fs_write_options *o, FILE *fp, const char *path,
                        fs_msg *err)
 {
-    (void)o, (void)path, (void)err;
+    (void)path, (void)err;
+    fs_numfmt f = fs_numfmt_text(r->lang, o->p_digits, o->n_pct);
     for (size_t i = 0; i < r->n_tables; i++) {
         if (i)
             fputc('\n', fp);
-        fs_error e = write_table(r->tables[i], fp);
+        fs_error e = write_table(r->tables[i], &f, fp);
         if (e)
             return e;
     }

@@ -29,6 +29,7 @@ static const writer_row writers[] = {
     [FS_FMT_CSV] = {"csv", {"csv", NULL}, fs_write_csv, 0},
     [FS_FMT_JSON] = {"json", {"json", NULL}, fs_write_json, 0},
     [FS_FMT_XLSX] = {"xlsx", {"xlsx", NULL}, fs_write_xlsx, 1},
+    [FS_FMT_MD] = {"md", {"md", "markdown", NULL}, fs_write_md, 0},
 };
 
 _Static_assert(sizeof writers / sizeof writers[0] == FS_FMT_COUNT,
@@ -189,6 +190,9 @@ static fs_error safe_report_make(safe_report *s, const fs_report *r)
     s->r.command = safe_str(s, r->command);
     s->r.lang = safe_str(s, r->lang);
     s->r.source = safe_str(s, r->source);
+    s->r.doc_title = safe_str(s, r->doc_title);
+    s->r.doc_subject = safe_str(s, r->doc_subject);
+    s->r.doc_comments = safe_str(s, r->doc_comments);
     if (!(s->r.tables = array_of(s, r->n_tables, sizeof *s->r.tables)) ||
         !(s->r.warnings = array_of(s, r->n_warnings, sizeof *s->r.warnings)))
         return FS_ERR_MEMORY;

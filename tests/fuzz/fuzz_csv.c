@@ -16,7 +16,8 @@ static int count(const fs_csv_record *rec, void *user)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const fs_csv_options opts[] = {
-        {0, FS_ENC_AUTO}, {0, FS_ENC_UTF8}, {0, FS_ENC_CP1252}, {',', FS_ENC_AUTO}, {'\t', FS_ENC_AUTO},
+        {0, FS_ENC_AUTO, 0}, {0, FS_ENC_UTF8, 0}, {0, FS_ENC_CP1252, 0}, {',', FS_ENC_AUTO, 0},
+        {'\t', FS_ENC_AUTO, 0},
     };
     for (size_t i = 0; i < sizeof opts / sizeof opts[0]; i++) {
         size_t n = 0;

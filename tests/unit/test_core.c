@@ -56,6 +56,63 @@ static void test_dates(void **state)
     assert_int_equal(D(2024, 3, 1) - D(2024, 2, 28), 2);
 }
 
+/* Relative periods for scheduled runs, a period's name, and the period to compare with. */
+static void test_relative_periods(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *today, *from, *to, *name;
+    } cases[] = {
+        {"last-half", "2024-07-15", "2024-01-01", "2024-06-30", "2024H1"},
+        {"last-half", "2024-06-30", "2023-07-01", "2023-12-31", "2023H2"},
+        {"last-half", "2024-01-01", "2023-07-01", "2023-12-31", "2023H2"},
+        {"last-quarter", "2024-04-01", "2024-01-01", "2024-03-31", "2024Q1"},
+        {"last-quarter", "2024-02-29", "2023-10-01", "2023-12-31", "2023Q4"},
+        {"last-month", "2024-03-01", "2024-02-01", "2024-02-29", "2024-02"},
+        {"last-month", "2024-01-31", "2023-12-01", "2023-12-31", "2023-12"},
+        {"last-year", "2024-12-31", "2023-01-01", "2023-12-31", "2023"},
+        {"year-to-date", "2024-05-17", "2024-01-01", "2024-05-17", "2024-01-01..2024-05-17"},
+        {"2024Q3", "2024-05-17", "2024-07-01", "2024-09-30", "2024Q3"},
+        {"2024-02-01..2024-02-29", "2024-05-17", "2024-02-01", "2024-02-29", "2024-02"},
+        {"2024-02-01..2024-03-31", "2024-05-17", "2024-02-01", "2024-03-31",
+         "2024-02-01..2024-03-31"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fs_date today, from, to;
+        fs_period p;
+        char name[32];
+        assert_int_equal(fs_date_parse(cases[i].today, &today), 0);
+        assert_int_equal(fs_date_parse(cases[i].from, &from), 0);
+        assert_int_equal(fs_date_parse(cases[i].to, &to), 0);
+        if (fs_period_parse_at(cases[i].in, today, &p) != FS_OK)
+            fail_msg("%s: not parsed", cases[i].in);
+        if (p.from != from || p.to != to)
+            fail_msg("%s at %s: wrong dates", cases[i].in, cases[i].today);
+        fs_period_name(&p, name, sizeof name);
+        assert_string_equal(name, cases[i].name);
+    }
+    static const struct {
+        const char *in;
+        int years;
+        const char *want;
+    } shifts[] = {
+        {"2024H1", 0, "2023H2"}, {"2024H2", 0, "2024H1"}, {"2024", 0, "2023"},
+        {"2024Q1", 0, "2023Q4"}, {"2024-03", 0, "2024-02"}, {"2024H1", 1, "2023H1"},
+        {"2024-02", 1, "2023-02"}, /* 29 February a year back is the 28th */
+        {"2024-02-10..2024-02-19", 0, "2024-01-31..2024-02-09"},
+    };
+    for (size_t i = 0; i < sizeof shifts / sizeof shifts[0]; i++) {
+        fs_period p, q;
+        char name[32];
+        assert_int_equal(fs_period_parse(shifts[i].in, &p), FS_OK);
+        q = fs_period_shift(&p, shifts[i].years);
+        fs_period_name(&q, name, sizeof name);
+        if (strcmp(name, shifts[i].want) != 0)
+            fail_msg("%s shifted %d years: %s, want %s", shifts[i].in, shifts[i].years, name,
+                     shifts[i].want);
+    }
+}
+
 static void test_periods(void **state)
 {
     (void)state;
@@ -378,30 +435,46 @@ static void check_rounding(const double *in, size_t n, fs_rounding method, int d
 static void test_rounding(void **state)
 {
     (void)state;
-    /* 1/3 each: largest remainder gives the extra unit to the first (ties: earlier) */
+    /* 1/3 each: three equal counts get equal shares; one unit more each would land 2 off
+     * 100, none 1 off: none, and the column sums to 99 */
     double thirds[] = {100.0 / 3, 100.0 / 3, 100.0 / 3};
-    check_rounding(thirds, 3, FS_ROUND_LARGEST_REMAINDER, 0, (double[]){34, 33, 33});
+    check_rounding(thirds, 3, FS_ROUND_LARGEST_REMAINDER, 0, (double[]){33, 33, 33});
     check_rounding(thirds, 3, FS_ROUND_HALF_EVEN, 0, (double[]){33, 33, 33});
-    check_rounding(thirds, 3, FS_ROUND_LARGEST_REMAINDER, 1, (double[]){33.4, 33.3, 33.3});
+    check_rounding(thirds, 3, FS_ROUND_LARGEST_REMAINDER, 1, (double[]){33.3, 33.3, 33.3});
     /* 138/297 = 46.46 %: stays 46 (the remainders of 33.67 and 19.87 are larger) */
     double pub[] = {100.0 * 138 / 297, 100.0 * 100 / 297, 100.0 * 59 / 297};
     check_rounding(pub, 3, FS_ROUND_LARGEST_REMAINDER, 0, (double[]){46, 34, 20});
     check_rounding(pub, 3, FS_ROUND_HALF_UP, 0, (double[]){46, 34, 20});
-    /* ties at .5: largest remainder takes the earlier ones; half-even goes to even;
-     * half-up goes up */
+    /* the published Aktiv Nordost column: 138 99 18 2 15 25 of 297 = 47 33 6 1 5 8 */
+    double nordost[] = {100.0 * 138 / 297, 100.0 * 99 / 297, 100.0 * 18 / 297,
+                        100.0 * 2 / 297,   100.0 * 15 / 297, 100.0 * 25 / 297};
+    check_rounding(nordost, 6, FS_ROUND_LARGEST_REMAINDER, 0, (double[]){47, 33, 6, 1, 5, 8});
+    /* ties at .5 between different values: the earlier one; equal values together: 37.5
+     * first (+1, one unit left), then the three 12.5: all (101) or none (99) are as far
+     * from 100, so none; half-even goes to even; half-up goes up */
     double eighths[] = {37.5, 12.5, 25, 12.5, 12.5};
-    check_rounding(eighths, 5, FS_ROUND_LARGEST_REMAINDER, 0, (double[]){38, 13, 25, 12, 12});
+    check_rounding(eighths, 5, FS_ROUND_LARGEST_REMAINDER, 0, (double[]){38, 12, 25, 12, 12});
     check_rounding(eighths, 5, FS_ROUND_HALF_EVEN, 0, (double[]){38, 12, 25, 12, 12});
     check_rounding(eighths, 5, FS_ROUND_HALF_UP, 0, (double[]){38, 13, 25, 13, 13});
+    /* two equal counts at a largest-remainder tie (3 and 3 of 39, the exits 2024H2 case):
+     * 7.69 each; floors 7 + 7 + 84 (33/39 = 84.6) = 98; two units left for the pair: both */
+    double pair[] = {100.0 * 3 / 39, 100.0 * 3 / 39, 100.0 * 33 / 39};
+    check_rounding(pair, 3, FS_ROUND_LARGEST_REMAINDER, 0, (double[]){8, 8, 84});
+    /* one unit left and a pair tied for it: 101 or 99 are as far: none, sum 99 */
+    double pair2[] = {100.0 * 1 / 8, 100.0 * 1 / 8, 100.0 * 6 / 8};
+    check_rounding(pair2, 3, FS_ROUND_LARGEST_REMAINDER, 0, (double[]){12, 12, 75});
+    /* two units left and a group of three tied for them: all (101) is closer than none (98) */
+    double three[] = {100.0 / 6, 100.0 / 6, 100.0 / 6, 50};
+    check_rounding(three, 4, FS_ROUND_LARGEST_REMAINDER, 0, (double[]){17, 17, 17, 50});
     /* exact values stay; NAN is skipped */
     double exact[] = {40, NAN, 60};
     double out[3];
     fs_round_shares(exact, 3, FS_ROUND_LARGEST_REMAINDER, 0, out);
     assert_true(out[0] == 40 && isnan(out[1]) && out[2] == 60);
-    /* a long column always sums to exactly 100 */
+    /* a long column of distinct values always sums to exactly 100 */
     double seven[7], rounded[7], sum = 0;
     for (int i = 0; i < 7; i++)
-        seven[i] = 100.0 / 7;
+        seven[i] = 100.0 * (i + 1) / 28;
     fs_round_shares(seven, 7, FS_ROUND_LARGEST_REMAINDER, 0, rounded);
     for (int i = 0; i < 7; i++)
         sum += rounded[i];
@@ -413,6 +486,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_periods),
+        cmocka_unit_test(test_relative_periods),
         cmocka_unit_test(test_personnummer),
         cmocka_unit_test(test_categories),
         cmocka_unit_test(test_overlap),

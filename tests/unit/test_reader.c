@@ -104,7 +104,7 @@ static void test_cases(void **state)
         collected col = {{0}};
         fs_msg msg = {""};
         fs_csv_info info;
-        fs_csv_options opt = {c->separator, c->encoding};
+        fs_csv_options opt = {c->separator, c->encoding, 0};
         size_t len = c->len ? c->len : strlen(c->input);
         fs_error e = fs_csv_read_buffer("t.csv", c->input, len, &opt, collect, &col, &info, &msg);
         if (e != c->expect_err)
@@ -141,7 +141,7 @@ static void test_chunk_boundaries(void **state)
     collected col = {{0}};
     fs_msg msg = {""};
     fs_csv_info info;
-    fs_csv_options opt = {0, FS_ENC_AUTO};
+    fs_csv_options opt = {0, FS_ENC_AUTO, 0};
     assert_int_equal(fs_csv_read_buffer("big", data, k, &opt, collect, &col, &info, &msg), FS_OK);
     assert_int_equal(info.encoding, FS_ENC_UTF8);
     assert_int_equal(info.records, 2);
@@ -202,6 +202,35 @@ static void test_header_folding(void **state)
     free(s);
 }
 
+static int ignore_record(const fs_csv_record *rec, void *user)
+{
+    (void)rec, (void)user;
+    return 0;
+}
+
+/* The bytes read and their SHA-256 (sha256sum of "a;b\n1;2\n"), only when asked. */
+static void test_sha256(void **state)
+{
+    (void)state;
+    static const char data[] = "a;b\n1;2\n";
+    static const char want[] = "403bea5152c251c5bc7ef420d824d191605723f99392e83a0549ad58c6d46291";
+    fs_csv_options opt = {0, FS_ENC_AUTO, 1};
+    fs_csv_info info;
+    fs_msg msg = {""};
+    assert_int_equal(fs_csv_read_buffer("t", data, sizeof data - 1, &opt, ignore_record, NULL,
+                                        &info, &msg), FS_OK);
+    assert_int_equal(info.bytes, sizeof data - 1);
+    assert_true(info.has_sha256);
+    char hex[65];
+    for (int i = 0; i < 32; i++)
+        snprintf(hex + 2 * i, 3, "%02x", info.sha256[i]);
+    assert_string_equal(hex, want);
+    opt.sha256 = 0;
+    assert_int_equal(fs_csv_read_buffer("t", data, sizeof data - 1, &opt, ignore_record, NULL,
+                                        &info, &msg), FS_OK);
+    assert_false(info.has_sha256);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -209,6 +238,7 @@ int main(void)
         cmocka_unit_test(test_chunk_boundaries),
         cmocka_unit_test(test_crlf_split_by_first_chunk),
         cmocka_unit_test(test_header_folding),
+        cmocka_unit_test(test_sha256),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "finsam/cellfmt.h"
+#include "finsam/text.h"
 #include "finsam/error.h"
 #include "finsam/writer.h"
 
@@ -51,7 +52,8 @@ static void test_format_from_path(void **state)
         {"out.xlsx", 1, FS_FMT_XLSX},    {"out.tar.csv", 1, FS_FMT_CSV},
         {"out", 0, 0},                   {"a.csv/out", 0, 0},
         {"out.pdf", 0, 0},               {"out.", 0, 0},
-        {"out.CSV", 0, 0},
+        {"out.CSV", 0, 0},               {"rapport.md", 1, FS_FMT_MD},
+        {"rapport.markdown", 1, FS_FMT_MD},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         fs_format f = FS_FMT_COUNT;
@@ -66,7 +68,7 @@ static void test_format_names(void **state)
     (void)state;
     char buf[128], small[8];
     fs_format_names(buf, sizeof buf);
-    assert_string_equal(buf, "text, csv, json, xlsx");
+    assert_string_equal(buf, "text, csv, json, xlsx, md");
     fs_format_names(small, sizeof small);
     assert_string_equal(small, "text, c"); /* cut, still terminated */
     assert_int_equal(fs_format_needs_file(FS_FMT_XLSX), 1);
@@ -95,22 +97,58 @@ static void test_cell_text(void **state)
     fs_row_set(t, b, "n", 3);
     fs_row_set(t, b, "pct", 10);
     b->cells[0].suppressed = b->cells[1].suppressed = 1;
+    fs_row *c = fs_table_add_row(t, "c", "C", 0, 0);
+    assert_non_null(c);
+    fs_row_set(t, c, "n", 12345);
+    fs_row_set(t, c, "pct", 46.46);
+    c->cells[1].shown = 46.5;
+    fs_row_set(t, c, "m", 1234567.25);
+    fs_row_set(t, c, "p", 0.0427739);
     t->suppress_below = 5;
+    /* rfc4180 csv; excel-sv csv; Swedish text; English text; Swedish text, n (pct) */
+    const fs_numfmt csv = {0, 0, 0, 0}, xsv = {1, 0, 0, 0}, sv = fs_numfmt_text("sv", 0, 0),
+                    en = fs_numfmt_text("en", 3, 0), npct = fs_numfmt_text("sv", 0, 1);
     static const struct {
         size_t row, col;
-        int comma;
+        int fmt; /* 0 csv, 1 excel-sv, 2 sv, 3 en, 4 sv n-pct */
         const char *want;
     } cases[] = {
-        {0, 0, 0, "12"},     {0, 1, 0, "45.5"},        {0, 1, 1, "45,5"},
-        {0, 2, 0, "2.50"},   {0, 2, 1, "2,50"},        {0, 3, 0, "0.000123457"},
-        {1, 0, 0, "<5"},     {1, 1, 0, ".."},          {1, 2, 0, ""},
+        {0, 0, 0, "12"},          {0, 1, 0, "45.5"},         {0, 1, 1, "45,5"},
+        {0, 2, 0, "2.50"},        {0, 2, 1, "2,50"},         {0, 3, 0, "0.000123457"},
+        {1, 0, 0, "<5"},          {1, 1, 0, ".."},           {1, 2, 0, ""},
+        {0, 3, 2, "<0,001"},      {0, 3, 3, "<0.001"},       {2, 3, 2, "0,043"},
+        {2, 3, 3, "0.0428"},      {2, 3, 0, "0.0427739"},    {2, 0, 2, "12 345"},
+        {2, 0, 0, "12345"},       {2, 0, 1, "12345"},        {2, 2, 2, "1 234 567,25"},
+        {2, 2, 3, "1 234 567.25"}, {2, 1, 2, "46,5"},        {2, 0, 4, "12 345 (46,5 %)"},
+        {0, 0, 4, "12 (45,5 %)"},  {1, 0, 4, "<5"},          {0, 2, 4, "2,50"},
     };
+    const fs_numfmt *fmts[] = {&csv, &xsv, &sv, &en, &npct};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        char out[64];
-        fs_cell_text(t, cases[i].row, cases[i].col, cases[i].comma, out, sizeof out);
+        char out[FS_CELL_TEXT_MAX];
+        fs_cell_text(t, cases[i].row, cases[i].col, fmts[cases[i].fmt], out, sizeof out);
         if (strcmp(out, cases[i].want) != 0)
-            fail_msg("cell (%zu,%zu): got \"%s\", want \"%s\"", cases[i].row, cases[i].col, out,
-                     cases[i].want);
+            fail_msg("cell (%zu,%zu) format %d: got \"%s\", want \"%s\"", cases[i].row,
+                     cases[i].col, cases[i].fmt, out, cases[i].want);
+    }
+    /* a huge number is written whole, not cut at a small buffer */
+    fs_row_set(t, c, "m", 2e70);
+    char big[FS_CELL_TEXT_MAX];
+    fs_cell_text(t, 2, 2, &csv, big, sizeof big);
+    assert_int_equal(strlen(big), 71 + 3); /* 2 and 70 zeros, ".00" */
+    /* p-values as report authors write them */
+    static const struct {
+        double p;
+        int digits;
+        const char *want;
+    } ps[] = {{0.0427739, 2, "0,043"}, {0.439, 2, "0,44"}, {1, 2, "1"}, {0.9996, 2, "1"},
+              {0.00099, 2, "<0,001"}, {0.001, 2, "0,0010"}, {0.0996, 2, "0,10"},
+              {0.0427739, 3, "0,0428"}, {0.5, 1, "0,5"}};
+    for (size_t i = 0; i < sizeof ps / sizeof ps[0]; i++) {
+        char out[32];
+        fs_format_p(out, sizeof out, ps[i].p, ps[i].digits, 1);
+        if (strcmp(out, ps[i].want) != 0)
+            fail_msg("p %g (%d digits): got \"%s\", want \"%s\"", ps[i].p, ps[i].digits, out,
+                     ps[i].want);
     }
     fs_table_free(t);
 }

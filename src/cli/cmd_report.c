@@ -1,0 +1,158 @@
+/* cmd_report.c: `finsam-stats report`: the halvårs- or årsrapport, per insats and for the
+ * association, in one workbook (report.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "finsam/pnr.h"
+#include "finsam/report.h"
+#include "finsam/text.h"
+
+static const char usage[] =
+    "Usage: finsam-stats report --period P [OPTIONS] -o FILE EXPORT...\n"
+    "\n"
+    "The half-year or annual report in one workbook: a summary per insats and for the\n"
+    "association (persons, each counted once however many insatser), participants, exit\n"
+    "reasons, referrer, income support, target group and age (the association, then each\n"
+    "insats), the comparison with another period (key shares with Fisher's exact test), the\n"
+    "trend over several periods, and what the report was made from (inputs with SHA-256,\n"
+    "exclusions, warnings). The exports are read once.\n"
+    "\n"
+    "Options:\n"
+    "  --period P            2024H1, 2024, ... or last-half, last-year, last-quarter,\n"
+    "                        last-month, year-to-date (relative to today or --as-of)\n"
+    "  --compare C           previous (default: the period of the same length before),\n"
+    "                        last-year (the same period a year before), none, or a period\n"
+    "  --trend FROM..TO      a trend sheet over years or halves: 2019..2024, 2022H1..2024H2\n"
+    "  --count UNIT          persons (default) or episodes, in the breakdown sheets\n"
+    "  --insats NAME         only this insats (repeatable)\n"
+    "  -o, --output FILE     the report (.xlsx, .json, .md, .txt, .csv); placeholders %P\n"
+    "                        (the period: 2024H1), %F and %T (its first and last day)\n"
+    "  --format FORMAT       xlsx, json, md, text or csv (default: from -o's extension)\n"
+    "  --config FILE         INI file; [report] names the sheets, their populations and\n"
+    "                        titles, the unit, the comparison and the trend\n"
+    "  --rounding, --decimals, --suppress, --lang, --cell, --hide-empty, --p-digits,\n"
+    "  --csv-dialect, --separator, --encoding, --created, --as-of, --strict, --quiet\n"
+    "                        as for every command (finsam-stats(1))\n"
+    "  --help                this text\n"
+    "\n"
+    "Exit status: 0 success (warnings may have been printed), 1 data or runtime error (the\n"
+    "previous report is left as it was), 2 usage error. See finsam-stats-report(1).\n";
+
+enum { OPT_COMPARE = FS_OPT_COMMAND_BASE, OPT_TREND };
+
+typedef struct state {
+    fs_cli *cli;
+    const char *compare, *trend, *count;
+} state;
+
+static int own_option(int opt, const char *arg, void *user)
+{
+    state *st = user;
+    switch (opt) {
+    case OPT_COMPARE: st->compare = arg; return 0;
+    case OPT_TREND: st->trend = arg; return 0;
+    case FS_OPT_COUNT:
+        if (strcmp(arg, "persons") != 0 && strcmp(arg, "episodes") != 0)
+            return fs_cli_usage_error(st->cli, "--count: '%s' is not episodes or persons", arg);
+        st->count = arg;
+        return 0;
+    }
+    return -1;
+}
+
+/* The command line for "Om rapporten", each word made safe to print. */
+static char *command_line(int argc, char **argv)
+{
+    fs_buf b = {0};
+    fs_buf_puts(&b, "finsam-stats");
+    for (int i = 0; i < argc; i++) {
+        char safe[FS_SAFE_TEXT_MAX * 4 + 8];
+        fs_safe_text(argv[i], safe, sizeof safe);
+        fs_buf_printf(&b, " %s", safe);
+    }
+    if (b.failed) {
+        fs_buf_free(&b);
+        return NULL;
+    }
+    return b.data;
+}
+
+int cmd_report(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        FS_CLI_COMMON_LONGOPTS,
+        {"compare", required_argument, NULL, OPT_COMPARE},
+        {"trend", required_argument, NULL, OPT_TREND},
+        {"count", required_argument, NULL, FS_OPT_COUNT},
+        {NULL, 0, NULL, 0},
+    };
+    static const int unsupported[] = {FS_OPT_BY, 0}; /* always by insats */
+    fs_cli cli;
+    state st = {&cli, NULL, NULL, NULL};
+    fs_report_plan plan;
+    fs_report *rep = NULL;
+    fs_msg msg = {""};
+    char *cmdline = NULL;
+    int status;
+    memset(&plan, 0, sizeof plan);
+    fs_cli_init(&cli, "finsam-stats report", usage);
+    cli.unsupported = unsupported;
+    if ((status = fs_cli_getopt(&cli, argc, argv, longopts, own_option, &st)) >= 0)
+        goto cleanup;
+    if ((status = fs_cli_finish(&cli, argc, argv, optind, 1)) != 0)
+        goto cleanup;
+    if (!cli.has_period) {
+        status = fs_cli_usage_error(&cli, "--period is required (examples: 2024H1, 2024, "
+                                          "last-half, last-year)");
+        goto cleanup;
+    }
+    status = FS_EXIT_FAILURE;
+    if (fs_report_plan_default(&plan) || fs_report_plan_config(&plan, &cli.config, &msg)) {
+        fs_cli_error(&cli, "%s", msg.text[0] ? msg.text : "out of memory");
+        goto cleanup;
+    }
+    if (st.compare && fs_report_plan_compare(&plan, st.compare, cli.as_of, &msg)) {
+        status = fs_cli_usage_error(&cli, "--compare: %s", msg.text);
+        goto cleanup;
+    }
+    if (st.trend && fs_report_plan_trend(&plan, st.trend, &msg)) {
+        status = fs_cli_usage_error(&cli, "%s", msg.text);
+        goto cleanup;
+    }
+    if (st.count)
+        plan.unit = strcmp(st.count, "persons") == 0 ? FS_UNIT_PERSONS : FS_UNIT_EPISODES;
+    if (!(cmdline = command_line(argc - 1, argv + 1)) || !(rep = fs_report_new("report", cli.lang))) {
+        fs_cli_error(&cli, "out of memory");
+        goto cleanup;
+    }
+    fs_report_run run = {
+        .files = cli.files,
+        .n_files = cli.n_files,
+        .period = cli.period,
+        .config = &cli.config,
+        .csv = cli.csv,
+        .as_of = cli.as_of,
+        .strict = cli.strict,
+        .insats = cli.insats,
+        .n_insats = cli.n_insats,
+        .table = {.lang = cli.lang, .rounding = cli.rounding, .decimals = cli.decimals,
+                  .suppress = cli.suppress, .p_digits = cli.write.p_digits},
+        .command_line = cmdline,
+        .version = FS_VERSION,
+    };
+    fs_cli_sink sink = {&cli, rep};
+    fs_error e = fs_report_make(&plan, &run, rep, fs_cli_warning, &sink, &msg);
+    if (e) {
+        fs_cli_error(&cli, "%s", msg.text);
+        status = fs_cli_status(e);
+        goto cleanup;
+    }
+    status = fs_cli_write(&cli, rep);
+cleanup:
+    free(cmdline);
+    fs_report_free(rep);
+    fs_report_plan_free(&plan);
+    fs_cli_free(&cli);
+    return status;
+}
