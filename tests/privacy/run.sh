@@ -152,7 +152,7 @@ run() {
     fi
 }
 mkdir out
-fmts="text csv json"
+fmts="text csv json md"
 for cmd in exits participants; do
     more="--detail"
     [ $cmd = participants ] && more="--all --of all"
@@ -179,6 +179,11 @@ for f in $fmts; do
 done
 run 0 participants-all-xlsx participants "$export_file" --config finsam.ini --period 2024 --all \
     --breakdown "column:$hdr_extra" --by insats -o out/all.xlsx
+for f in xlsx json md txt csv; do
+    run 0 report-$f report "$export_file" --config finsam.ini --period 2024H1 --trend 2023..2024 \
+        --compare last-year --as-of 2024-12-31 -o "out/report-$(pnr 906 7).$f"
+done
+core 906 7 >>"$planted"
 run 1 check-text check "$export_file" --config finsam.ini --as-of 2024-12-31
 run 1 check-json check "$export_file" --config finsam.ini --as-of 2024-12-31 --format json
 run 1 check-absent check "$export_file" --config absent.ini
@@ -198,7 +203,7 @@ run 1 paired-answer paired answer.csv "$quest_exit"
 run 1 paired-participants paired "$quest_start" "$quest_exit" --participants "$export_file"
 run 1 paired-items paired "$quest_start" "$quest_exit" --items "$(P 904 8)"
 run 2 signtest-arg signtest --worse "$(P 905 2)" --better 4
-for f in $fmts; do run 0 signtest-$f signtest --worse 3 --unchanged 5 --better 12 --format $f; done
+for f in text csv json; do run 0 signtest-$f signtest --worse 3 --unchanged 5 --better 12 --format $f; done
 
 # ---- every byte of every output ----
 for x in out/*.xlsx; do
