@@ -360,7 +360,7 @@ static void check_csv(const fs_report *safe, const char *buf, size_t len)
         free(b.want);
         return;
     }
-    fs_csv_options opt = {',', FS_ENC_UTF8};
+    fs_csv_options opt = {.separator = ',', .encoding = FS_ENC_UTF8};
     fs_msg msg = {""};
     if (fs_csv_read_buffer("out.csv", buf, len, &opt, on_record, &b, NULL, &msg) != FS_OK) {
         fprintf(stderr, "the CSV output does not read back: %s\n", msg.text);
