@@ -202,6 +202,7 @@ run 0 barometer-xlsx barometer "$(pnr 801 11).csv" -o out/barometer.xlsx
 run 1 paired-answer paired answer.csv "$quest_exit"
 run 1 paired-participants paired "$quest_start" "$quest_exit" --participants "$export_file"
 run 1 paired-items paired "$quest_start" "$quest_exit" --items "$(P 904 8)"
+run 2 no-command "$(P 907 3)"
 run 2 signtest-arg signtest --worse "$(P 905 2)" --better 4
 for f in text csv json; do run 0 signtest-$f signtest --worse 3 --unchanged 5 --better 12 --format $f; done
 
