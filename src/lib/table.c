@@ -374,7 +374,8 @@ void fs_table_round(fs_table *t, fs_rounding method, int decimals, int row_group
         for (size_t r = 0; r < t->n_rows; r++)
             if (t->rows[r].level == 0 && !t->rows[r].is_total)
                 idx[n++] = r;
-        t->cols[c].shown_off = (int)round_group(t, c, idx, n, method, decimals, NAN);
+        double off = round_group(t, c, idx, n, method, decimals, NAN);
+        t->cols[c].shown_off = isfinite(off) ? (int)off : 0; /* NaN shares: no int (fuzz) */
         for (size_t r = 0; r < t->n_rows; r++) {
             if (t->rows[r].is_total) {
                 idx[0] = r;

@@ -289,6 +289,10 @@ void fs_format_p(char *out, size_t outsz, double p, int digits, int decimal_comm
         snprintf(out, outsz, "%s", "");
         return;
     }
+    if (isinf(p)) { /* no p-value; but no int from log10(inf) either (fuzz_writers) */
+        fs_format_significant(out, outsz, p, digits, decimal_comma);
+        return;
+    }
     if (p < 0.001) {
         snprintf(out, outsz, "<0%c001", decimal_comma ? ',' : '.');
         return;

@@ -2,7 +2,7 @@
  * writer), on random reports: strings of any bytes (not UTF-8, control characters, U+FFFE,
  * personnummer), numbers of any value (NaN, infinities, huge), suppressed cells, detail and
  * total rows, notes, charts, warnings. Each output is then checked:
- *   - text: valid UTF-8;
+ *   - text and Markdown: valid UTF-8;
  *   - JSON: parses (a strict RFC 8259 check below);
  *   - CSV (rfc4180): the CSV reader reads back exactly the cells that were written;
  *   - xlsx: a zip whose every part parses as XML (libxml2), after inflating it (zlib).
@@ -118,7 +118,16 @@ static fs_table *random_table(src *s)
             abort();
         free(note);
     }
-    if (n_cols && (byte(s) & 1)) {
+    if (n_rows && (byte(s) & 3) == 3) { /* a line chart of rows over the columns */
+        const char *keys[FS_CHART_MAX_SERIES];
+        size_t n = 1 + byte(s) % (n_rows < FS_CHART_MAX_SERIES ? n_rows : FS_CHART_MAX_SERIES);
+        for (size_t i = 0; i < n; i++)
+            keys[i] = t->rows[byte(s) % n_rows].key;
+        char *ct = string(s);
+        if (fs_table_set_line_chart(t, ct, keys, n))
+            abort();
+        free(ct);
+    } else if (n_cols && (byte(s) & 1)) {
         char *ct = string(s);
         const char *s1 = t->cols[byte(s) % n_cols].key;
         const char *s2 = (byte(s) & 1) ? t->cols[byte(s) % n_cols].key : NULL;
@@ -134,9 +143,17 @@ static fs_report *random_report(src *s)
     fs_report *r = fs_report_new("fuzz", (byte(s) & 1) ? "en" : "sv");
     if (!r)
         abort();
-    for (size_t i = 1 + byte(s) % 3; i > 0; i--)
-        if (fs_report_add_table(r, random_table(s)))
+    for (size_t i = 1 + byte(s) % 3; i > 0; i--) {
+        fs_table *t = random_table(s);
+        t->continues = r->n_tables > 0 && (byte(s) & 1); /* below the one before, same sheet */
+        if (fs_report_add_table(r, t))
             abort();
+    }
+    if (byte(s) & 1) {
+        r->doc_title = string(s);
+        r->doc_subject = string(s);
+        r->doc_comments = string(s);
+    }
     for (size_t i = byte(s) % 3; i > 0; i--) {
         char *w = string(s);
         if (fs_report_add_warning(r, w))
@@ -331,7 +348,8 @@ static void want_record(csv_back *b, fs_buf *rec)
 static void check_csv(const fs_report *safe, const char *buf, size_t len)
 {
     csv_back b = {safe, NULL, 0, 0};
-    char cell[64];
+    char cell[FS_CELL_TEXT_MAX];
+    fs_numfmt nf = {0, 0, 0, 0}; /* as write_csv.c writes rfc4180 */
     for (size_t i = 0; i < safe->n_tables; i++) {
         const fs_table *t = safe->tables[i];
         fs_buf rec = {0};
@@ -344,7 +362,7 @@ static void check_csv(const fs_report *safe, const char *buf, size_t len)
         for (size_t r = 0; r < t->n_rows; r++) {
             fs_buf_puts(&rec, t->rows[r].label);
             for (size_t c = 0; c < t->n_cols; c++) {
-                fs_cell_text(t, r, c, 0, cell, sizeof cell);
+                fs_cell_text(t, r, c, &nf, cell, sizeof cell);
                 fs_buf_puts(&rec, "\x1F");
                 fs_buf_puts(&rec, cell);
             }
@@ -483,6 +501,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     src s = {data, size};
     fs_report *r = random_report(&s);
+    if (byte(&s) & 1)
+        (void)fs_report_hide_empty(r, r->lang);
     static const struct {
         fs_format format;
         fs_csv_dialect dialect;
@@ -491,11 +511,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 {FS_FMT_CSV, FS_DIALECT_RFC4180, "out.csv"},
                 {FS_FMT_CSV, FS_DIALECT_EXCEL_SV, "out-sv.csv"},
                 {FS_FMT_JSON, 0, "out.json"},
+                {FS_FMT_MD, 0, "out.md"},
                 {FS_FMT_XLSX, 0, "out.xlsx"}};
+    unsigned presentation = byte(&s);
     for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++) {
         char path[128];
         snprintf(path, sizeof path, "%s/%s", dir, outs[i].name);
-        fs_write_options o = {.format = outs[i].format, .dialect = outs[i].dialect, .path = path};
+        fs_write_options o = {.format = outs[i].format, .dialect = outs[i].dialect, .path = path,
+                              .p_digits = 1 + (int)(presentation % 6),
+                              .n_pct = (presentation >> 3) & 1};
         fs_msg msg = {""};
         if (fs_write_report(r, &o, &msg) != FS_OK) {
             fprintf(stderr, "%s: %s\n", outs[i].name, msg.text);

@@ -13,6 +13,7 @@
 #include "finsam/date.h"
 #include "finsam/overlap.h"
 #include "finsam/pnr.h"
+#include "finsam/text.h"
 #include "finsam/table.h"
 
 static fs_date D(int y, int m, int d)
@@ -311,6 +312,27 @@ static void test_safe_name_output(void **state)
     assert_int_equal(fs_pnr_find("850312+2429", 10, &a, &b), 0); /* len is respected */
 }
 
+/* Values no real data gives, but a table may hold (fuzz_writers found both under UBSan):
+ * an infinite p-value, and a share column of NaN rounded by largest remainder. */
+static void test_not_finite(void **state)
+{
+    (void)state;
+    char out[64];
+    fs_format_p(out, sizeof out, INFINITY, 2, 0);
+    assert_string_equal(out, "inf");
+    fs_format_p(out, sizeof out, NAN, 2, 0);
+    assert_string_equal(out, "");
+    fs_table *t = fs_table_new("k", "T");
+    assert_non_null(t);
+    assert_int_equal(fs_table_add_col(t, "pct", "%", FS_COL_SHARE, 0, -1), 0);
+    fs_row *r = fs_table_add_row(t, "a", "A", 0, 0);
+    assert_non_null(r);
+    r->cells[0].value = INFINITY;
+    fs_table_round(t, FS_ROUND_LARGEST_REMAINDER, 0, 0);
+    assert_int_equal(t->cols[0].shown_off, 0);
+    fs_table_free(t);
+}
+
 static void test_categories(void **state)
 {
     (void)state;
@@ -492,6 +514,7 @@ int main(void)
         cmocka_unit_test(test_overlap),
         cmocka_unit_test(test_safe_text),
         cmocka_unit_test(test_safe_name_output),
+        cmocka_unit_test(test_not_finite),
         cmocka_unit_test(test_rounding),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -198,6 +198,38 @@ static void test_csv_quoting(void **state)
     }
 }
 
+/* A line chart of rows over the columns whose rows are all gone (--hide-empty), or that has
+ * no column to draw over, is left out: the workbook is still written (fuzz_writers found
+ * libxlsxwriter refusing the whole workbook). */
+static void test_xlsx_chart_without_series(void **state)
+{
+    (void)state;
+    for (int cols = 0; cols <= 1; cols++) {
+        char path[] = "/tmp/fs-test-xlsx-XXXXXX";
+        int fd = mkstemp(path);
+        assert_true(fd >= 0);
+        close(fd);
+        fs_report *r = fs_report_new("report", "sv");
+        fs_table *t = fs_table_new("trend", "Trend");
+        assert_non_null(r);
+        assert_non_null(t);
+        if (cols)
+            assert_int_equal(fs_table_add_col(t, "y2024", "2024", FS_COL_COUNT, 0, -1), 0);
+        fs_row *row = fs_table_add_row(t, "kept", "Kvar", 0, 0);
+        assert_non_null(row);
+        const char *keys[] = {cols ? "dropped" : "kept"};
+        assert_int_equal(fs_table_set_line_chart(t, "Trend", keys, 1), FS_OK);
+        assert_int_equal(fs_report_add_table(r, t), FS_OK);
+        fs_write_options o = {.format = FS_FMT_XLSX, .path = path};
+        fs_msg err = {""};
+        fs_error e = fs_write_report(r, &o, &err);
+        fs_report_free(r);
+        unlink(path);
+        if (e != FS_OK)
+            fail_msg("%d columns: %s", cols, err.text);
+    }
+}
+
 static void test_strerror(void **state)
 {
     (void)state;
@@ -219,6 +251,7 @@ int main(void)
         cmocka_unit_test(test_format_parse), cmocka_unit_test(test_format_from_path),
         cmocka_unit_test(test_format_names), cmocka_unit_test(test_cell_text),
         cmocka_unit_test(test_strerror),      cmocka_unit_test(test_csv_quoting),
+        cmocka_unit_test(test_xlsx_chart_without_series),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
