@@ -12,13 +12,17 @@ cd "$(dirname "$0")"
 # libxlsxwriter (Excel), utf8proc (Unicode), inih (config), libsodium (the keyed hash that
 # counts persons without keeping personnummer), cmocka (unit tests).
 # Tests: gnumeric's ssconvert reads the xlsx output back (and prints it to PDF); unzip looks
-# inside it; python3 parses JSON output to prove it valid (and gives the progress test a
-# terminal); cmark-gfm renders the Markdown output; mandoc and man-db lint the man pages;
-# poppler-utils reads the PDF.
+# inside it; python3 parses JSON output to prove it valid; cmark-gfm renders the Markdown
+# output; mandoc and man-db lint the man pages; poppler-utils reads the PDF; LibreOffice
+# (Calc, without its GUI) prints the report's workbook to PDF; python3-html5lib checks the
+# HTML output is valid HTML5; headless Chromium renders the HTML board to PNG and PDF
+# (python3-pil reads the PNG; the DejaVu and Liberation fonts make its layout the same on
+# every machine).
 # Fuzzing (-DFS_FUZZ=ON, CI and bench/fuzz-long.sh): clang with libFuzzer
 # (libclang-rt-dev); the writers' target parses xlsx parts with libxml2 after zlib.
 packages="build-essential cmake pkg-config libcsv-dev libgsl-dev libxlsxwriter-dev
 libutf8proc-dev libinih-dev libsodium-dev libcmocka-dev gnumeric unzip python3 cmark-gfm mandoc man-db poppler-utils
+libreoffice-calc-nogui python3-html5lib python3-pil chromium fonts-dejavu-core fonts-liberation
 clang libclang-rt-dev libxml2-dev zlib1g-dev"
 
 missing=""

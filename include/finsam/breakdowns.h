@@ -47,6 +47,8 @@ typedef struct fs_table_options {
     int p_digits;            /* p-values in notes (fs_format_p) */
     int whole_first;         /* the whole selection's tables before each insats's */
     const char *sheet;       /* every table on one sheet of this name (a report's sheet) */
+    int multiples;           /* each insats's table with a chart is also one of the small
+                              * multiples "TITLE per insats" (fs_table.multiples) */
 } fs_table_options;
 
 /* Builds every table of the plan from the engine's counts into rep. */

@@ -24,6 +24,10 @@ typedef struct fs_numfmt {
 /* The number format of the text formats (text, Markdown) for lang and p_digits. */
 fs_numfmt fs_numfmt_text(const char *lang, int p_digits, int n_pct);
 
+/* Whether column col is written as a column of its own: every one is, except, with
+ * f->n_pct, a share shown in its count's cell. */
+int fs_column_written(const fs_table *t, size_t col, const fs_numfmt *f);
+
 /* The share column of count column col, or -1. */
 int fs_share_of(const fs_table *t, size_t col);
 

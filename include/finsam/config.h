@@ -5,7 +5,8 @@
  * what is not INI: a syntax error, or a line too long for inih's buffer. What a section
  * may hold is checked by the module that owns it, with a function of the shape
  * fs_config_check_fn: [columns] export.h, [exit_reasons] category.h, [referrers] and
- * [income] vocab.h, [age] flow.h, [hls] quest.h, [defaults] the cli, which runs all the
+ * [income] vocab.h, [age] flow.h, [hls] hls.h, [occasions] quest.h, [scales]
+ * quest_coding.h, [survey] survey.h, [kasam] kasam.h, [defaults] the cli, which runs all the
  * checks after loading (fs_cli_config_check) and refuses a section nobody owns. */
 #ifndef FINSAM_CONFIG_H
 #define FINSAM_CONFIG_H

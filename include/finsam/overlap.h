@@ -1,7 +1,11 @@
 /* overlap.h: finding overlapping episodes of the same participant id in the same insats.
  *
  * This is the one structure of `check` that grows with the input: it keeps every episode
- * (entry, exit, file number, line: about 40 bytes) under its id + insats key until freed.
+ * with an id until freed, as a 24-byte record (a 64-bit hash of id and insats, entry and
+ * exit days, line, a link), plus a 4-byte slot per key in a table at most 3/4 full: about
+ * 30 to 40 bytes per episode, and a few dozen bytes per distinct insats name. Ids are
+ * compared by that hash: two ids with the same hash (one chance in 2^64 per pair) would be
+ * taken for one participant.
  * Two episodes overlap when each starts before the other ends; an open episode never ends.
  * Leaving and re-entering on the same day (exit == next entry) is not an overlap. */
 #ifndef FINSAM_OVERLAP_H

@@ -89,4 +89,40 @@ fs_error fs_fisher_2xk(const unsigned *row1, const unsigned *row2, size_t k, dou
  * prob is outside [0, 1]. */
 double fs_quantile_sorted(const double *sorted, size_t n, double prob);
 
+/* ---- rank tests and medians (stats_rank.c) ---- */
+
+/* Wilcoxon rank-sum (Mann-Whitney) test of x[0..nx) against y[0..ny), as R's
+ * wilcox.test(x, y, alternative) with its defaults (mu = 0, exact = NULL, correct = TRUE):
+ * W = sum of the ranks of x in the pooled sample (average ranks for ties) - nx(nx+1)/2;
+ * exact distribution when nx < 50 and ny < 50 and there are no ties; otherwise the normal
+ * approximation with continuity correction and the tie correction of the variance.
+ * greater: x tends to be larger than y. Non-finite values are FS_ERR_DATA; an empty sample
+ * is FS_ERR_RANGE (R: "not enough observations"); every value equal (zero variance in the
+ * normal approximation) is FS_ERR_RANGE (R: NaN). */
+typedef struct fs_ranksum_result {
+    double W;
+    double p_value;
+    int exact; /* 1 exact, 0 normal approximation */
+} fs_ranksum_result;
+fs_error fs_wilcoxon_rank_sum(const double *x, size_t nx, const double *y, size_t ny,
+                              fs_alternative alt, fs_ranksum_result *out);
+
+/* Friedman rank-sum test as R's friedman.test(y) on an n x k matrix y (row-major: y[i * k +
+ * j] is block i, group j; blocks are persons, groups occasions): ranks within each block
+ * (average ranks for ties), statistic = 12 sum_j (R_j - n(k+1)/2)^2 / (n k (k+1) -
+ * sum(t^3 - t) / (k - 1)), df = k - 1, p from the chi-square distribution. n >= 1, k >= 2,
+ * else FS_ERR_RANGE; non-finite values FS_ERR_DATA. When every block is tied throughout
+ * (R: NaN), statistic and p_value are NaN and FS_OK is returned: there is nothing to test. */
+typedef struct fs_friedman_result {
+    double statistic;
+    unsigned df;
+    double p_value;
+} fs_friedman_result;
+fs_error fs_friedman(const double *y, size_t n, size_t k, fs_friedman_result *out);
+
+/* The median of v[0..n) as R's median() (the mean of the two middle values for even n),
+ * by counting when every value is a whole number in 0..255 (questionnaire answers) and by
+ * selection otherwise: no full sort. Reorders v. NaN when n == 0. */
+double fs_median_inplace(double *v, size_t n);
+
 #endif

@@ -74,6 +74,13 @@ typedef struct fs_table {
                       * row, the columns) */
     int continues;   /* written on the sheet of the table before it, below it (a report's
                       * sheet of several tables); its own sheet name is not used */
+    int figures;        /* key figures: a board (HTML) shows each level-0 row as a tile,
+                         * the first column's cell large and the others listed under it;
+                         * other formats, a table like any other */
+    char *multiples;    /* a board (HTML) also draws this table's chart among the small
+                         * multiples under this heading, beside the other tables of the same
+                         * heading and at one scale; NULL: not one of them. Owned. */
+    char *multiple_label; /* its caption among them (the insats). Owned. */
     int suppress_below; /* the threshold applied, 0 = none (for the text "<N") */
     size_t rows_off;    /* after fs_table_round by rows: rows whose shares do not sum to 100
                          * because equal counts got equal shares */
@@ -89,6 +96,8 @@ fs_table *fs_table_new(const char *key, const char *title);
 /* Sets what the table counts (see fs_table.breakdown); population may be NULL. */
 fs_error fs_table_set_counts(fs_table *t, const char *breakdown, const char *population,
                              const char *unit);
+/* Makes t one of the small multiples under heading, captioned label (fs_table.multiples). */
+fs_error fs_table_set_multiple(fs_table *t, const char *heading, const char *label);
 /* Sets the short xlsx sheet name (Excel allows 31 characters; longer is cut). */
 fs_error fs_table_set_sheet(fs_table *t, const char *sheet);
 void fs_table_free(fs_table *t);

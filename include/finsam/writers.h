@@ -14,7 +14,7 @@
 
 /* The formats, in the order --help lists them; each is a row of the registry. */
 typedef enum fs_format {
-    FS_FMT_TEXT, FS_FMT_CSV, FS_FMT_JSON, FS_FMT_XLSX, FS_FMT_MD, FS_FMT_COUNT
+    FS_FMT_TEXT, FS_FMT_CSV, FS_FMT_JSON, FS_FMT_XLSX, FS_FMT_MD, FS_FMT_HTML, FS_FMT_COUNT
 } fs_format;
 typedef enum fs_csv_dialect { FS_DIALECT_RFC4180, FS_DIALECT_EXCEL_SV } fs_csv_dialect;
 
@@ -29,7 +29,8 @@ typedef struct fs_write_options {
                              * device and inode); NULL entries and names of no file are skipped */
     size_t n_inputs;
     int p_digits;           /* significant digits of p-values in text, Markdown (0: 2) */
-    int n_pct;              /* text, Markdown, xlsx: "138 (46,5 %)" in one cell per count */
+    int n_pct;              /* text, Markdown, xlsx, HTML: "138 (46,5 %)" in one cell per count */
+    int refresh;            /* HTML: reload the page every this many seconds (0: never) */
 } fs_write_options;
 
 /* The one signature of every writer. It writes r either to fp, an open stream (standard
@@ -47,6 +48,7 @@ fs_writer_fn fs_write_csv;  /* write_csv.c: o->dialect */
 fs_writer_fn fs_write_json; /* write_json.c: the stable JSON contract */
 fs_writer_fn fs_write_xlsx; /* write_xlsx.c: written by name */
 fs_writer_fn fs_write_md;   /* write_md.c: Markdown pipe tables */
+fs_writer_fn fs_write_html; /* write_html.c: one self-contained page, charts as inline SVG */
 
 /* Writes s as a JSON string, quotes included: " and \ escaped, control characters as \n,
  * \r, \t or \u00XX, and each byte that is not part of valid UTF-8 as \ufffd, so that the

@@ -23,6 +23,9 @@ int cmd_paired(int argc, char **argv);
 int cmd_hls(int argc, char **argv);
 int cmd_ogq(int argc, char **argv);
 int cmd_barometer(int argc, char **argv);
+int cmd_survey(int argc, char **argv);
+int cmd_eq5d(int argc, char **argv);
+int cmd_kasam(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 
 /* Common options. A command lists FS_CLI_COMMON_LONGOPTS in its long options and passes
@@ -43,7 +46,7 @@ enum {
     FS_OPT_SUPPRESS, FS_OPT_LANG, FS_OPT_FORMAT, FS_OPT_CSV_DIALECT, FS_OPT_QUIET,
     FS_OPT_STRICT, FS_OPT_CONFIG, FS_OPT_SEPARATOR, FS_OPT_ENCODING, FS_OPT_CREATED,
     FS_OPT_AS_OF, FS_OPT_HELP, FS_OPT_P_DIGITS, FS_OPT_CELL, FS_OPT_HIDE_EMPTY,
-    FS_OPT_ALLOW_DUPLICATE_FILES,
+    FS_OPT_REFRESH, FS_OPT_ALLOW_DUPLICATE_FILES,
     /* the counting commands' options, handled in count.c */
     FS_OPT_COUNT = 1050, FS_OPT_OF, FS_OPT_DETAIL, FS_OPT_BREAKDOWN, FS_OPT_ALL,
     FS_OPT_INCOME_GROUPING,
@@ -72,6 +75,7 @@ enum {
         {"p-digits", required_argument, NULL, FS_OPT_P_DIGITS},                               \
         {"cell", required_argument, NULL, FS_OPT_CELL},                                       \
         {"hide-empty", no_argument, NULL, FS_OPT_HIDE_EMPTY},                                 \
+        {"refresh", required_argument, NULL, FS_OPT_REFRESH},                                 \
         {"help", no_argument, NULL, FS_OPT_HELP}
 
 #define FS_CLI_MAX_INSATS 32
@@ -84,7 +88,7 @@ typedef struct fs_cli {
     /* as given on the command line (NULL: not given) */
     const char *period_arg, *rounding_arg, *decimals_arg, *suppress_arg, *lang_arg,
         *format_arg, *dialect_arg, *config_arg, *separator_arg, *encoding_arg, *created_arg,
-        *as_of_arg, *p_digits_arg, *cell_arg;
+        *as_of_arg, *p_digits_arg, *cell_arg, *refresh_arg;
     int hide_empty;
     const char *insats[FS_CLI_MAX_INSATS];
     size_t n_insats;

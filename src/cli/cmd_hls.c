@@ -6,54 +6,50 @@
 
 #include "finsam/i18n.h"
 #include "finsam/text.h"
+#include "finsam/hls.h"
 #include "quest_cli.h"
 
 static const char usage[] =
     "Usage: finsam-stats hls [OPTIONS] FILE [FILE2]\n"
     "\n"
-    "HLS-EU-Q16 or HLS-EU-Q6 answered at start and at exit, linked by participant id. FILE is\n"
+    "HLS-EU-Q16 or HLS-EU-Q6 answered at two occasions, linked by participant id. FILE is\n"
     "in long form (id, Tillfälle = Start/Avslut, ..., then one column per item), or FILE is\n"
     "the start and FILE2 the exit. Answers: Mycket lätt, Ganska lätt, Ganska svårt, Mycket\n"
     "svårt, Vet inte (= missing), any case; numbers with --coding. Per item: linked answers,\n"
     "worse / unchanged / better (easier = better), median and mean of the 1-4 coding\n"
-    "(4 = very easy), exact sign test. Then the score categories at start and exit for\n"
-    "participants with valid scores at both, and the paired change with a sign test.\n"
+    "(4 = very easy), the shares better and worse with Wilson 95 % intervals, exact sign\n"
+    "test. Then the score categories at both occasions for participants with valid scores at\n"
+    "both, and the paired change with a sign test.\n"
     "\n"
     "Options:\n"
     "  --coding C            numeric answers: easy-high (4 = very easy) or easy-low (1 = very\n"
     "                        easy); without it numbers are an error\n"
-    "  --version V           q16 or q6 (default: from the number of items, 16 or 6)\n"
-    "  --alternative A       two-sided (default), greater (better) or less (worse)\n"
-    "  --items A,B,...       only these item columns, in this order\n"
-    "  --participants EXPORT sex of each participant from a SUS export (joined on id)\n"
-    "  --config FILE         INI file: [columns] id, personnummer, sex; [defaults]; [hls]\n"
-    "                        q16_min_answered, q16_inadequate_max, q16_problematic_max,\n"
-    "                        q6_... likewise, coding, version\n"
-    "  --rounding METHOD     shares: largest-remainder (default), half-even or half-up\n"
-    "  --decimals N          decimals of printed shares, 0-3 (default 0)\n"
-    "  --suppress N          show counts 1..N-1 as <N (cells, notes and warnings)\n"
-    "  --lang sv|en          labels and notes (default sv)\n"
-    "  --format FORMAT       text, csv, json or xlsx (default text, or from -o's extension)\n"
-    "  -o, --output FILE     write to FILE (replaced only when the run succeeds)\n"
-    "  --csv-dialect D       rfc4180 (default) or excel-sv (;, decimal comma, BOM)\n"
-    "  --separator C         input separator ; , tab (default: detected)\n"
-    "  --encoding E          input encoding auto, utf-8, cp1252 (default auto)\n"
-    "  --created DATE        xlsx creation date (reproducible files); also SOURCE_DATE_EPOCH\n"
-    "  --quiet               no warnings on standard error\n"
-    "  --help                this text\n"
-    "\n"
-    "--period, --insats, --by, --strict and --as-of do not apply to hls (usage errors).\n"
-    "\n"
-    "Exit status: 0 success, 1 data or runtime error, 2 usage error. See finsam-stats-hls(1).\n";
+    "  --version V           q16 or q6 (default: from the number of items, 16 or 6)\n";
+
+static const struct option longopts[] = {
+    {"coding", required_argument, NULL, QCLI_OPT_CODING},
+    {"version", required_argument, NULL, QCLI_OPT_VERSION},
+    {NULL, 0, NULL, 0},
+};
 
 /* The options of hls itself, filled by own(). */
 typedef struct hls_args {
     const char *coding, *version;
+    fs_hls_version ver;
 } hls_args;
 
-static int own(qcli *qc, int opt, const char *arg, void *user)
+static hls_args args;
+
+static int init(qcli *qc)
 {
-    hls_args *a = user;
+    (void)qc;
+    memset(&args, 0, sizeof args);
+    return 0;
+}
+
+static int own(qcli *qc, int opt, const char *arg)
+{
+    hls_args *a = &args;
     (void)qc;
     switch (opt) {
     case QCLI_OPT_CODING: a->coding = arg; return 0;
@@ -139,15 +135,18 @@ fail:
 static fs_table *change_table(qcli *qc, const fs_hls_summary *s)
 {
     const char *lang = qc->cli.lang;
+    fs_quest_table_options o = qc->to;
+    o.wilcoxon = 0;
     fs_table *t = fs_table_new("hls_change", fs_tr(lang, "Paired change in score and category"));
-    if (!t || fs_table_set_sheet(t, fs_tr(lang, "Change")) || qcli_item_columns(qc, t, 0) ||
-        qcli_item_row(t, "score", fs_tr(lang, "Score"), &s->score) ||
-        qcli_item_row(t, "category", fs_tr(lang, "Category"), &s->category))
+    if (!t || fs_table_set_sheet(t, fs_tr(lang, "Change")) || fs_quest_item_columns(t, &o) ||
+        fs_quest_item_row(t, "score", fs_tr(lang, "Score"), &s->score) ||
+        fs_quest_item_row(t, "category", fs_tr(lang, "Category"), &s->category))
         goto fail;
     if (fs_table_add_note(t, fs_tr(lang, "Category coded 1 inadequate, 2 problematic, 3 sufficient; "
                                          "better = a higher score or category at exit; exact sign "
                                          "test, %s."),
-                          qcli_alt_text(qc)))
+                          fs_quest_alt_text(lang, qc->alt)) ||
+        fs_quest_share_note(t, &o, !s->score.has_test))
         goto fail;
     return t;
 fail:
@@ -155,94 +154,84 @@ fail:
     return NULL;
 }
 
-int cmd_hls(int argc, char **argv)
+static int run(qcli *qc)
 {
-    static const struct option longopts[] = {
-        FS_CLI_COMMON_LONGOPTS,
-        QCLI_LONGOPTS,
-        {"coding", required_argument, NULL, QCLI_OPT_CODING},
-        {"version", required_argument, NULL, QCLI_OPT_VERSION},
-        {NULL, 0, NULL, 0},
-    };
-    qcli qc;
     fs_msg msg = {""};
-    int status;
-    fs_hls_version ver = FS_HLS_NONE;
-    hls_args args = {NULL, NULL};
-    qcli_init(&qc, "finsam-stats hls", "hls", usage);
-    qc.has_shares = 1;
-    if ((status = qcli_parse(&qc, argc, argv, longopts, own, &args)) != 0) {
-        status = status < 0 ? FS_EXIT_OK : status;
-        goto cleanup;
-    }
-    const char *coding = args.coding ? args.coding : fs_config_get(&qc.cli.config, "hls", "coding");
-    const char *version = args.version ? args.version : fs_config_get(&qc.cli.config, "hls", "version");
-    qc.qo.coding = FS_QC_HLS_TEXT;
-    if (coding) {
-        if (strcmp(coding, "easy-high") == 0)
-            qc.qo.coding = FS_QC_HLS_EASY_HIGH;
-        else if (strcmp(coding, "easy-low") == 0)
-            qc.qo.coding = FS_QC_HLS_EASY_LOW;
-        else if (strcmp(coding, "text") != 0) {
-            status = fs_cli_usage_error(&qc.cli, "--coding: '%s' is not easy-high, easy-low or text",
-                                        coding);
-            goto cleanup;
-        }
-    }
-    if (version && fs_hls_version_parse(version, &ver)) {
-        status = fs_cli_usage_error(&qc.cli, "--version: '%s' is not q16 or q6", version);
-        goto cleanup;
-    }
-    if ((status = qcli_load(&qc)) != 0)
-        goto cleanup;
-    status = FS_EXIT_FAILURE;
+    fs_hls_version ver = args.ver;
     if (ver == FS_HLS_NONE)
-        ver = qc.q.n_items == 16 ? FS_HLS_Q16 : qc.q.n_items == 6 ? FS_HLS_Q6 : FS_HLS_NONE;
-    else if (qc.q.n_items != (ver == FS_HLS_Q16 ? 16u : 6u)) {
-        fs_cli_error(&qc.cli, "%s: %zu items, but --version %s needs %d", qc.cli.files[0],
-                     qc.q.n_items, ver == FS_HLS_Q16 ? "q16" : "q6", ver == FS_HLS_Q16 ? 16 : 6);
-        goto cleanup;
+        ver = qc->q.n_items == 16 ? FS_HLS_Q16 : qc->q.n_items == 6 ? FS_HLS_Q6 : FS_HLS_NONE;
+    else if (qc->q.n_items != (ver == FS_HLS_Q16 ? 16u : 6u)) {
+        fs_cli_error(&qc->cli, "%s: %zu items, but --version %s needs %d", qc->cli.files[0],
+                     qc->q.n_items, ver == FS_HLS_Q16 ? "q16" : "q6", ver == FS_HLS_Q16 ? 16 : 6);
+        return FS_EXIT_FAILURE;
     }
-    const char *lang = qc.cli.lang;
-    if ((status = qcli_item_tables(&qc, "items",
-                                   fs_tr(lang, "HLS-EU-Q: answers at start and at exit, per item"),
-                                   NULL)) != 0)
-        goto cleanup;
-    status = FS_EXIT_FAILURE;
-    fs_table *items = qc.rep->tables[qc.rep->n_tables - 1];
+    const char *lang = qc->cli.lang;
+    if (fs_quest_item_tables(&qc->q, &qc->to, qc->by_sex, "items",
+                             fs_tr(lang, "HLS-EU-Q: answers at start and at exit, per item"), NULL,
+                             qc->rep))
+        return qcli_oom(qc);
+    fs_table *items = qc->rep->tables[qc->rep->n_tables - 1];
     if (fs_table_add_note(items, fs_tr(lang, "Answers coded 1 very difficult, 2 fairly difficult, 3 "
                                              "fairly easy, 4 very easy; Vet inte = missing. Better = "
                                              "easier at exit.")))
-        goto oom;
-    if (ver == FS_HLS_NONE) {
-        if (fs_table_add_note(items, fs_tr(lang, "No score: %zu items is neither Q16 nor Q6 (use "
-                                                 "--version)."),
-                              qc.q.n_items))
-            goto oom;
-    } else {
-        fs_hls_rules rules;
-        fs_hls_summary sum;
-        fs_error e = fs_hls_rules_from_config(&qc.cli.config, ver, &rules, &msg);
-        if (e) {
-            fs_cli_error(&qc.cli, "%s", msg.text);
-            status = fs_cli_status(e);
-            goto cleanup;
-        }
-        if (fs_hls_summarise(&qc.q, ver, &rules, FS_QUEST_ALL_SEXES, qc.alt, &sum))
-            goto oom;
-        fs_table *t = score_table(&qc, ver, &rules, &sum);
-        if (!t || fs_report_add_table(qc.rep, t))
-            goto oom;
-        t = change_table(&qc, &sum);
-        if (!t || fs_report_add_table(qc.rep, t))
-            goto oom;
+        return qcli_oom(qc);
+    if (ver == FS_HLS_NONE)
+        return fs_table_add_note(items, fs_tr(lang, "No score: %zu items is neither Q16 nor Q6 (use "
+                                                    "--version)."),
+                                 qc->q.n_items)
+                   ? qcli_oom(qc) : 0;
+    fs_hls_rules rules;
+    fs_hls_summary sum;
+    fs_error e = fs_hls_rules_from_config(&qc->cli.config, ver, &rules, &msg);
+    if (e) {
+        fs_cli_error(&qc->cli, "%s", msg.text);
+        return fs_cli_status(e);
     }
-    status = qcli_write(&qc);
-    goto cleanup;
-oom:
-    fs_cli_error(&qc.cli, "out of memory");
-    status = FS_EXIT_FAILURE;
-cleanup:
-    qcli_free(&qc);
-    return status;
+    if (fs_hls_summarise(&qc->q, ver, &rules, qc->to.from, qc->to.to, FS_QUEST_ALL_SEXES, qc->alt,
+                         &sum))
+        return qcli_oom(qc);
+    int rc = qcli_add(qc, score_table(qc, ver, &rules, &sum));
+    return rc ? rc : qcli_add(qc, change_table(qc, &sum));
+}
+
+/* --coding and --version (or [hls] coding and version), before the file is read. */
+static int prepare(qcli *qc)
+{
+    const char *coding = args.coding ? args.coding : fs_config_get(&qc->cli.config, "hls", "coding");
+    const char *version = args.version ? args.version : fs_config_get(&qc->cli.config, "hls", "version");
+    qc->qo.coding = FS_QC_HLS_TEXT;
+    if (!coding)
+        coding = "text";
+    if (strcmp(coding, "easy-high") == 0)
+        qc->qo.coding = FS_QC_HLS_EASY_HIGH;
+    else if (strcmp(coding, "easy-low") == 0)
+        qc->qo.coding = FS_QC_HLS_EASY_LOW;
+    else if (strcmp(coding, "text") != 0)
+        return fs_cli_usage_error(&qc->cli, "--coding: '%s' is not easy-high, easy-low or text",
+                                  coding);
+    args.ver = FS_HLS_NONE;
+    if (version && fs_hls_version_parse(version, &args.ver))
+        return fs_cli_usage_error(&qc->cli, "--version: '%s' is not q16 or q6", version);
+    return 0;
+}
+
+static const fs_quest_command hls = {
+    .name = "hls",
+    .prog = "finsam-stats hls",
+    .usage = usage,
+    .config_help = "[hls] q16_min_answered,\n"
+                   "                        q16_inadequate_max, q16_problematic_max, q6_...\n"
+                   "                        likewise, coding, version; [occasions] order",
+    .longopts = longopts,
+    .flags = QCMD_PAIRED | QCMD_SHARES,
+    .coding = FS_QC_HLS_TEXT,
+    .init = init,
+    .own = own,
+    .prepare = prepare,
+    .run = run,
+};
+
+int cmd_hls(int argc, char **argv)
+{
+    return fs_quest_main(&hls, argc, argv);
 }

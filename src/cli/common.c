@@ -13,9 +13,13 @@
 #include "finsam/export.h"
 #include "finsam/flow.h"
 #include "finsam/i18n.h"
+#include "finsam/hls.h"
 #include "finsam/pnr.h"
 #include "finsam/progress.h"
 #include "finsam/quest.h"
+#include "finsam/survey.h"
+#include "finsam/kasam.h"
+#include "finsam/eq5d.h"
 #include "finsam/text.h"
 #include "finsam/vocab.h"
 
@@ -126,6 +130,7 @@ int fs_cli_option(fs_cli *c, int opt, const char *arg)
     case FS_OPT_P_DIGITS: c->p_digits_arg = arg; break;
     case FS_OPT_CELL: c->cell_arg = arg; break;
     case FS_OPT_HIDE_EMPTY: c->hide_empty = 1; break;
+    case FS_OPT_REFRESH: c->refresh_arg = arg; break;
     case FS_OPT_ALLOW_DUPLICATE_FILES: c->allow_duplicate_files = 1; break;
     default:
         return -1;
@@ -239,6 +244,10 @@ static const struct config_section {
     {"age", fs_age_config_check},
     {"hls", fs_hls_config_check},
     {"column \"HEADER\"", fs_column_config_check},
+    {"occasions", fs_occasions_config_check},
+    {"scales", fs_scales_config_check},
+    {"survey", fs_survey_config_check},
+    {"kasam", fs_kasam_config_check},
     {"report", fs_report_config_check},
     {"ogq", NULL},
     {"paired", NULL},
@@ -491,6 +500,14 @@ int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files)
     if (s && strcmp(s, "n-pct") != 0 && strcmp(s, "separate") != 0)
         return bad_value(c, c->cell_arg, "cell", s, "n-pct or separate");
     c->write.n_pct = s && strcmp(s, "n-pct") == 0;
+    if (c->refresh_arg) {
+        if (c->write.format != FS_FMT_HTML)
+            return fs_cli_usage_error(c, "--refresh is for HTML output (--format html or -o "
+                                         "FILE.html)");
+        if (parse_int(c->refresh_arg, 1, 86400, &c->write.refresh))
+            return fs_cli_usage_error(c, "--refresh: '%s' is not a number of seconds from 1 "
+                                         "to 86400", c->refresh_arg);
+    }
     s = pick(c, NULL, "hide_empty");
     if (s && strcmp(s, "yes") != 0 && strcmp(s, "no") != 0)
         return bad_value(c, NULL, "hide_empty", s, "yes or no");

@@ -3,7 +3,9 @@
  * The command table. To add a command:
  *   1. write src/cli/cmd_<name>.c exporting int cmd_<name>(int argc, char **argv) and
  *      declare it in cli.h; it parses its options, calls the library, hands an fs_report
- *      to fs_cli_write() and holds no CSV parsing or statistics of its own;
+ *      to fs_cli_write() and holds no CSV parsing or statistics of its own (a counting
+ *      command is an fs_count_command row run by count.c, a questionnaire command an
+ *      fs_quest_command row run by quest_cli.c);
  *   2. add its row to commands[] below;
  *   3. write man/finsam-stats-<name>.1 and list it in man/finsam-stats.1;
  *   4. add command tests under tests/cli/<name>/<case>/;
@@ -31,6 +33,9 @@ static const struct command {
     {"hls", cmd_hls, "HLS-EU-Q16/Q6 health literacy at start and at exit"},
     {"ogq", cmd_ogq, "OGQ activity gaps at start and at exit, McNemar"},
     {"barometer", cmd_barometer, "hälsobarometer self-ratings at start and at exit"},
+    {"survey", cmd_survey, "questionnaires answered once: distributions, share agreeing, by year"},
+    {"eq5d", cmd_eq5d, "EQ-5D-5L at start and at exit: levels, Paretian change, EQ VAS, index"},
+    {"kasam", cmd_kasam, "KASAM / SOC-13 sense of coherence at start and at exit"},
     {"report", cmd_report, "the half-year or annual report, per insats and association"},
 };
 

@@ -1,4 +1,4 @@
-/* quest_cli.c: the shared part of the questionnaire commands. See quest_cli.h. */
+/* quest_cli.c: the skeleton of the questionnaire commands. See quest_cli.h. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -7,27 +7,44 @@
 #include "finsam/export.h"
 #include "finsam/i18n.h"
 #include "finsam/pnr.h"
+#include "finsam/quest_join.h"
 #include "finsam/sextable.h"
 #include "finsam/text.h"
 #include "quest_cli.h"
 
-void qcli_init(qcli *qc, const char *prog, const char *command, const char *usage)
+#define MAX_LONGOPTS 64
+
+const char *qcli_count(const qcli *qc, unsigned long n, char *buf)
 {
-    memset(qc, 0, sizeof *qc);
-    fs_cli_init(&qc->cli, prog, usage);
-    qc->command = command;
-    qc->tests = QCLI_TEST_SIGN;
-    qc->higher_is_better = 1;
-    qc->alt = FS_ALT_TWO_SIDED;
+    fs_count_text(n, qc->cli.suppress, buf, 16);
+    return buf;
 }
 
-void qcli_free(qcli *qc)
+void qcli_warn(qcli *qc, const char *fmt, ...)
 {
-    fs_quest_free(&qc->q);
-    fs_report_free(qc->rep);
-    for (size_t i = 0; i < qc->n_item_args; i++)
-        free(qc->item_args[i]);
-    fs_cli_free(&qc->cli);
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = fs_vasprintf(fmt, ap);
+    va_end(ap);
+    if (!s)
+        return;
+    fs_cli_warn(&qc->cli, s);
+    if (qc->rep)
+        fs_report_add_warning(qc->rep, s);
+    free(s);
+}
+
+int qcli_oom(qcli *qc)
+{
+    fs_cli_error(&qc->cli, "out of memory");
+    return FS_EXIT_FAILURE;
+}
+
+int qcli_add(qcli *qc, fs_table *t)
+{
+    if (!t || fs_report_add_table(qc->rep, t))
+        return qcli_oom(qc);
+    return 0;
 }
 
 /* 1 when a and b name the same column: equal folded, or the same key (slug). */
@@ -42,13 +59,32 @@ static int same_name(const char *a, const char *b)
     return eq;
 }
 
-const char *qcli_count(const qcli *qc, unsigned long n, char *buf)
+int qcli_parse_scale(qcli *qc, const char *arg)
 {
-    fs_count_text(n, qc->cli.suppress, buf, 16);
-    return buf;
+    const char *dots = strstr(arg, "..");
+    char lo_s[64], *end;
+    size_t n = dots ? (size_t)(dots - arg) : 0;
+    if (!dots || n == 0 || n >= sizeof lo_s)
+        goto bad;
+    memcpy(lo_s, arg, n);
+    lo_s[n] = 0;
+    double lo = strtod(lo_s, &end);
+    if (*end)
+        goto bad;
+    const char *h = dots + 2;
+    double hi = strtod(h, &end);
+    if (end == h || *end || !(lo <= hi))
+        goto bad;
+    qc->qo.has_scale = 1;
+    qc->qo.scale_min = lo;
+    qc->qo.scale_max = hi;
+    return 0;
+bad:
+    return fs_cli_usage_error(&qc->cli, "--scale: '%s' is not MIN..MAX (e.g. 1..10)", arg);
 }
 
-int qcli_option(qcli *qc, int opt, const char *arg)
+/* The options every questionnaire command shares. -1 when not one of them. */
+static int shared_option(qcli *qc, int opt, const char *arg)
 {
     switch (opt) {
     case QCLI_OPT_PARTICIPANTS:
@@ -86,25 +122,24 @@ int qcli_option(qcli *qc, int opt, const char *arg)
         if (fs_alternative_parse(arg, &qc->alt))
             return fs_cli_usage_error(&qc->cli, "--alternative: '%s' is not two-sided, greater "
                                                 "or less", arg);
-        qc->alt_arg = arg;
+        return 0;
+    case QCLI_OPT_FROM:
+        qc->from_arg = arg;
+        return 0;
+    case QCLI_OPT_TO:
+        qc->to_arg = arg;
         return 0;
     default:
         return -1;
     }
 }
 
-typedef struct own_ctx {
-    qcli *qc;
-    int (*own)(qcli *qc, int opt, const char *arg, void *user);
-    void *user;
-} own_ctx;
-
 /* The command's own options first, then those all questionnaire commands share. */
 static int own_or_shared(int opt, const char *arg, void *user)
 {
-    own_ctx *c = user;
-    int rc = c->own ? c->own(c->qc, opt, arg, c->user) : -1;
-    return rc < 0 ? qcli_option(c->qc, opt, arg) : rc;
+    qcli *qc = user;
+    int rc = qc->cmd->own ? qc->cmd->own(qc, opt, arg) : -1;
+    return rc < 0 ? shared_option(qc, opt, arg) : rc;
 }
 
 /* --items must not name a personnummer column: its default headers or [columns]. */
@@ -125,71 +160,53 @@ static int refuse_pnr_items(qcli *qc)
     return 0;
 }
 
-int qcli_parse(qcli *qc, int argc, char **argv, const struct option *longopts,
-               int (*own)(qcli *qc, int opt, const char *arg, void *user), void *user)
+/* The shared part of --help, after the command's own. */
+static char *help_text(const fs_quest_command *cmd)
 {
-    /* refused, not ignored: no period or insats in a questionnaire, every bad answer is an
-     * error already (--strict), no dates (--as-of); shares only where a command prints them */
-    static const int unsupported[] = {FS_OPT_PERIOD, FS_OPT_INSATS, FS_OPT_BY, FS_OPT_STRICT,
-                                      FS_OPT_AS_OF, FS_OPT_ROUNDING, FS_OPT_DECIMALS, 0};
-    static const int unsupported_with_shares[] = {FS_OPT_PERIOD, FS_OPT_INSATS, FS_OPT_BY,
-                                                  FS_OPT_STRICT, FS_OPT_AS_OF, 0};
-    own_ctx ctx = {qc, own, user};
-    qc->cli.unsupported = qc->has_shares ? unsupported_with_shares : unsupported;
-    int rc = fs_cli_getopt(&qc->cli, argc, argv, longopts, own_or_shared, &ctx);
-    if (rc >= 0)
-        return rc == FS_EXIT_OK ? -1 : rc; /* -1: help printed, exit 0 */
-    rc = fs_cli_finish(&qc->cli, argc, argv, optind, 1);
-    if (rc)
-        return rc;
-    if ((rc = refuse_pnr_items(qc)) != 0)
-        return rc;
-    if (qc->cli.n_files > 2)
-        return fs_cli_usage_error(&qc->cli, "at most two files (start and exit)");
-    qc->qo.csv = qc->cli.csv;
-    qc->qo.config = &qc->cli.config;
-    if (qc->n_items) {
-        qc->qo.items = qc->items;
-        qc->qo.n_items = qc->n_items;
+    unsigned f = cmd->flags;
+    fs_buf b = {0};
+    fs_buf_puts(&b, cmd->usage);
+    fs_buf_puts(&b, "  --items A,B,...       only these item columns (headers or their keys), in this order\n"
+                    "  --participants EXPORT sex of each participant from a SUS export (joined on id)\n");
+    if (f & QCMD_PAIRED)
+        fs_buf_puts(&b, "  --from OCC, --to OCC  the two occasions compared, with three or more (default: the\n"
+                        "                        first and the last, e.g. Start and Avslut)\n"
+                        "  --alternative A       two-sided (default), greater (better) or less (worse)\n");
+    if (f & QCMD_SHARES)
+        fs_buf_puts(&b, "  --rounding METHOD     shares: largest-remainder (default), half-even or half-up\n"
+                        "  --decimals N          decimals of printed shares, 0-3 (default 0)\n");
+    fs_buf_printf(&b,
+                  "  --suppress N          show counts 1..N-1 as <N (cells, notes and warnings)\n"
+                  "  --lang sv|en          labels and notes (default sv)\n"
+                  "  --format FORMAT       text, csv, json, xlsx, md or html (default text, or from\n"
+                  "                        the extension of -o)\n"
+                  "  --refresh SECONDS     html: the page reloads itself (a board on a wall screen)\n"
+                  "  -o, --output FILE     write to FILE (replaced only when the run succeeds)\n"
+                  "  --csv-dialect D       rfc4180 (default) or excel-sv (;, decimal comma, BOM)\n"
+                  "  --cell n-pct          text, md, xlsx, html: one cell \"12 (46,5 %%)\" per count\n"
+                  "                        and share\n"
+                  "  --hide-empty          leave out rows whose counts are all 0 (the note says how many)\n"
+                  "  --p-digits N          significant digits of p-values in text, md, xlsx, html\n"
+                  "                        (default 2; below 0.001 \"<0,001\")\n"
+                  "  --config FILE         INI file: [columns] id, personnummer, sex; [defaults]%s%s\n"
+                  "  --separator C         input separator ; , tab (default: detected)\n"
+                  "  --encoding E          input encoding auto, utf-8, cp1252 (default auto)\n"
+                  "  --created DATE        xlsx creation date (reproducible files); also SOURCE_DATE_EPOCH\n"
+                  "  --quiet               no warnings on standard error\n"
+                  "  --help                this text\n"
+                  "\n"
+                  "--period, --insats, %s--strict, --as-of%s do not apply\nto %s (usage errors).\n"
+                  "\n"
+                  "Exit status: 0 success, 1 data or runtime error, 2 usage error. See finsam-stats-%s(1).\n",
+                  cmd->config_help ? ";\n                        " : "",
+                  cmd->config_help ? cmd->config_help : "",
+                  f & QCMD_OWN_BY ? "" : "--by, ",
+                  f & QCMD_SHARES ? "" : ", --rounding and --decimals", cmd->name, cmd->name);
+    if (b.failed) {
+        fs_buf_free(&b);
+        return NULL;
     }
-    return 0;
-}
-
-void qcli_warn(qcli *qc, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char *s = fs_vasprintf(fmt, ap);
-    va_end(ap);
-    if (!s)
-        return;
-    fs_cli_warn(&qc->cli, s);
-    if (qc->rep)
-        fs_report_add_warning(qc->rep, s);
-    free(s);
-}
-
-typedef struct join {
-    fs_quest *q;
-    unsigned char *found; /* per person: an episode with its id was seen */
-} join;
-
-static int on_episode(const fs_episode *ep, void *user)
-{
-    join *j = user;
-    fs_quest_person *p = fs_quest_find(j->q, ep->id);
-    if (!p)
-        return 0;
-    j->found[p - j->q->p] = 1;
-    if (p->sex == FS_SEX_UNKNOWN && ep->sex != FS_SEX_UNKNOWN)
-        p->sex = ep->sex;
-    return 0;
-}
-
-static void on_problem(const fs_problem *p, void *user)
-{
-    (void)p;
-    (void)user;
+    return b.data;
 }
 
 static const char *base(const char *path)
@@ -198,12 +215,15 @@ static const char *base(const char *path)
     return s ? s + 1 : path;
 }
 
-int qcli_load(qcli *qc)
+/* Reads the files, joins --participants, creates the report and warns on what is not
+ * compared. 0 or an exit status. */
+static int load(qcli *qc)
 {
     fs_msg msg = {""};
     fs_cli *c = &qc->cli;
     unsigned long not_found = 0;
     char n1[16], n2[16];
+    int paired = (qc->cmd->flags & QCMD_PAIRED) != 0;
     /* the export is joined on Deltagar-ID: a questionnaire keyed by personnummer is refused
      * as soon as the reader sees it, before the export is read */
     qc->qo.refuse_pnr_key = qc->participants != NULL;
@@ -213,266 +233,208 @@ int qcli_load(qcli *qc)
         fs_cli_error(c, "%s", msg.text);
         return fs_cli_status(e);
     }
-    if (!(qc->rep = fs_report_new(qc->command, c->lang))) {
-        fs_cli_error(c, "out of memory");
-        return FS_EXIT_FAILURE;
-    }
+    if (!(qc->rep = fs_report_new(qc->cmd->name, c->lang)))
+        return qcli_oom(qc);
     qc->by_sex = qc->q.has_sex_column;
+    const char *f = base(c->files[0]);
     if (qc->participants) {
-        if (qc->q.pnr_key) /* refused by the reader already */
-            FS_BUG("--participants with a questionnaire keyed by personnummer");
-        join j = {&qc->q, calloc(qc->q.n_persons + 1, 1)};
-        if (!j.found) {
-            fs_cli_error(c, "out of memory");
-            return FS_EXIT_FAILURE;
-        }
-        fs_export_options eo = {.csv = c->csv, .config = &c->config,
-                                .required = FS_FIELD_BIT(FS_FIELD_ID), .as_of = c->as_of};
-        fs_export_callbacks cb = {on_episode, on_problem, &j};
-        fs_export_reader *r = fs_export_reader_new(&eo, &cb);
-        if (!r) {
-            free(j.found);
-            fs_cli_error(c, "out of memory");
-            return FS_EXIT_FAILURE;
-        }
-        e = fs_export_reader_read(r, qc->participants, &msg);
-        fs_export_reader_free(r);
-        for (size_t k = 0; k < qc->q.n_persons; k++)
-            not_found += !j.found[k];
-        free(j.found);
-        if (e) {
+        if ((e = fs_quest_join_export(&qc->q, qc->participants, &c->csv, &c->config, c->as_of,
+                                      &not_found, &msg)) != FS_OK) {
+            if (e == FS_ERR_USAGE)
+                return fs_cli_usage_error(c, "--participants: %s: %s", f, msg.text);
             fs_cli_error(c, "%s", msg.text);
             return fs_cli_status(e);
         }
         qc->by_sex = 1;
+        if (not_found)
+            qcli_warn(qc, fs_tr(c->lang, "%s: %s of %s questionnaire participants are not in the "
+                                         "participants export %s; their sex is unknown unless the "
+                                         "questionnaire gives it"),
+                      f, qcli_count(qc, not_found, n1), qcli_count(qc, qc->q.n_persons, n2),
+                      base(qc->participants));
     }
+    if (!paired)
+        return 0;
+    /* the occasions compared */
+    size_t from = 0, to = fs_quest_last(&qc->q);
+    const char *which[2] = {qc->from_arg, qc->to_arg};
+    size_t *set[2] = {&from, &to};
+    for (int k = 0; k < 2; k++) {
+        if (!which[k])
+            continue;
+        int o = fs_quest_occasion_find(&qc->q, which[k]);
+        if (o < 0) {
+            fs_buf names = {0};
+            for (size_t j = 0; j < qc->q.n_occ; j++)
+                fs_buf_printf(&names, "%s%s", j ? ", " : "", qc->q.occ_label[j]);
+            char v[FS_SAFE_TEXT_MAX * 4 + 8];
+            fs_safe_text(which[k], v, sizeof v);
+            int rc = fs_cli_usage_error(c, "--%s: \"%s\" is not an occasion of %s (%s)",
+                                        k ? "to" : "from", v, f, names.data ? names.data : "");
+            fs_buf_free(&names);
+            return rc;
+        }
+        *set[k] = (size_t)o;
+    }
+    if (qc->q.n_occ < 2) {
+        fs_cli_error(c, "%s: only one occasion (%s): nothing to compare", f, qc->q.occ_label[0]);
+        return FS_EXIT_FAILURE;
+    }
+    if (from == to)
+        return fs_cli_usage_error(c, "--from and --to name the same occasion (%s)",
+                                  qc->q.occ_label[from]);
+    qc->to.from = from;
+    qc->to.to = to;
     fs_quest_counts n;
-    fs_quest_count(&qc->q, &n);
-    const char *f = base(c->files[0]);
-    if (not_found)
-        qcli_warn(qc, fs_tr(qc->cli.lang, "%s: %s of %s questionnaire participants are not in the "
-                                          "participants export %s; their sex is unknown unless the "
-                                          "questionnaire gives it"),
-                  f, qcli_count(qc, not_found, n1), qcli_count(qc, qc->q.n_persons, n2),
-                  base(qc->participants));
-    if (n.start_only || n.exit_only)
-        qcli_warn(qc, fs_tr(qc->cli.lang, "%s: %s participants answered only at start and %s only "
-                                          "at exit; they are not in the paired tables"),
-                  f, qcli_count(qc, n.start_only, n1), qcli_count(qc, n.exit_only, n2));
+    fs_quest_count(&qc->q, from, to, &n);
+    if (n.start_only || n.exit_only) {
+        if (qc->q.n_occ > 2)
+            qcli_warn(qc, fs_tr(c->lang, "%s: %s participants answered at %s but not at %s, and %s "
+                                         "at %s but not at %s; they are not in the paired tables"),
+                      f, qcli_count(qc, n.start_only, n1), qc->q.occ_label[from],
+                      qc->q.occ_label[to], qcli_count(qc, n.exit_only, n2), qc->q.occ_label[to],
+                      qc->q.occ_label[from]);
+        else
+            qcli_warn(qc, fs_tr(c->lang, "%s: %s participants answered only at start and %s only "
+                                         "at exit; they are not in the paired tables"),
+                      f, qcli_count(qc, n.start_only, n1), qcli_count(qc, n.exit_only, n2));
+    }
     if (qc->by_sex && n.by_sex_linked[FS_SEX_UNKNOWN])
-        qcli_warn(qc, fs_tr(qc->cli.lang, "%s: %s linked participants have no recorded sex; they "
-                                          "are counted in the total only"),
+        qcli_warn(qc, fs_tr(c->lang, "%s: %s linked participants have no recorded sex; they "
+                                     "are counted in the total only"),
                   f, qcli_count(qc, n.by_sex_linked[FS_SEX_UNKNOWN], n1));
     unsigned long miss = 0, items_with = 0;
     for (size_t i = 0; i < qc->q.n_items; i++) {
         fs_paired_item it = {0};
-        if (fs_quest_paired(&qc->q, i, FS_QUEST_ALL_SEXES, 1, FS_ALT_TWO_SIDED, 0, &it) == FS_OK &&
-            it.missing) {
+        if (fs_quest_paired(&qc->q, i, from, to, FS_QUEST_ALL_SEXES, 1, FS_ALT_TWO_SIDED, 0,
+                            &it) == FS_OK && it.missing) {
             miss += it.missing;
             items_with++;
         }
         if (it.n == 0)
-            qcli_warn(qc, fs_tr(qc->cli.lang, "%s: item \"%s\" has no linked answers"),
+            qcli_warn(qc, fs_tr(c->lang, "%s: item \"%s\" has no linked answers"),
                       f, qc->q.item_label[i]);
     }
     if (miss)
-        qcli_warn(qc, fs_tr(qc->cli.lang, "%s: %s answers of linked participants are missing or "
-                                          "\"Vet inte\" (in %lu items); see the notes"),
+        qcli_warn(qc, fs_tr(c->lang, "%s: %s answers of linked participants are missing or "
+                                     "\"Vet inte\" (in %lu items); see the notes"),
                   f, qcli_count(qc, miss, n1), items_with);
     return 0;
 }
 
-int qcli_parse_scale(qcli *qc, const char *arg)
-{
-    const char *dots = strstr(arg, "..");
-    char lo_s[64], *end;
-    size_t n = dots ? (size_t)(dots - arg) : 0;
-    if (!dots || n == 0 || n >= sizeof lo_s)
-        goto bad;
-    memcpy(lo_s, arg, n);
-    lo_s[n] = 0;
-    double lo = strtod(lo_s, &end);
-    if (*end)
-        goto bad;
-    const char *h = dots + 2;
-    double hi = strtod(h, &end);
-    if (end == h || *end || !(lo <= hi))
-        goto bad;
-    qc->qo.has_scale = 1;
-    qc->qo.scale_min = lo;
-    qc->qo.scale_max = hi;
-    return 0;
-bad:
-    return fs_cli_usage_error(&qc->cli, "--scale: '%s' is not MIN..MAX (e.g. 1..10)", arg);
-}
-
-const char *qcli_alt_text(const qcli *qc)
-{
-    switch (qc->alt) {
-    case FS_ALT_GREATER:
-        return fs_tr(qc->cli.lang, "one-sided, better");
-    case FS_ALT_LESS:
-        return fs_tr(qc->cli.lang, "one-sided, worse");
-    default:
-        return fs_tr(qc->cli.lang, "two-sided");
-    }
-}
-
-const char *qcli_sex_text(const qcli *qc, int sex)
-{
-    if (sex == FS_SEX_WOMAN)
-        return fs_tr(qc->cli.lang, "women");
-    if (sex == FS_SEX_MAN)
-        return fs_tr(qc->cli.lang, "men");
-    return fs_tr(qc->cli.lang, "total");
-}
-
-fs_error qcli_item_columns(const qcli *qc, fs_table *t, int wilcoxon)
-{
-    const char *lang = qc->cli.lang;
-    char *ps = fs_asprintf(fs_tr(lang, "p (sign test, %s)"), qcli_alt_text(qc));
-    char *pw = fs_asprintf(fs_tr(lang, "p (Wilcoxon, %s)"), qcli_alt_text(qc));
-    int bad = !ps || !pw;
-    bad |= fs_table_add_col(t, "n", fs_tr(lang, "Linked answers"), FS_COL_COUNT, 0, -1) < 0;
-    bad |= fs_table_add_col(t, "worse", fs_tr(lang, "Worse"), FS_COL_COUNT, 0, -1) < 0;
-    bad |= fs_table_add_col(t, "unchanged", fs_tr(lang, "Unchanged"), FS_COL_COUNT, 0, -1) < 0;
-    bad |= fs_table_add_col(t, "better", fs_tr(lang, "Better"), FS_COL_COUNT, 0, -1) < 0;
-    bad |= fs_table_add_col(t, "median_start", fs_tr(lang, "Median, start"), FS_COL_NUMBER, 1, -1) < 0;
-    bad |= fs_table_add_col(t, "median_end", fs_tr(lang, "Median, exit"), FS_COL_NUMBER, 1, -1) < 0;
-    bad |= fs_table_add_col(t, "mean_start", fs_tr(lang, "Mean, start"), FS_COL_NUMBER, 2, -1) < 0;
-    bad |= fs_table_add_col(t, "mean_end", fs_tr(lang, "Mean, exit"), FS_COL_NUMBER, 2, -1) < 0;
-    bad |= !ps || fs_table_add_col(t, "p_sign", ps, FS_COL_PVALUE, 0, -1) < 0;
-    if (wilcoxon)
-        bad |= !pw || fs_table_add_col(t, "p_wilcoxon", pw, FS_COL_PVALUE, 0, -1) < 0;
-    free(ps);
-    free(pw);
-    return bad ? FS_ERR_MEMORY : FS_OK;
-}
-
-fs_error qcli_item_row(fs_table *t, const char *key, const char *label, const fs_paired_item *it)
-{
-    fs_row *r = fs_table_add_row(t, key, label, 0, 0);
-    if (!r)
-        return FS_ERR_MEMORY;
-    fs_row_set(t, r, "n", it->n);
-    fs_row_set(t, r, "worse", it->worse);
-    fs_row_set(t, r, "unchanged", it->unchanged);
-    fs_row_set(t, r, "better", it->better);
-    fs_row_set(t, r, "median_start", it->median_start);
-    fs_row_set(t, r, "median_end", it->median_end);
-    fs_row_set(t, r, "mean_start", it->mean_start);
-    fs_row_set(t, r, "mean_end", it->mean_end);
-    fs_row_set(t, r, "p_sign", it->sign.p_value);
-    if (fs_table_col(t, "p_wilcoxon") >= 0)
-        fs_row_set(t, r, "p_wilcoxon", it->has_wilcoxon ? it->wilcoxon.p_value : NAN);
-    return FS_OK;
-}
-
-fs_error qcli_participation_note(const qcli *qc, fs_table *t, int sex)
-{
-    fs_quest_counts n;
-    char a[16], b[16], c[16], d[16], e[16];
-    fs_quest_count(&qc->q, &n);
-    if (sex >= 0)
-        return fs_table_add_note(t, fs_tr(qc->cli.lang, "Linked participants (%s): %s."),
-                                 qcli_sex_text(qc, sex), qcli_count(qc, n.by_sex_linked[sex], a));
-    qcli_count(qc, n.start, a);
-    qcli_count(qc, n.exit, b);
-    qcli_count(qc, n.linked, c);
-    qcli_count(qc, n.start_only, d);
-    qcli_count(qc, n.exit_only, e);
-    return fs_table_add_note(t, fs_tr(qc->cli.lang, "Participants: %s at start, %s at exit, %s "
-                                                    "linked; %s only at start and %s only at exit "
-                                                    "are not compared."),
-                             a, b, c, d, e);
-}
-
-static fs_table *item_table(qcli *qc, const char *key, const char *title, int sex)
-{
-    const char *lang = qc->cli.lang;
-    int wil = (qc->tests & QCLI_TEST_WILCOXON) != 0;
-    fs_table *t = fs_table_new(key, title);
-    if (!t || qcli_item_columns(qc, t, wil))
-        goto fail;
-    for (size_t i = 0; i < qc->q.n_items; i++) {
-        fs_paired_item it;
-        if (fs_quest_paired(&qc->q, i, sex, qc->higher_is_better, qc->alt, wil, &it) ||
-            qcli_item_row(t, qc->q.item_key[i], qc->q.item_label[i], &it))
-            goto fail;
-        char m[16];
-        qcli_count(qc, it.missing, m);
-        if (it.missing &&
-            fs_table_add_note(t, fs_tr(lang, "%s: %s linked participants without an answer at start "
-                                             "or exit (empty or Vet inte), not compared."),
-                              qc->q.item_label[i], m))
-            goto fail;
-    }
-    if (qcli_participation_note(qc, t, sex))
-        goto fail;
-    const char *dir = qc->higher_is_better ? fs_tr(lang, "a higher answer at exit")
-                                           : fs_tr(lang, "a lower answer at exit");
-    if (fs_table_add_note(t, fs_tr(lang, "Better = %s. p (sign test): exact sign test (binomial test "
-                                         "of better against worse, p = 0.5, unchanged left out), %s."),
-                          dir, qcli_alt_text(qc)))
-        goto fail;
-    if (wil && fs_table_add_note(t, fs_tr(lang, "p (Wilcoxon): Wilcoxon signed-rank test of exit - "
-                                                "start (exact without ties and zeros for n < 50, else "
-                                                "normal approximation with continuity correction), %s."),
-                                 qcli_alt_text(qc)))
-        goto fail;
-    return t;
-fail:
-    fs_table_free(t);
-    return NULL;
-}
-
-int qcli_item_tables(qcli *qc, const char *key, const char *title, const char *chart_title)
-{
-    if (qc->by_sex) {
-        for (int s = FS_SEX_WOMAN; s <= FS_SEX_MAN; s++) {
-            char *k = fs_asprintf("%s_%s", key, s == FS_SEX_WOMAN ? "women" : "men");
-            char *ti = fs_asprintf("%s, %s", title, qcli_sex_text(qc, s));
-            fs_table *t = k && ti ? item_table(qc, k, ti, s) : NULL;
-            free(k);
-            free(ti);
-            if (t && fs_table_set_sheet(t, s == FS_SEX_WOMAN ? fs_tr(qc->cli.lang, "Items, women")
-                                                             : fs_tr(qc->cli.lang, "Items, men"))) {
-                fs_table_free(t);
-                t = NULL;
-            }
-            if (!t || fs_report_add_table(qc->rep, t))
-                goto oom;
-        }
-    }
-    char *ti = qc->by_sex ? fs_asprintf("%s, %s", title, qcli_sex_text(qc, -1)) : fs_strdup(title);
-    fs_table *t = ti ? item_table(qc, key, ti, FS_QUEST_ALL_SEXES) : NULL;
-    free(ti);
-    if (t && (fs_table_set_sheet(t, qc->by_sex ? fs_tr(qc->cli.lang, "Items, total")
-                                               : fs_tr(qc->cli.lang, "Items")) ||
-              (chart_title && fs_table_set_chart(t, chart_title, 0, "mean_start", "mean_end")))) {
-        fs_table_free(t);
-        t = NULL;
-    }
-    if (!t || fs_report_add_table(qc->rep, t))
-        goto oom;
-    return 0;
-oom:
-    fs_cli_error(&qc->cli, "out of memory");
-    return FS_EXIT_FAILURE;
-}
-
-int qcli_write(qcli *qc)
+/* Applies --suppress to every count column of every table of the report (with a note), then
+ * writes it. */
+static int write_report(qcli *qc)
 {
     int sup = qc->cli.suppress;
+    for (size_t i = 0; i < qc->rep->n_tables; i++)
+        fs_quest_round_each(qc->rep->tables[i]);
     for (size_t i = 0; sup > 1 && i < qc->rep->n_tables; i++) {
         fs_table *t = qc->rep->tables[i];
         fs_table_suppress(t, sup);
+        /* a share or interval of a row whose n is hidden would give n away */
+        int nc = fs_table_col(t, "n");
+        for (size_t r = 0; nc >= 0 && r < t->n_rows; r++)
+            for (size_t c = 0; t->rows[r].cells[nc].suppressed && c < t->n_cols; c++)
+                if (t->cols[c].kind == FS_COL_SHARE && !isnan(t->rows[r].cells[c].value))
+                    t->rows[r].cells[c].suppressed = 1;
         if (fs_table_add_note(t, fs_tr(qc->cli.lang, "Counts below %d are shown as <%d "
                                                      "(small-number suppression)."),
-                              sup, sup)) {
-            fs_cli_error(&qc->cli, "out of memory");
-            return FS_EXIT_FAILURE;
-        }
+                              sup, sup))
+            return qcli_oom(qc);
     }
     return fs_cli_write(&qc->cli, qc->rep);
+}
+
+int fs_quest_main(const fs_quest_command *cmd, int argc, char **argv)
+{
+    static const struct option common[] = {FS_CLI_COMMON_LONGOPTS};
+    static const struct option shared[] = {
+        {"participants", required_argument, NULL, QCLI_OPT_PARTICIPANTS},
+        {"items", required_argument, NULL, QCLI_OPT_ITEMS},
+    };
+    static const struct option paired[] = {
+        {"alternative", required_argument, NULL, QCLI_OPT_ALTERNATIVE},
+        {"from", required_argument, NULL, QCLI_OPT_FROM},
+        {"to", required_argument, NULL, QCLI_OPT_TO},
+    };
+    struct option longopts[MAX_LONGOPTS];
+    size_t n = 0;
+#define APPEND(arr)                                                                           \
+    for (size_t i_ = 0; i_ < sizeof arr / sizeof arr[0]; i_++)                                \
+    longopts[n++] = arr[i_]
+    APPEND(common);
+    APPEND(shared);
+    if (cmd->flags & QCMD_PAIRED)
+        APPEND(paired);
+#undef APPEND
+    for (const struct option *o = cmd->longopts; o && o->name; o++) {
+        if (n + 1 >= MAX_LONGOPTS)
+            FS_BUG("too many options for a questionnaire command");
+        longopts[n++] = *o;
+    }
+    memset(&longopts[n], 0, sizeof longopts[n]);
+
+    qcli qc;
+    int status;
+    char *usage = help_text(cmd);
+    int unsupported[8], u = 0;
+    memset(&qc, 0, sizeof qc);
+    fs_cli_init(&qc.cli, cmd->prog, usage ? usage : cmd->usage);
+    qc.cmd = cmd;
+    qc.higher_is_better = 1;
+    qc.alt = FS_ALT_TWO_SIDED;
+    qc.qo.coding = cmd->coding;
+    qc.qo.single = (cmd->flags & QCMD_SINGLE) != 0;
+    /* refused, not ignored: no period or insats in a questionnaire, every bad answer is an
+     * error already (--strict), no dates (--as-of); shares only where a command prints them */
+    unsupported[u++] = FS_OPT_PERIOD;
+    unsupported[u++] = FS_OPT_INSATS;
+    if (!(cmd->flags & QCMD_OWN_BY))
+        unsupported[u++] = FS_OPT_BY;
+    unsupported[u++] = FS_OPT_STRICT;
+    unsupported[u++] = FS_OPT_AS_OF;
+    if (!(cmd->flags & QCMD_SHARES)) {
+        unsupported[u++] = FS_OPT_ROUNDING;
+        unsupported[u++] = FS_OPT_DECIMALS;
+    }
+    unsupported[u] = 0;
+    qc.cli.unsupported = unsupported;
+    if (cmd->init && (status = cmd->init(&qc)) != 0)
+        goto cleanup;
+    status = fs_cli_getopt(&qc.cli, argc, argv, longopts, own_or_shared, &qc);
+    if (status >= 0)
+        goto cleanup;
+    if ((status = fs_cli_finish(&qc.cli, argc, argv, optind, 1)) != 0 ||
+        (status = refuse_pnr_items(&qc)) != 0)
+        goto cleanup;
+    if (qc.cli.n_files > ((cmd->flags & QCMD_PAIRED) ? 2u : 1u)) {
+        status = fs_cli_usage_error(&qc.cli, (cmd->flags & QCMD_PAIRED)
+                                                 ? "at most two files (start and exit)"
+                                                 : "one questionnaire file");
+        goto cleanup;
+    }
+    qc.qo.csv = qc.cli.csv;
+    qc.qo.config = &qc.cli.config;
+    if (qc.n_items) {
+        qc.qo.items = qc.items;
+        qc.qo.n_items = qc.n_items;
+    }
+    if ((cmd->prepare && (status = cmd->prepare(&qc)) != 0) || (status = load(&qc)) != 0)
+        goto cleanup;
+    qc.to.lang = qc.cli.lang;
+    qc.to.higher_is_better = qc.higher_is_better;
+    qc.to.alt = qc.alt;
+    qc.to.wilcoxon = qc.wilcoxon;
+    qc.to.suppress = qc.cli.suppress;
+    if ((status = cmd->run(&qc)) == 0)
+        status = write_report(&qc);
+cleanup:
+    fs_quest_free(&qc.q);
+    fs_report_free(qc.rep);
+    for (size_t i = 0; i < qc.n_item_args; i++)
+        free(qc.item_args[i]);
+    fs_cli_free(&qc.cli);
+    free(usage);
+    return status;
 }

@@ -1,80 +1,90 @@
-/* quest_cli.h: what the questionnaire commands (paired, hls, ogq, barometer) share: their
- * options, reading the files with the sex join of --participants, the warnings on unmatched
- * and missing answers, and the paired item table (one per sex when sex is known). */
+/* quest_cli.h: the one skeleton of the questionnaire commands (paired, hls, ogq, barometer,
+ * survey, eq5d, kasam). A questionnaire command is data: its name, its own part of --help,
+ * its own options, flags saying which shared options it takes and what it reads, and two
+ * functions: one for its own options, one that builds its tables with the library after
+ * the files are read. fs_quest_main does the rest once: the option table (common, shared,
+ * own), the refusals, the shared part of --help, reading the files, the sex join of
+ * --participants, the warnings on unmatched and missing answers, suppression and writing.
+ *
+ * To add a questionnaire command: a cmd_<name>.c with its usage text, option table, own()
+ * and run(), and its fs_quest_command row; then the steps of main.c. */
 #ifndef FINSAM_QUEST_CLI_H
 #define FINSAM_QUEST_CLI_H
 
 #include "cli.h"
-#include "finsam/quest.h"
+#include "finsam/paired.h"
+#include "finsam/quest_tables.h"
 
+/* Option codes of the shared options and of the commands' own. */
 enum {
     QCLI_OPT_PARTICIPANTS = FS_OPT_COMMAND_BASE + 20,
     QCLI_OPT_ITEMS,
     QCLI_OPT_ALTERNATIVE,
+    QCLI_OPT_FROM,
+    QCLI_OPT_TO,
     QCLI_OPT_TEST,
     QCLI_OPT_SCALE,
     QCLI_OPT_HIGHER,
     QCLI_OPT_LOWER,
     QCLI_OPT_CODING,
     QCLI_OPT_VERSION,
-    QCLI_OPT_GAP_INDICATOR
+    QCLI_OPT_GAP_INDICATOR,
+    QCLI_OPT_VALUE_SET,
+    QCLI_OPT_COMPARE
+};
+
+/* What a command reads and which shared options it takes. */
+enum {
+    QCMD_PAIRED = 1,    /* two occasions compared: FILE [FILE2], --from, --to, --alternative;
+                           the warnings on participants answering only once */
+    QCMD_SINGLE = 2,    /* one occasion, every row a response (survey): FILE... */
+    QCMD_SHARES = 4,    /* prints rounded shares: --rounding and --decimals apply */
+    QCMD_OWN_BY = 8     /* the command's own() takes --by (FS_OPT_BY) */
 };
 
 #define QCLI_MAX_ITEMS 256
 
-#define QCLI_LONGOPTS                                                                          \
-    {"participants", required_argument, NULL, QCLI_OPT_PARTICIPANTS},                          \
-        {"items", required_argument, NULL, QCLI_OPT_ITEMS},                                    \
-        {"alternative", required_argument, NULL, QCLI_OPT_ALTERNATIVE}
+typedef struct qcli qcli;
 
-#define QCLI_TEST_SIGN 1
-#define QCLI_TEST_WILCOXON 2
+typedef struct fs_quest_command {
+    const char *name;                  /* "paired" */
+    const char *prog;                  /* "finsam-stats paired" */
+    const char *usage;                 /* its own part of --help: usage, description, options */
+    const char *config_help;           /* the config sections it reads, for --help */
+    const struct option *longopts;     /* its own options, ended by {0} */
+    unsigned flags;                    /* QCMD_* */
+    fs_quest_coding coding;
+    int (*init)(qcli *qc);             /* defaults before the options, and the command's own
+                                          state reset (may be NULL) */
+    int (*own)(qcli *qc, int opt, const char *arg); /* -1: not its own; 0 or an exit status */
+    int (*prepare)(qcli *qc);          /* after the options and config, before reading (may
+                                          be NULL); 0 or an exit status */
+    int (*run)(qcli *qc);              /* the tables, after reading; an exit status */
+} fs_quest_command;
 
-typedef struct qcli {
+int fs_quest_main(const fs_quest_command *cmd, int argc, char **argv);
+
+struct qcli {
     fs_cli cli;
-    const char *command;       /* "paired" */
+    const fs_quest_command *cmd;
     const char *participants;  /* --participants EXPORT */
     char *item_args[32];       /* copies of the --items arguments, split in place */
     size_t n_item_args;
     const char *items[QCLI_MAX_ITEMS];
     size_t n_items;
-    const char *alt_arg;
+    const char *from_arg, *to_arg;
     fs_alternative alt;
-    int tests;                 /* QCLI_TEST_* bits; sign always */
+    int wilcoxon;              /* a Wilcoxon column in the item tables */
     int higher_is_better;
-    int has_shares;            /* the command prints shares: --rounding and --decimals apply */
     fs_quest_options qo;
     fs_quest q;
     int by_sex;                /* sex known: tables for women, men and total */
     fs_report *rep;
-} qcli;
+    fs_quest_table_options to; /* filled after reading: lang, occasions, direction, tests */
+};
 
-void qcli_init(qcli *qc, const char *prog, const char *command, const char *usage);
-void qcli_free(qcli *qc);
-
-/* Handles --participants, --items (a name given twice, in any case, is a usage error),
- * --alternative. Returns -1 when not one of them, 0 when handled, or an exit status after a
- * message. */
-int qcli_option(qcli *qc, int opt, const char *arg);
-
-/* The getopt loop of a questionnaire command: own(qc, opt, arg, user) is called first and
- * returns -1 when the option is not its own. Then fs_cli_finish (1 or 2 files). Refuses the
- * options that mean nothing to questionnaires (--period, --insats, --by, --strict, --as-of;
- * --rounding and --decimals unless has_shares) and --items naming a personnummer column (its default
- * headers or [columns] personnummer). Returns 0 to go on, -1 after --help, or an exit status
- * (usage error). */
-int qcli_parse(qcli *qc, int argc, char **argv, const struct option *longopts,
-               int (*own)(qcli *qc, int opt, const char *arg, void *user), void *user);
-
-/* Reads the files, joins --participants, creates qc->rep and emits the warnings on unmatched
- * participants (including those not found in the --participants export). With
- * --participants a questionnaire keyed by personnummer is refused as soon as it shows, before
- * the export is read. Returns 0 or an exit status after the message. */
-int qcli_load(qcli *qc);
-
-/* Applies --suppress to every count column of every table of the report (with a note), then
- * writes it. Returns an exit status. */
-int qcli_write(qcli *qc);
+/* --scale MIN..MAX into qc->qo; 0 or a usage exit status after the message. */
+int qcli_parse_scale(qcli *qc, const char *arg);
 
 /* A count for a note or a warning: "<N" under --suppress N (fs_count_text); into buf[16]. */
 const char *qcli_count(const qcli *qc, unsigned long n, char *buf);
@@ -82,28 +92,10 @@ const char *qcli_count(const qcli *qc, unsigned long n, char *buf);
 /* A warning: standard error (unless --quiet) and the report's warnings. */
 void qcli_warn(qcli *qc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* --scale MIN..MAX into qc->qo; 0 or a usage exit status after the message. */
-int qcli_parse_scale(qcli *qc, const char *arg);
+/* Adds t to the report (freeing it on failure); 0, or an exit status after "out of memory". */
+int qcli_add(qcli *qc, fs_table *t);
 
-/* "tvåsidigt" / "two-sided", ...; static. */
-const char *qcli_alt_text(const qcli *qc);
-
-/* Adds the item columns (n worse unchanged better median_start median_end mean_start
- * mean_end p_sign [p_wilcoxon]) to t. */
-fs_error qcli_item_columns(const qcli *qc, fs_table *t, int wilcoxon);
-/* Appends a row with a paired summary. */
-fs_error qcli_item_row(fs_table *t, const char *key, const char *label,
-                       const fs_paired_item *it);
-
-/* Adds the paired item tables of the questionnaire to the report: one per sex (women, men)
- * and the total when qc->by_sex, else the total only. The total table has key `key` and,
- * when chart_title is given, a chart of series mean_start and mean_end. */
-int qcli_item_tables(qcli *qc, const char *key, const char *title, const char *chart_title);
-
-/* The note on participation: linked, start only, exit only; for sex, the linked of it. */
-fs_error qcli_participation_note(const qcli *qc, fs_table *t, int sex);
-
-/* "kvinnor"/"women", "män"/"men"; static. */
-const char *qcli_sex_text(const qcli *qc, int sex);
+/* "out of memory" and the failure status. */
+int qcli_oom(qcli *qc);
 
 #endif

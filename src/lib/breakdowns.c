@@ -1185,6 +1185,16 @@ fs_error fs_plan_tables(const fs_plan *p, const fs_engine *e, const fs_table_opt
             fs_table *t = build(&c);
             if (t && o->sheet && made)
                 t->continues = 1; /* below the first table of the sheet */
+            if (t && o->multiples && insats && t->chart) {
+                char *heading = fs_asprintf(fs_tr(o->lang, "%s per insats"),
+                                            fs_tr(o->lang, p->req[i].b->title));
+                fs_error me = heading ? fs_table_set_multiple(t, heading, insats) : FS_ERR_MEMORY;
+                free(heading);
+                if (me) {
+                    fs_table_free(t);
+                    t = NULL;
+                }
+            }
             if (t && o->sheet && !made && fs_table_set_sheet(t, o->sheet)) {
                 fs_table_free(t);
                 t = NULL;

@@ -14,6 +14,11 @@ fs_numfmt fs_numfmt_text(const char *lang, int p_digits, int n_pct)
     return f;
 }
 
+int fs_column_written(const fs_table *t, size_t col, const fs_numfmt *f)
+{
+    return !f->n_pct || t->cols[col].kind != FS_COL_SHARE || t->cols[col].count_col < 0;
+}
+
 int fs_share_of(const fs_table *t, size_t col)
 {
     for (size_t c = 0; c < t->n_cols; c++)

@@ -1,19 +1,36 @@
-/* csv.c: streaming CSV reading over libcsv with encoding and separator detection. */
+/* csv.c: streaming CSV reading with encoding and separator detection.
+ *
+ * The text is read in blocks into one buffer that holds the line not yet complete from the
+ * block before, then the new bytes. Each block is checked as UTF-8 as a whole
+ * (fs_utf8_valid(); fs_utf8_valid_prefix() walks the bytes only to locate an error) or
+ * converted from Windows-1252 with iconv. One pass over the text then finds every
+ * separator, quote, CR and LF (64 bytes at a time, SSE2 where there is SSE2). A line
+ * without a quote and without a CR other than the one before its LF means the same to
+ * every CSV reader: its fields are cut out in place (separators become NULs) and handed to
+ * the callback from the buffer, with no copy. Any other line, and every line of a record
+ * that goes on over several lines, goes to libcsv, the parser of record, as one segment. */
 #include "finsam/csv.h"
 
 #include <csv.h>
 #include <errno.h>
 #include <iconv.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sodium.h>
 #include <strings.h>
 
-#include "finsam/text.h"
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
-#define CHUNK 65536
+#include "finsam/text.h"
+#include "finsam/utf8.h"
+
+#define CHUNK 65536 /* bytes read at a time: the block stays in the L2 cache for the passes */
+#define SLACK 64    /* bytes after the text: the scanner reads 64 bytes at a time */
 #define MAX_RECORD_BYTES (4u * FS_CSV_MAX_FIELD)
 
 fs_error fs_encoding_parse(const char *s, fs_encoding *out)
@@ -39,10 +56,12 @@ typedef struct reader {
 
     fs_encoding enc;  /* FS_ENC_AUTO until decided */
     iconv_t cd;
-    unsigned char carry[4]; /* an incomplete UTF-8 sequence at the end of a chunk */
-    size_t carry_len;
-    char *conv;             /* iconv output buffer */
-    size_t conv_cap;
+    unsigned char *raw; /* Windows-1252: the block read, before conversion */
+
+    char *text;     /* UTF-8 text: the incomplete line from the block before, then new text */
+    size_t len;     /* bytes of text */
+    size_t cap;     /* bytes allocated, SLACK more */
+    size_t checked; /* text[0..checked) is valid UTF-8 (the rest: a sequence cut by a block) */
 
     struct csv_parser parser;
     int parser_ready;
@@ -50,11 +69,11 @@ typedef struct reader {
     unsigned long line;      /* newlines fed so far */
     unsigned long seg_line;  /* line of the segment being fed */
     unsigned long rec_line;  /* line where the current record starts */
+    unsigned long open_line; /* line where the quoted field still open at a line end opened */
     size_t bytes_since_record;
     int mid_record;          /* libcsv holds part of a record (a multi-line quoted field) */
-    fs_buf partial;          /* a line not yet complete at the end of a chunk */
 
-    fs_buf fields;      /* current record's fields, NUL-separated */
+    fs_buf fields;      /* libcsv's record: its fields, NUL-separated */
     size_t *offsets;
     size_t *lens;
     char **ptrs;
@@ -94,10 +113,10 @@ static unsigned long count_newlines(const char *s, size_t n)
     return k;
 }
 
-/* Room for one more field in the record arrays. */
-static int grow_fields(reader *r)
+/* Room for field number n (from 0) in the record arrays. */
+static int grow_fields(reader *r, size_t n)
 {
-    if (r->n_fields < r->cap_fields)
+    if (n < r->cap_fields)
         return 0;
     size_t cap = r->cap_fields ? 2 * r->cap_fields : 32;
     size_t *o = realloc(r->offsets, cap * sizeof *o);
@@ -128,7 +147,7 @@ static void on_field(void *s, size_t len, void *ctx)
              FS_CSV_MAX_FIELD);
         return;
     }
-    if (grow_fields(r))
+    if (grow_fields(r, r->n_fields))
         return;
     r->offsets[r->n_fields] = r->fields.len;
     r->lens[r->n_fields++] = len;
@@ -184,56 +203,63 @@ static int is_space(unsigned char c)
     return c == ' ';
 }
 
-/* The fast path for the common line: outside any record, no quote and no CR but before the
- * final LF. Such a line means the same to every CSV reader, so it is split here with
- * memchr instead of byte by byte through libcsv; everything else goes to libcsv. */
-static int fast_line(reader *r, const char *s, size_t n)
+/* The separator, '"', CR and LF among the 64 bytes at p: bit i for p[i]. */
+static inline uint64_t structural(const char *p, char sep)
 {
-    if (r->mid_record || memchr(s, '"', n))
-        return 0;
-    size_t len = n;
-    if (len && s[len - 1] == '\n')
-        len--;
-    if (len && s[len - 1] == '\r')
-        len--;
-    if (memchr(s, '\r', len))
-        return 0;
-    if (len == 0)
-        return 1; /* a blank line: libcsv skips it too */
+#if defined(__SSE2__)
+    const __m128i vs = _mm_set1_epi8(sep), vq = _mm_set1_epi8('"');
+    const __m128i vn = _mm_set1_epi8('\n'), vr = _mm_set1_epi8('\r');
+    uint64_t m = 0;
+    for (int k = 0; k < 4; k++) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+        __m128i t = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, vs), _mm_cmpeq_epi8(x, vq)),
+                                 _mm_or_si128(_mm_cmpeq_epi8(x, vn), _mm_cmpeq_epi8(x, vr)));
+        m |= (uint64_t)(unsigned)_mm_movemask_epi8(t) << (16 * k);
+    }
+    return m;
+#else
+    uint64_t m = 0;
+    for (int i = 0; i < 64; i++) {
+        char c = p[i];
+        m |= (uint64_t)(c == sep || c == '"' || c == '\n' || c == '\r') << i;
+    }
+    return m;
+#endif
+}
+
+/* A line of the fast path: fields begin at r->ptrs[0..nf), each ends before the next one's
+ * separator, the last at the line's end (LF, CR LF, or the end of the file). Cut out in
+ * place, padding spaces dropped, as libcsv with is_space() does. */
+static void fast_line(reader *r, char *line, char *end, size_t nf)
+{
+    if (end > line && end[-1] == '\n')
+        end--;
+    if (end > line && end[-1] == '\r')
+        end--;
+    if (end == line)
+        return; /* a blank line: libcsv skips it too */
     r->rec_line = r->seg_line;
-    r->n_fields = 0;
-    r->fields.len = 0;
-    fs_buf_append(&r->fields, s, len); /* one copy; separators become NULs */
-    fs_buf_append(&r->fields, "", 1);
-    if (r->fields.failed) {
-        fail(r, FS_ERR_MEMORY, r->rec_line, "out of memory");
-        return 1;
-    }
-    char *p = r->fields.data, *end = p + len;
-    for (;;) {
-        char *q = memchr(p, r->separator, (size_t)(end - p));
-        char *e = q ? q : end;
-        while (p < e && *p == ' ') /* padding, as libcsv with is_space() */
+    int may_be_long = (size_t)(end - line) > FS_CSV_MAX_FIELD;
+    for (size_t k = 0; k < nf; k++) {
+        char *p = r->ptrs[k], *e = k + 1 < nf ? r->ptrs[k + 1] - 1 : end;
+        while (p < e && *p == ' ')
             p++;
-        char *t = e;
-        while (t > p && t[-1] == ' ')
-            t--;
-        if ((size_t)(t - p) > FS_CSV_MAX_FIELD) {
-            fail(r, FS_ERR_PARSE, r->rec_line, "field %zu is longer than %u bytes",
-                 r->n_fields + 1, FS_CSV_MAX_FIELD);
-            return 1;
+        while (e > p && e[-1] == ' ')
+            e--;
+        if (may_be_long && (size_t)(e - p) > FS_CSV_MAX_FIELD) {
+            fail(r, FS_ERR_PARSE, r->rec_line, "field %zu is longer than %u bytes", k + 1,
+                 FS_CSV_MAX_FIELD);
+            return;
         }
-        if (grow_fields(r))
-            return 1;
-        *t = '\0';
-        r->offsets[r->n_fields] = (size_t)(p - r->fields.data);
-        r->lens[r->n_fields++] = (size_t)(t - p);
-        if (!q)
-            break;
-        p = q + 1;
+        *e = '\0';
+        r->ptrs[k] = p;
+        r->lens[k] = (size_t)(e - p);
     }
-    on_record(-1, r);
-    return 1;
+    fs_csv_record rec = {r->ptrs, r->lens, nf, r->rec_line};
+    r->info.records++;
+    if (r->fn(&rec, r->user))
+        r->stopped = 1;
+    r->bytes_since_record = 0;
 }
 
 /* 1 when the line holds a CR that is neither part of its end (CR LF, or CR CR LF) nor
@@ -258,101 +284,121 @@ static int bare_cr(const reader *r, const char *s, size_t n)
     return 0;
 }
 
-/* One physical line (with its LF, unless the file ends without one). */
-static void feed_line(reader *r, const char *s, size_t seg, int has_nl)
+/* Follows the quotes of a line the way a CSV parser does, to remember where a quoted field
+ * that is still open at the end of the line opened (r->open_line): a quote that is never
+ * closed is reported there, not where the CSV finally breaks, lines later. */
+static void track_quotes(reader *r, const char *s, size_t n)
 {
-    r->seg_line = r->line + 1;
-    if (!fast_line(r, s, seg)) {
-        if (bare_cr(r, s, seg)) {
-            fail(r, FS_ERR_PARSE, r->seg_line,
-                 "a carriage return inside a line (mixed line ends?); save the file with "
-                 "CRLF or LF line ends");
-            return;
+    int quoted = r->mid_record, at_start = !quoted;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (quoted) {
+            if (c == '"') {
+                if (i + 1 < n && s[i + 1] == '"')
+                    i++; /* a doubled quote is a quote */
+                else
+                    quoted = 0;
+            }
+        } else if (c == '"' && at_start) {
+            quoted = 1;
+            r->open_line = r->seg_line;
+        } else if (c == r->separator) {
+            at_start = 1;
+        } else if (c != ' ') {
+            at_start = 0;
         }
-        unsigned long before = r->info.records;
-        if (csv_parse(&r->parser, s, seg, on_field, on_record, r) != seg) {
-            fail(r, FS_ERR_PARSE, r->seg_line,
-                 "malformed CSV: a quote inside an unquoted field or after a closing quote");
-            return;
-        }
-        if (r->info.records != before)
-            r->mid_record = 0;
-        else if (seg > (size_t)has_nl + (seg > 1 && s[seg - 2] == '\r'))
-            r->mid_record = 1; /* a quoted field goes on on the next line */
-        r->bytes_since_record = r->mid_record ? r->bytes_since_record + seg : 0;
-        if (r->bytes_since_record > MAX_RECORD_BYTES)
-            fail(r, FS_ERR_PARSE, r->rec_line ? r->rec_line : r->seg_line,
-                 "record longer than %u bytes (an unbalanced quote?)", MAX_RECORD_BYTES);
     }
-    if (has_nl)
-        r->line++;
 }
 
-/* Feeds UTF-8 text one physical line at a time, counting lines. */
-static void feed(reader *r, const char *s, size_t n)
+/* A line for libcsv (with its LF, unless the file ends without one). */
+static void slow_line(reader *r, const char *s, size_t seg, int has_nl)
 {
-    if (!r->parser_ready) {
-        if (n == 0)
-            return;
-        /* Old Mac files end lines with CR alone: libcsv would read them, but every line
-         * would be "line 1" in messages. A CR as the very last byte may be the first half
-         * of a CR LF split by the chunk boundary. */
-        if (!memchr(s, '\n', n) && n > 1 && memchr(s, '\r', n - 1)) {
-            fail(r, FS_ERR_PARSE, 0, "line ends are CR only (old Mac format); save the file "
-                                     "with CRLF or LF line ends");
-            return;
-        }
-        r->separator = r->separator ? r->separator : detect_separator(s, n);
-        r->info.separator = r->separator;
-        if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)) {
-            fail(r, FS_ERR_MEMORY, 0, "out of memory");
-            return;
-        }
-        csv_set_delim(&r->parser, (unsigned char)r->separator);
-        /* libcsv grows its field buffer by a fixed block; the default 128 bytes makes a
-         * long quoted field cost quadratic time in reallocations */
-        csv_set_blk_size(&r->parser, 65536);
-        csv_set_space_func(&r->parser, is_space);
-        r->parser_ready = 1;
-    }
-    const char *nul = memchr(s, '\0', n);
-    if (nul) {
-        fail(r, FS_ERR_PARSE, r->line + 1 + count_newlines(s, (size_t)(nul - s)),
-             "binary data (a NUL byte): not a CSV text file");
+    if (bare_cr(r, s, seg)) {
+        fail(r, FS_ERR_PARSE, r->seg_line,
+             "a carriage return inside a line (mixed line ends?); save the file with "
+             "CRLF or LF line ends");
         return;
     }
-    /* a line split across chunks is put together first; run() feeds the last one */
-    size_t pos = 0;
-    while (pos < n && !r->err && !r->stopped) {
-        const char *nl = memchr(s + pos, '\n', n - pos);
-        size_t seg = nl ? (size_t)(nl - (s + pos)) + 1 : n - pos;
-        if (!nl) {
-            /* keep the partial line for the next chunk */
-            if (r->partial.len + seg > MAX_RECORD_BYTES) {
-                fail(r, FS_ERR_PARSE, r->line + 1,
-                     "line longer than %u bytes", MAX_RECORD_BYTES);
-                return;
-            }
-            fs_buf_append(&r->partial, s + pos, seg);
-            if (r->partial.failed)
-                fail(r, FS_ERR_MEMORY, r->line + 1, "out of memory");
-            return;
-        }
-        if (r->partial.len) {
-            fs_buf_append(&r->partial, s + pos, seg);
-            if (r->partial.failed) {
-                fail(r, FS_ERR_MEMORY, r->line + 1, "out of memory");
-                return;
-            }
-            feed_line(r, r->partial.data, r->partial.len, nl != NULL);
-            r->partial.len = 0;
-        } else {
-            feed_line(r, s + pos, seg, nl != NULL);
-        }
-        pos += seg;
+    int continued = r->mid_record;
+    track_quotes(r, s, seg);
+    unsigned long before = r->info.records;
+    if (csv_parse(&r->parser, s, seg, on_field, on_record, r) != seg) {
+        if (continued && r->open_line && r->open_line < r->seg_line)
+            fail(r, FS_ERR_PARSE, r->open_line,
+                 "unbalanced quote: the quoted field that opens on this line is not closed "
+                 "(the CSV breaks at line %lu)", r->seg_line);
+        else
+            fail(r, FS_ERR_PARSE, r->seg_line,
+                 "malformed CSV: a quote inside an unquoted field or after a closing quote");
+        return;
     }
+    if (r->info.records != before)
+        r->mid_record = 0;
+    else if (seg > (size_t)has_nl + (seg > 1 && s[seg - 2] == '\r'))
+        r->mid_record = 1; /* a quoted field goes on on the next line */
+    r->bytes_since_record = r->mid_record ? r->bytes_since_record + seg : 0;
+    if (r->bytes_since_record > MAX_RECORD_BYTES)
+        fail(r, FS_ERR_PARSE, r->rec_line ? r->rec_line : r->seg_line,
+             "record longer than %u bytes (an unbalanced quote?)", MAX_RECORD_BYTES);
 }
 
+/* Reads the lines of s[0..n): every line that ends with LF, and with final the last one
+ * too. The separators, quotes, CRs and LFs are found in one pass; a line with a quote or
+ * a stray CR, or inside a record that goes on from the line before, goes to libcsv.
+ * Returns the bytes consumed: the start of the line not yet complete. */
+static size_t scan(reader *r, char *s, size_t n, int final)
+{
+    const char sep = r->separator;
+    char *line = s;
+    size_t nf = 1; /* fields begun in this line */
+    int special = r->mid_record;
+    if (grow_fields(r, 0))
+        return 0;
+    r->ptrs[0] = line;
+    for (size_t base = 0; base < n; base += 64) {
+        uint64_t m = structural(s + base, sep);
+        if (n - base < 64)
+            m &= ~0ull >> (64 - (n - base));
+        while (m) {
+            size_t i = base + (size_t)__builtin_ctzll(m);
+            m &= m - 1;
+            char c = s[i];
+            if (c == sep) {
+                if (!special) {
+                    if (nf >= r->cap_fields && grow_fields(r, nf))
+                        return (size_t)(line - s);
+                    r->ptrs[nf++] = s + i + 1;
+                }
+            } else if (c == '\n') {
+                r->seg_line = r->line + 1;
+                if (special)
+                    slow_line(r, line, (size_t)(s + i + 1 - line), 1);
+                else
+                    fast_line(r, line, s + i + 1, nf);
+                r->line++;
+                line = s + i + 1;
+                if (r->err || r->stopped)
+                    return (size_t)(line - s);
+                nf = 1;
+                r->ptrs[0] = line;
+                special = r->mid_record;
+            } else if (c == '"') {
+                special = 1;
+            } else if (i + 1 < n ? s[i + 1] != '\n' : !final) {
+                special = 1; /* a CR that does not end the line */
+            }
+        }
+    }
+    if (final && line < s + n) { /* the last line, without LF */
+        r->seg_line = r->line + 1;
+        if (special)
+            slow_line(r, line, (size_t)(s + n - line), 0);
+        else
+            fast_line(r, line, s + n, nf);
+        line = s + n;
+    }
+    return (size_t)(line - s);
+}
 /* Bytes at the end of s[0..n) that may begin a UTF-8 sequence completed by the next chunk. */
 static size_t incomplete_tail(const unsigned char *s, size_t n)
 {
@@ -364,52 +410,6 @@ static size_t incomplete_tail(const unsigned char *s, size_t n)
         return need > k ? k : 0;
     }
     return 0;
-}
-
-static void feed_utf8(reader *r, const unsigned char *s, size_t n, int at_eof)
-{
-    size_t ok = fs_utf8_valid_prefix(s, n);
-    if (ok == n) {
-        feed(r, (const char *)s, n);
-        return;
-    }
-    size_t tail = at_eof ? 0 : incomplete_tail(s, n);
-    if (tail && ok == n - tail && fs_utf8_valid_prefix(s, ok) == ok) {
-        feed(r, (const char *)s, ok);
-        memcpy(r->carry, s + ok, tail);
-        r->carry_len = tail;
-        return;
-    }
-    feed(r, (const char *)s, ok);
-    fail(r, FS_ERR_PARSE, r->line + 1,
-         "invalid UTF-8 (byte 0x%02X)%s", s[ok],
-         r->info.had_bom ? "" : "; if the file is Windows-1252, use --encoding cp1252");
-}
-
-static void feed_cp1252(reader *r, const unsigned char *s, size_t n)
-{
-    if (r->conv_cap < 3 * CHUNK + 16) {
-        r->conv_cap = 3 * CHUNK + 16;
-        r->conv = malloc(r->conv_cap);
-        if (!r->conv) {
-            fail(r, FS_ERR_MEMORY, 0, "out of memory");
-            return;
-        }
-    }
-    char *in = (char *)s;
-    size_t inleft = n;
-    while (inleft && !r->err) {
-        char *out = r->conv;
-        size_t outleft = r->conv_cap;
-        size_t rc = iconv(r->cd, &in, &inleft, &out, &outleft);
-        feed(r, r->conv, r->conv_cap - outleft);
-        if (rc == (size_t)-1 && errno == EILSEQ) {
-            fail(r, FS_ERR_PARSE, r->line + 1, "byte 0x%02X is not a Windows-1252 character",
-                 (unsigned char)*in);
-        } else if (rc == (size_t)-1 && errno != E2BIG) {
-            fail(r, FS_ERR_PARSE, r->line + 1, "cannot convert from Windows-1252");
-        }
-    }
 }
 
 /* Decides the encoding on the first non-ASCII character: a valid UTF-8 sequence means
@@ -438,21 +438,152 @@ static int open_iconv(reader *r)
     return 0;
 }
 
-static void process_chunk(reader *r, unsigned char *s, size_t n, int at_eof)
+/* Room for n more bytes of text, and the slack after them. */
+static int reserve(reader *r, size_t n)
 {
-    if (r->enc == FS_ENC_AUTO)
-        decide_encoding(r, s, n, at_eof);
-    if (r->enc == FS_ENC_CP1252) {
-        if (r->cd == (iconv_t)-1 && open_iconv(r))
-            return;
-        r->info.encoding = FS_ENC_CP1252;
-        feed_cp1252(r, s, n);
-    } else {
-        /* UTF-8, or still undecided: then everything so far is ASCII except perhaps an
-         * incomplete sequence at the end, which feed_utf8 carries over. */
-        r->info.encoding = FS_ENC_UTF8;
-        feed_utf8(r, s, n, at_eof);
+    if (r->len + n + SLACK <= r->cap)
+        return 0;
+    size_t cap = r->cap ? r->cap : 2 * CHUNK;
+    while (cap < r->len + n + SLACK)
+        cap *= 2;
+    char *t = realloc(r->text, cap);
+    if (!t) {
+        fail(r, FS_ERR_MEMORY, 0, "out of memory");
+        return -1;
     }
+    /* The scanner reads up to 63 bytes past the text it parses (and ignores them): keep
+     * every byte of the buffer defined. */
+    memset(t + r->len, 0, cap - r->len);
+    r->text = t;
+    r->cap = cap;
+    return 0;
+}
+
+/* The first text: the separator, and CR-only line ends refused. */
+static void start_parser(reader *r, const char *s, size_t n)
+{
+    /* Old Mac files end lines with CR alone: libcsv would read them, but every line would
+     * be "line 1" in messages. A CR as the very last byte may be the first half of a CR LF
+     * split by the block boundary. */
+    if (!memchr(s, '\n', n) && n > 1 && memchr(s, '\r', n - 1)) {
+        fail(r, FS_ERR_PARSE, 0, "line ends are CR only (old Mac format); save the file "
+                                 "with CRLF or LF line ends");
+        return;
+    }
+    r->separator = r->separator ? r->separator : detect_separator(s, n);
+    r->info.separator = r->separator;
+    if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)) {
+        fail(r, FS_ERR_MEMORY, 0, "out of memory");
+        return;
+    }
+    csv_set_delim(&r->parser, (unsigned char)r->separator);
+    /* libcsv grows its field buffer by a fixed block; the default 128 bytes makes a long
+     * quoted field cost quadratic time in reallocations */
+    csv_set_blk_size(&r->parser, 65536);
+    csv_set_space_func(&r->parser, is_space);
+    r->parser_ready = 1;
+}
+
+/* Parses what text[0..end) holds: the lines that are complete (with final, all of it).
+ * text[from..end) is new and not yet looked at (a NUL byte there is refused before any of
+ * its lines is read). Keeps the incomplete line at the start of the buffer. */
+static void take_text(reader *r, size_t from, size_t end, int final)
+{
+    char *t = r->text;
+    if (from > end) /* an invalid byte in a sequence carried over from the block before */
+        from = end;
+    if (!r->parser_ready) {
+        if (end == from)
+            return;
+        start_parser(r, t + from, end - from);
+        if (r->err)
+            return;
+    }
+    const char *nul = memchr(t + from, '\0', end - from);
+    if (nul) {
+        fail(r, FS_ERR_PARSE, r->line + 1 + count_newlines(t, (size_t)(nul - t)),
+             "binary data (a NUL byte): not a CSV text file");
+        return;
+    }
+    size_t limit = end;
+    if (!final) { /* up to the last LF: the line after it is not complete */
+        while (limit > 0 && t[limit - 1] != '\n')
+            limit--;
+    }
+    size_t used = scan(r, t, limit, final);
+    memmove(t, t + used, r->len - used);
+    r->len -= used;
+    r->checked = r->checked > used ? r->checked - used : 0;
+    if (!r->err && !r->stopped && !final && r->len > MAX_RECORD_BYTES)
+        fail(r, FS_ERR_PARSE, r->line + 1, "line longer than %u bytes", MAX_RECORD_BYTES);
+}
+
+/* UTF-8 text at text[from..len): checked as a whole, then parsed up to the first invalid
+ * byte. A sequence cut by the end of the block waits for the next one. */
+static void take_utf8(reader *r, size_t from, int at_eof)
+{
+    const unsigned char *t = (const unsigned char *)r->text;
+    size_t tail = at_eof ? 0 : incomplete_tail(t + r->checked, r->len - r->checked);
+    size_t want = r->len - tail;
+    if (fs_utf8_valid(t + r->checked, want - r->checked)) {
+        r->checked = want;
+        take_text(r, from, want, at_eof);
+        return;
+    }
+    size_t bad = r->checked + fs_utf8_valid_prefix(t + r->checked, want - r->checked);
+    unsigned char byte = t[bad];
+    r->checked = bad;
+    take_text(r, from, bad, 0);
+    fail(r, FS_ERR_PARSE, r->line + 1, "invalid UTF-8 (byte 0x%02X)%s", byte,
+         r->info.had_bom ? "" : "; if the file is Windows-1252, use --encoding cp1252");
+}
+
+/* Windows-1252 bytes at text[from..len), converted to UTF-8 in their place. */
+static void take_cp1252(reader *r, size_t from, int at_eof)
+{
+    size_t n = r->len - from;
+    if (n && !r->raw && !(r->raw = malloc(CHUNK + 8))) {
+        fail(r, FS_ERR_MEMORY, 0, "out of memory");
+        return;
+    }
+    if (n)
+        memcpy(r->raw, r->text + from, n);
+    r->len = from;
+    char *in = (char *)r->raw;
+    size_t inleft = n;
+    while (inleft && !r->err) {
+        if (reserve(r, 3 * inleft + 16)) /* a Windows-1252 byte is at most 3 bytes of UTF-8 */
+            return;
+        char *out = r->text + r->len;
+        size_t room = r->cap - SLACK - r->len, outleft = room;
+        size_t rc = iconv(r->cd, &in, &inleft, &out, &outleft);
+        size_t start = r->len;
+        r->len += room - outleft;
+        r->checked = r->len;
+        take_text(r, start, r->len, 0);
+        if (rc == (size_t)-1 && errno == EILSEQ) {
+            fail(r, FS_ERR_PARSE, r->line + 1, "byte 0x%02X is not a Windows-1252 character",
+                 (unsigned char)*in);
+        } else if (rc == (size_t)-1 && errno != E2BIG) {
+            fail(r, FS_ERR_PARSE, r->line + 1, "cannot convert from Windows-1252");
+        }
+    }
+    if (at_eof && !r->err)
+        take_text(r, r->len, r->len, 1);
+}
+
+/* Bytes that look like UTF-16 without a byte-order mark: text in Latin script has a NUL
+ * in every other byte, all at even or all at odd offsets (at least two, and a quarter of
+ * the first 512 bytes: a stray NUL in a CSV file is binary data). */
+static int looks_utf16(const unsigned char *s, size_t n)
+{
+    size_t zeros[2] = {0, 0};
+    if (n > 512)
+        n = 512;
+    for (size_t i = 0; i < n; i++)
+        zeros[i & 1] += s[i] == 0;
+    size_t most = zeros[0] > zeros[1] ? zeros[0] : zeros[1];
+    return most >= 2 && most * 4 >= n && (!zeros[0] || !zeros[1]);
 }
 
 static size_t read_more(reader *r, unsigned char *buf, size_t cap)
@@ -475,12 +606,7 @@ static size_t read_more(reader *r, unsigned char *buf, size_t cap)
 
 static fs_error run(reader *r, const fs_csv_options *opt, fs_csv_info *info)
 {
-    unsigned char *buf = malloc(CHUNK + 4);
     int first = 1;
-    if (!buf) {
-        fail(r, FS_ERR_MEMORY, 0, "out of memory");
-        goto cleanup;
-    }
     r->enc = opt ? opt->encoding : FS_ENC_AUTO;
     r->separator = opt ? opt->separator : 0;
     crypto_hash_sha256_state sha;
@@ -490,43 +616,57 @@ static fs_error run(reader *r, const fs_csv_options *opt, fs_csv_info *info)
     }
     r->info.encoding = r->enc == FS_ENC_AUTO ? FS_ENC_UTF8 : r->enc;
     for (;;) {
-        memcpy(buf, r->carry, r->carry_len);
-        size_t have = r->carry_len;
-        r->carry_len = 0;
-        size_t got = read_more(r, buf + have, CHUNK);
+        if (reserve(r, CHUNK))
+            break;
+        size_t from = r->len;
+        unsigned char *s = (unsigned char *)r->text + from;
+        size_t n = read_more(r, s, CHUNK);
         if (r->err)
             break;
-        int at_eof = got == 0;
-        size_t n = have + got;
-        unsigned char *s = buf;
+        int at_eof = n == 0;
         if (first && n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
             fail(r, FS_ERR_PARSE, 0, "the file is UTF-16; save it as UTF-8 or \"CSV (;)\"");
+            break;
+        }
+        if (first && looks_utf16(s, n)) {
+            fail(r, FS_ERR_PARSE, 0, "the file is UTF-16 (without a byte-order mark); save it "
+                                     "as UTF-8 or \"CSV (;)\"");
             break;
         }
         if (first && n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
             r->info.had_bom = 1;
             if (r->enc == FS_ENC_AUTO)
                 r->enc = FS_ENC_UTF8;
-            s += 3;
+            memmove(s, s + 3, n - 3);
             n -= 3;
         }
         first = 0;
-        if (n)
-            process_chunk(r, s, n, at_eof);
+        r->len = from + n;
+        if (r->enc == FS_ENC_AUTO && r->len > r->checked)
+            decide_encoding(r, (const unsigned char *)r->text + r->checked, r->len - r->checked,
+                            at_eof);
+        if (r->enc == FS_ENC_CP1252) {
+            if (r->cd == (iconv_t)-1 && open_iconv(r))
+                break;
+            r->info.encoding = FS_ENC_CP1252;
+            take_cp1252(r, r->checked < from ? r->checked : from, at_eof);
+        } else {
+            /* UTF-8, or still undecided: then everything so far is ASCII except perhaps a
+             * sequence cut by the end of the block, which waits for the next one */
+            r->info.encoding = FS_ENC_UTF8;
+            take_utf8(r, from, at_eof);
+        }
         if (r->err || r->stopped || at_eof)
             break;
     }
-    if (!r->err && !r->stopped && r->partial.len)
-        feed_line(r, r->partial.data, r->partial.len, 0); /* no newline at the end */
     if (!r->err && !r->stopped && r->parser_ready) {
         r->seg_line = r->line + 1;
         if (csv_fini(&r->parser, on_field, on_record, r) != 0)
-            fail(r, FS_ERR_PARSE, r->rec_line ? r->rec_line : r->line,
+            fail(r, FS_ERR_PARSE, r->open_line ? r->open_line : r->rec_line ? r->rec_line : r->line,
                  "unbalanced quote: a quoted field is not closed before the end of the file");
     }
     if (!r->err && r->info.records == 0)
         fail(r, FS_ERR_PARSE, 0, "the file is empty");
-cleanup:
     if (r->sha && !r->err && !r->stopped) { /* the whole file was read */
         crypto_hash_sha256_final(r->sha, r->info.sha256);
         r->info.has_sha256 = 1;
@@ -536,18 +676,16 @@ cleanup:
         csv_free(&r->parser);
     if (r->cd != (iconv_t)-1)
         iconv_close(r->cd);
-    free(buf);
-    free(r->conv);
+    free(r->text);
+    free(r->raw);
     free(r->offsets);
     free(r->ptrs);
     free(r->lens);
     fs_buf_free(&r->fields);
-    fs_buf_free(&r->partial);
     if (info)
         *info = r->info;
     return r->err;
 }
-
 fs_error fs_csv_read_buffer(const char *name, const char *data, size_t len,
                             const fs_csv_options *opt, fs_csv_record_fn fn, void *user,
                             fs_csv_info *info, fs_msg *err)

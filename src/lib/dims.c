@@ -75,6 +75,9 @@ static int note_unknown(fs_dim *d, const char *raw, const fs_episode *ep, unsign
     if (!e)
         return -1;
     unknown *u = e->data;
+    if (d->n_noted < sizeof d->noted / sizeof d->noted[0])
+        d->noted[d->n_noted] = u;
+    d->n_noted++;
     if (!u->rows) {
         u->first_line = ep->line;
         u->file = ep->file;
@@ -137,7 +140,156 @@ static int multi_values(fs_dim *d, const char *raw, const fs_episode *ep, unsign
     return rc;
 }
 
+/* The text a dimension classifies by, or NULL for a dimension that does not read one
+ * column's text alone. */
+static const char *memo_key(const fs_dims *e, const fs_dim *d, const fs_episode *ep)
+{
+    switch (d->spec.kind) {
+    case FS_DIM_EXIT_REASON: /* the reason's group is the reader's look-up of the same text */
+        return ep->reason;
+    case FS_DIM_REFERRER:
+        return ep->referrer;
+    case FS_DIM_INCOME_START:
+        return ep->income_start;
+    case FS_DIM_INCOME_END:
+        return ep->income_end;
+    case FS_DIM_TARGET_GROUP:
+        return ep->target_group;
+    case FS_DIM_MUNICIPALITY:
+        return ep->municipality;
+    case FS_DIM_INSATS:
+        return ep->insats;
+    case FS_DIM_COLUMN:
+        return ep->extra ? ep->extra[d->extra] : "";
+    default:
+        (void)e;
+        return NULL;
+    }
+}
+
+/* Values memoised per dimension: past this many distinct ones, the rest are classified
+ * each time (a column of free text must not grow memory with the rows). */
+#define MEMO_MAX 4096
+
+/* Remembers what the episode just classified made of raw; a failure only costs speed. */
+static void memo_store(fs_dim *d, const char *raw)
+{
+    memo *m = &d->memo;
+    size_t k;
+    int added;
+    if (d->n_noted > sizeof d->noted / sizeof d->noted[0] ||
+        (m->raw && fs_strmap_count(m->raw) >= MEMO_MAX))
+        return;
+    if (m->n_codes + d->n_codes > m->cap_codes) {
+        size_t cap = m->cap_codes ? 2 * m->cap_codes : 64;
+        while (cap < m->n_codes + d->n_codes)
+            cap *= 2;
+        int *c = realloc(m->codes, cap * sizeof *c);
+        if (!c)
+            return;
+        m->codes = c;
+        m->cap_codes = cap;
+    }
+    if (m->n_unk + d->n_noted > m->cap_unk) {
+        size_t cap = m->cap_unk ? 2 * m->cap_unk : 16;
+        while (cap < m->n_unk + d->n_noted)
+            cap *= 2;
+        unknown **u = realloc(m->unk, cap * sizeof *u);
+        if (!u)
+            return;
+        m->unk = u;
+        m->cap_unk = cap;
+    }
+    if (!m->raw && !(m->raw = fs_strmap_new()))
+        return;
+    if (fs_strmap_count(m->raw) == m->cap_entries) {
+        size_t cap = m->cap_entries ? 2 * m->cap_entries : 16;
+        memo_entry *en = realloc(m->entries, cap * sizeof *en);
+        if (!en)
+            return;
+        m->entries = en;
+        m->cap_entries = cap;
+    }
+    if (fs_strmap_add(m->raw, raw, &k, &added) || !added)
+        return;
+    m->entries[k] = (memo_entry){(uint32_t)m->n_codes, (uint32_t)d->n_codes, (uint32_t)m->n_unk,
+                                 (uint32_t)d->n_noted};
+    if (d->n_codes)
+        memcpy(m->codes + m->n_codes, d->codes, d->n_codes * sizeof *d->codes);
+    m->n_codes += d->n_codes;
+    if (d->n_noted)
+        memcpy(m->unk + m->n_unk, d->noted, d->n_noted * sizeof *d->noted);
+    m->n_unk += d->n_noted;
+}
+
+static int classify(fs_dims *e, fs_dim *d, const fs_episode *ep, int cl);
+
 int fs_dim_classify(fs_dims *e, fs_dim *d, const fs_episode *ep, int cl)
+{
+    const char *raw = memo_key(e, d, ep);
+    if (!raw)
+        return classify(e, d, ep, cl);
+    size_t k = d->memo.raw ? fs_strmap_find(d->memo.raw, raw) : FS_STRMAP_NONE;
+    if (k == FS_STRMAP_NONE) {
+        d->n_noted = 0;
+        if (classify(e, d, ep, cl))
+            return -1;
+        memo_store(d, raw);
+        return 0;
+    }
+    /* as classify() would: the same categories, and a row in the same warnings */
+    const memo_entry *me = &d->memo.entries[k];
+    d->serial = e->serial;
+    if (me->n_codes > d->cap_codes) {
+        int *c = realloc(d->codes, me->n_codes * sizeof *c);
+        if (!c)
+            return -1;
+        d->codes = c;
+        d->cap_codes = me->n_codes;
+    }
+    if (me->n_codes)
+        memcpy(d->codes, d->memo.codes + me->code, me->n_codes * sizeof *d->codes);
+    d->n_codes = me->n_codes;
+    for (uint32_t i = 0; i < me->n_unk; i++) {
+        unknown *u = d->memo.unk[me->unk + i];
+        if (u->serial != e->serial) {
+            u->serial = e->serial;
+            u->rows++;
+        }
+    }
+    return 0;
+}
+
+/* The year of a day, from the table of 1 January (dates the reader accepts: 1900..2199). */
+static int year_of(const fs_dim *d, fs_date z)
+{
+    int y = 1970 + (int)((z >= 0 ? z : z - 146096) * 400 / 146097);
+    if (y < 1900 || y > 2199)
+        return -1;
+    while (y < 2199 && d->jan1[y + 1 - 1900] <= z)
+        y++;
+    while (y > 1900 && d->jan1[y - 1900] > z)
+        y--;
+    return d->jan1[y - 1900] <= z && z < d->jan1[y + 1 - 1900] ? y : -1;
+}
+
+/* fs_period_month_index from the month starts: the month of the period d is in, or -1. */
+static int month_of(const fs_dims *e, const fs_dim *d, fs_date z)
+{
+    if (z < e->o->period.from || z > e->o->period.to)
+        return -1;
+    int lo = 0, hi = d->n_months - 1; /* month_start[lo] <= z < month_start[hi + 1] */
+    while (lo < hi) {
+        int mid = (lo + hi + 1) / 2;
+        if (d->month_start[mid] <= z)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+
+static int classify(fs_dims *e, fs_dim *d, const fs_episode *ep, int cl)
 {
     unsigned long serial = e->serial;
     d->serial = serial;
@@ -194,11 +346,15 @@ int fs_dim_classify(fs_dims *e, fs_dim *d, const fs_episode *ep, int cl)
     case FS_DIM_DURATION:
         return ep->has_exit ? push(d, (int)fs_duration_band_of(ep->entry, ep->exit)) : 0;
     case FS_DIM_ENTRY_YEAR: {
-        int y, m, dd;
+        int y = year_of(d, ep->entry), m, dd;
+        if (y >= 0 && d->year_cat[y - 1900])
+            return push(d, d->year_cat[y - 1900] - 1);
         char text[16];
         fs_date_to_ymd(ep->entry, &y, &m, &dd);
         snprintf(text, sizeof text, "%04d", y);
         int c = value_cat(d, text, -1, ep, serial);
+        if (c >= 0 && y >= 1900 && y <= 2199)
+            d->year_cat[y - 1900] = c + 1;
         return c < 0 ? -1 : push(d, c);
     }
     case FS_DIM_ENTRY_MONTH:
@@ -206,7 +362,7 @@ int fs_dim_classify(fs_dims *e, fs_dim *d, const fs_episode *ep, int cl)
         int exit = d->spec.kind == FS_DIM_EXIT_MONTH;
         if (!e->o->has_period || (exit && !ep->has_exit))
             return 0;
-        int m = fs_period_month_index(&e->o->period, exit ? ep->exit : ep->entry);
+        int m = month_of(e, d, exit ? ep->exit : ep->entry);
         return m < 0 ? 0 : push(d, m);
     }
     case FS_DIM_INSATS: {
@@ -329,6 +485,13 @@ void fs_dim_free(fs_dim *d)
     fs_catmap_free(d->catmap);
     free(d->codes);
     free(d->column);
+    fs_strmap_free(d->memo.raw);
+    free(d->memo.entries);
+    free(d->memo.codes);
+    free(d->memo.unk);
+    free(d->jan1);
+    free(d->year_cat);
+    free(d->month_start);
     free(d);
 }
 
@@ -428,9 +591,25 @@ fs_dim *fs_dim_new(fs_dims *e, const fs_dim_spec *spec, fs_msg *err)
         break;
     case FS_DIM_ENTRY_YEAR:
         d->prefix = "year_";
+        if (!(d->jan1 = malloc(302 * sizeof *d->jan1)) ||
+            !(d->year_cat = calloc(301, sizeof *d->year_cat)))
+            goto oom;
+        for (int y = 1900; y <= 2201; y++)
+            d->jan1[y - 1900] = fs_date_from_ymd(y, 1, 1);
         break;
     case FS_DIM_ENTRY_MONTH:
     case FS_DIM_EXIT_MONTH:
+        if (e->o->has_period) {
+            int y0, m0, d0, months = fs_period_months(&e->o->period);
+            fs_date_to_ymd(e->o->period.from, &y0, &m0, &d0);
+            if (!(d->month_start = malloc(((size_t)months + 1) * sizeof *d->month_start)))
+                goto oom;
+            for (int m = 0; m <= months; m++) {
+                int n = y0 * 12 + (m0 - 1) + m;
+                d->month_start[m] = fs_date_from_ymd(n / 12, n % 12 + 1, 1);
+            }
+            d->n_months = months;
+        }
         for (int m = 0; e->o->has_period && m < fs_period_months(&e->o->period); m++) {
             char month[8];
             fs_period_month_text(&e->o->period, m, month);

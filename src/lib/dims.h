@@ -7,7 +7,10 @@
 #ifndef FINSAM_DIMS_H
 #define FINSAM_DIMS_H
 
+#include <stdint.h>
+
 #include "finsam/bykey.h"
+#include "finsam/strmap.h"
 #include "finsam/engine.h"
 #include "finsam/vocab.h"
 
@@ -30,6 +33,22 @@ typedef struct warnset {
     fs_bykey *values;   /* payload unknown */
 } warnset;
 
+/* What a dimension that reads one text column made of a raw value the first times it saw
+ * it (fs_dim.memo): the categories, and the warning entries that value counts a row in.
+ * Classifying such a value again is one look-up. */
+typedef struct memo_entry {
+    uint32_t code, n_codes; /* into memo.codes */
+    uint32_t unk, n_unk;    /* into memo.unk */
+} memo_entry;
+
+typedef struct memo {
+    fs_strmap *raw; /* raw value -> its entry (the strmap's numbering) */
+    memo_entry *entries;
+    int *codes;
+    struct unknown **unk;
+    size_t n_codes, cap_codes, n_unk, cap_unk, cap_entries;
+} memo;
+
 struct fs_dim {
     fs_dim_spec spec;
     char *column; /* FS_DIM_COLUMN: a copy of the header */
@@ -50,6 +69,13 @@ struct fs_dim {
     fs_age_bands ages;
     int age_year;
     size_t extra;        /* FS_DIM_COLUMN: index among the reader's extra columns */
+    memo memo;           /* text dimensions: raw value -> categories, for the first values */
+    struct unknown *noted[8]; /* the warning entries the episode being classified counts in */
+    size_t n_noted;      /* (more than 8: the episode is not memoised) */
+    fs_date *jan1;       /* FS_DIM_ENTRY_YEAR: 1 January of 1900 .. 2200 */
+    int *year_cat;       /* FS_DIM_ENTRY_YEAR: per year from 1900, its category + 1 */
+    fs_date *month_start; /* FS_DIM_*_MONTH: first day of each month of the period, and after */
+    int n_months;
     /* the episode classified last */
     unsigned long serial;
     int *codes;

@@ -2,6 +2,7 @@
 #include "finsam/export.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,8 +100,17 @@ int fs_problem_is_error(fs_problem_kind k)
            k == FS_PROB_MISSING_COLUMN || k == FS_PROB_DUPLICATE_COLUMN;
 }
 
+#define DATE_CACHE_BITS 12
+
+typedef struct date_entry {
+    char text[23]; /* "2024-03-15 00:00:00" and shorter */
+    unsigned char len; /* 0: empty */
+    fs_date date;
+} date_entry;
+
 struct fs_export_reader {
     fs_export_options opt;
+    date_entry dates[1u << DATE_CACHE_BITS]; /* dates read before, by a hash of their text */
     fs_export_callbacks cb;
     fs_catmap *reasons;
     fs_catmap *sexes;
@@ -383,13 +393,13 @@ static inline int is_blank(unsigned char c)
     return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
-/* Field c of the row, trimmed in place; "" when the row has no such field. */
-static const char *trimmed(const fs_csv_record *rec, int c)
+/* The bytes is_blank() says yes to. */
+static const unsigned char blank_byte[256] = {[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\v'] = 1,
+                                             ['\f'] = 1, ['\r'] = 1};
+
+/* s[0..len) (len > 0, with blank space at one end) trimmed in place. */
+static const char *trim_ends(char *s, size_t len)
 {
-    if (c < 0 || (size_t)c >= rec->n_fields)
-        return "";
-    char *s = rec->fields[c];
-    size_t len = rec->lens[c];
     while (len && is_blank((unsigned char)s[len - 1]))
         s[--len] = '\0';
     while (is_blank((unsigned char)*s))
@@ -397,13 +407,48 @@ static const char *trimmed(const fs_csv_record *rec, int c)
     return s;
 }
 
-/* Trims the mapped fields of a row in place, once. */
+/* Trims the mapped fields of a row in place, once ("" for a field the row does not have). */
 static void take_values(fs_export_reader *r, const fs_csv_record *rec)
 {
-    for (int f = 0; f < FS_FIELD_COUNT; f++)
-        r->val[f] = trimmed(rec, r->col[f]);
-    for (size_t x = 0; x < r->opt.n_extra; x++)
-        r->extra_val[x] = trimmed(rec, r->extra_col[x]);
+    for (int f = 0; f < FS_FIELD_COUNT + (int)r->opt.n_extra; f++) {
+        int c = f < FS_FIELD_COUNT ? r->col[f] : r->extra_col[f - FS_FIELD_COUNT];
+        const char *v = "";
+        if (c >= 0 && (size_t)c < rec->n_fields) {
+            char *s = rec->fields[c];
+            size_t len = rec->lens[c];
+            v = s;
+            if (len && (blank_byte[(unsigned char)s[0]] | blank_byte[(unsigned char)s[len - 1]]))
+                v = trim_ends(s, len);
+        }
+        if (f < FS_FIELD_COUNT)
+            r->val[f] = v;
+        else
+            r->extra_val[f - FS_FIELD_COUNT] = v;
+    }
+}
+
+/* fs_date_parse through the cache of dates already read (a few hundred distinct dates
+ * fill a file of millions of rows); only valid dates are kept. */
+static int parse_date_cached(fs_export_reader *r, const char *s, fs_date *out)
+{
+    size_t len = strlen(s);
+    if (len < 8 || len >= sizeof r->dates[0].text)
+        return fs_date_parse(s, out);
+    uint64_t w, v = 0;
+    memcpy(&w, s, 8);
+    memcpy(&v, s + len - 4, 4);
+    size_t slot = (size_t)(((w ^ (v << 32) ^ len) * 0x9E3779B97F4A7C15ull) >> (64 - DATE_CACHE_BITS));
+    date_entry *d = &r->dates[slot];
+    if (d->len == len && memcmp(d->text, s, len) == 0) {
+        *out = d->date;
+        return 0;
+    }
+    if (fs_date_parse(s, out))
+        return -1;
+    memcpy(d->text, s, len);
+    d->len = (unsigned char)len;
+    d->date = *out;
+    return 0;
 }
 
 static int parse_date_field(fs_export_reader *r, const fs_csv_record *rec, fs_field f,
@@ -412,7 +457,7 @@ static int parse_date_field(fs_export_reader *r, const fs_csv_record *rec, fs_fi
     const char *s = get(r, rec, f);
     if (!*s)
         return 0;
-    if (fs_date_parse(s, out)) {
+    if (parse_date_cached(r, s, out)) {
         char v[FS_SAFE_TEXT_MAX * 4 + 8];
         fs_safe_text(s, v, sizeof v);
         problem(r, FS_PROB_BAD_DATE, rec->line, f, v, "\"%s\" is not a date", v);
@@ -557,7 +602,8 @@ static int on_record(const fs_csv_record *rec, void *user)
     }
 
     ep.reason_group = *ep.reason ? fs_catmap_lookup(r->reasons, ep.reason) : FS_CAT_NONE;
-    char reason[FS_SAFE_TEXT_MAX * 4 + 8] = ""; /* made only when a message shows it */
+    char reason[FS_SAFE_TEXT_MAX * 4 + 8]; /* made only when a message shows it */
+    reason[0] = '\0';
     if (*ep.reason && (ep.reason_group == FS_CAT_NONE ||
                        (!ep.has_exit && ep.reason_group != FS_EXIT_EXCLUDED && !ep.excluded)))
         fs_safe_text(ep.reason, reason, sizeof reason);

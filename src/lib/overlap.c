@@ -1,35 +1,55 @@
-/* overlap.c: an id + insats -> episodes index: an fs_strmap numbers the keys, and each key's
- * episodes are chained, newest first, from last[its number]. */
+/* overlap.c: an id + insats -> episodes index in a few bytes per episode.
+ *
+ * Each episode is one 24-byte record: a 64-bit hash of (id, insats number), entry and end
+ * as day numbers, its line, and the index of the episode before it under the same key. An
+ * open-addressing table of 32-bit slots maps a key's hash to its newest record. Insatser
+ * are numbered by their folded name (fs_fold once per distinct raw name, not per row). The
+ * file of a record is found from where each file's records begin. The id itself is not
+ * kept: two different ids whose hashes agree (about one chance in 2^64 per pair) would be
+ * taken for one participant. */
 #include "finsam/overlap.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "finsam/strmap.h"
 #include "finsam/text.h"
 
 typedef struct episode {
-    fs_date entry, end; /* end: exit, or LONG_MAX-like sentinel for open episodes */
-    unsigned long line;
-    unsigned file_no;
-    size_t next; /* index + 1 of the previous episode of the same key, 0 = none */
+    uint64_t key;
+    int32_t entry, end; /* end: exit, or OPEN_END for an open episode */
+    uint32_t line;
+    uint32_t prev;      /* index + 1 of the episode before it under the same key, 0 = none */
 } episode;
 
+typedef struct file_start {
+    unsigned file_no;
+    uint32_t first; /* index of its first episode */
+} file_start;
+
 struct fs_overlap_index {
-    fs_strmap *keys; /* id \x1f folded insats -> its number in last[] */
-    size_t *last;    /* per key: index + 1 of its last episode */
-    size_t cap_last;
+    fs_strmap *raw_insats;    /* insats as written -> its number in raw_number[] */
+    uint32_t *raw_number;     /* per raw insats: the number of its folded name */
+    size_t cap_raw;
+    fs_strmap *folded_insats; /* folded insats -> its number (the strmap's own numbering) */
+    uint32_t *slots;          /* index + 1 of the newest episode of a key, 0 = empty */
+    size_t cap;               /* slots: 0 or a power of two */
+    size_t keys;              /* slots in use */
     episode *eps;
     size_t n_eps, cap_eps;
+    file_start *files;
+    size_t n_files;
 };
 
-#define OPEN_END ((fs_date)1 << 40)
+#define OPEN_END INT32_MAX
 
 fs_overlap_index *fs_overlap_new(void)
 {
     fs_overlap_index *x = calloc(1, sizeof *x);
-    if (x && !(x->keys = fs_strmap_new())) {
-        free(x);
+    if (x && (!(x->raw_insats = fs_strmap_new()) || !(x->folded_insats = fs_strmap_new()))) {
+        fs_overlap_free(x);
         return NULL;
     }
     return x;
@@ -39,10 +59,101 @@ void fs_overlap_free(fs_overlap_index *x)
 {
     if (!x)
         return;
-    fs_strmap_free(x->keys);
-    free(x->last);
+    fs_strmap_free(x->raw_insats);
+    fs_strmap_free(x->folded_insats);
+    free(x->raw_number);
+    free(x->slots);
     free(x->eps);
+    free(x->files);
     free(x);
+}
+
+/* The number of insats, matched ignoring case and Unicode form; -1 on memory failure. */
+static long insats_number(fs_overlap_index *x, const char *insats)
+{
+    size_t i, n;
+    int added;
+    if (fs_strmap_count(x->raw_insats) == x->cap_raw) { /* room first: a failure changes nothing */
+        size_t cap = x->cap_raw ? 2 * x->cap_raw : 16;
+        uint32_t *p = realloc(x->raw_number, cap * sizeof *p);
+        if (!p)
+            return -1;
+        x->raw_number = p;
+        x->cap_raw = cap;
+    }
+    size_t known = fs_strmap_find(x->raw_insats, insats);
+    if (known != FS_STRMAP_NONE)
+        return x->raw_number[known];
+    char *folded = fs_fold(insats);
+    if (!folded) /* not valid UTF-8: by its bytes */
+        folded = fs_strdup(insats);
+    if (!folded || fs_strmap_add(x->folded_insats, folded, &n, NULL) || n >= UINT32_MAX ||
+        fs_strmap_add(x->raw_insats, insats, &i, &added)) {
+        free(folded);
+        return -1;
+    }
+    free(folded);
+    x->raw_number[i] = (uint32_t)n;
+    return (long)n;
+}
+
+/* A 64-bit hash of the id and the insats number (multiply-xorshift over 8-byte words,
+ * finished as splitmix64). */
+static uint64_t key_hash(const char *id, uint32_t insats)
+{
+    size_t len = strlen(id);
+    uint64_t h = (0x9E3779B97F4A7C15ull ^ insats) * 0xBF58476D1CE4E5B9ull;
+    h = (h ^ (h >> 31) ^ len) * 0x94D049BB133111EBull;
+    for (size_t i = 0; i < len; i += 8) {
+        uint64_t w = 0;
+        memcpy(&w, id + i, len - i < 8 ? len - i : 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+    }
+    h ^= h >> 30;
+    h *= 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 27;
+    h *= 0x94D049BB133111EBull;
+    return h ^ (h >> 31);
+}
+
+/* The slot of key: its newest episode, or the empty slot where it goes. x->cap > 0. */
+static uint32_t *probe(const fs_overlap_index *x, uint64_t key)
+{
+    size_t mask = x->cap - 1;
+    for (size_t i = (size_t)key & mask;; i = (i + 1) & mask)
+        if (!x->slots[i] || x->eps[x->slots[i] - 1].key == key)
+            return &x->slots[i];
+}
+
+/* Doubles the slots (kept at most 3/4 full) and places every key again. */
+static fs_error grow_slots(fs_overlap_index *x)
+{
+    size_t cap = x->cap ? 2 * x->cap : 1024;
+    uint32_t *s = cap > SIZE_MAX / sizeof *s ? NULL : calloc(cap, sizeof *s);
+    if (!s)
+        return FS_ERR_MEMORY;
+    for (size_t k = 0; k < x->cap; k++) {
+        uint32_t e = x->slots[k];
+        if (!e)
+            continue;
+        size_t i = (size_t)x->eps[e - 1].key & (cap - 1);
+        while (s[i])
+            i = (i + 1) & (cap - 1);
+        s[i] = e;
+    }
+    free(x->slots);
+    x->slots = s;
+    x->cap = cap;
+    return FS_OK;
+}
+
+static unsigned file_of(const fs_overlap_index *x, size_t index)
+{
+    size_t f = x->n_files;
+    while (f > 1 && x->files[f - 1].first > index)
+        f--;
+    return x->files[f - 1].file_no;
 }
 
 fs_error fs_overlap_add(fs_overlap_index *x, const char *id, const char *insats, fs_date entry,
@@ -52,56 +163,45 @@ fs_error fs_overlap_add(fs_overlap_index *x, const char *id, const char *insats,
     *found = 0;
     if (!*id)
         return FS_OK;
-    fs_error e = FS_ERR_MEMORY;
-    char *fi = fs_fold(insats);
-    char *key = fi ? fs_asprintf("%s\x1f%s", id, fi) : NULL;
-    free(fi);
-    if (!key)
-        goto cleanup;
-    /* room for a new key and a new episode first, so that a failure changes nothing */
-    if (fs_strmap_count(x->keys) == x->cap_last) {
-        size_t cap = x->cap_last ? 2 * x->cap_last : 1024;
-        size_t *p = cap > SIZE_MAX / sizeof *p ? NULL : realloc(x->last, cap * sizeof *p);
-        if (!p)
-            goto cleanup;
-        x->last = p;
-        x->cap_last = cap;
-    }
+    if (x->n_eps >= UINT32_MAX - 1 || line > UINT32_MAX)
+        return FS_ERR_MEMORY; /* past what 32-bit indexes and lines hold */
+    long ins = insats_number(x, insats);
+    if (ins < 0)
+        return FS_ERR_MEMORY;
+    /* room for a new key, episode and file first, so that a failure changes nothing */
+    if ((x->keys + 1) * 4 > x->cap * 3 && grow_slots(x))
+        return FS_ERR_MEMORY;
     if (x->n_eps == x->cap_eps) {
-        size_t cap = x->cap_eps ? 2 * x->cap_eps : 1024;
+        size_t cap = x->cap_eps ? x->cap_eps + x->cap_eps / 2 : 1024;
         episode *p = cap > SIZE_MAX / sizeof *p ? NULL : realloc(x->eps, cap * sizeof *p);
         if (!p)
-            goto cleanup;
+            return FS_ERR_MEMORY;
         x->eps = p;
         x->cap_eps = cap;
     }
-    size_t k;
-    int added;
-    if ((e = fs_strmap_add(x->keys, key, &k, &added)))
-        goto cleanup;
-    fs_date end = has_exit ? exit : OPEN_END;
-    if (added) {
-        x->last[k] = 0;
-    } else {
-        /* scan from the oldest is what people expect ("overlaps line 12"); the chain runs
-         * newest first, so remember the last match */
-        for (size_t i = x->last[k]; i; i = x->eps[i - 1].next) {
-            const episode *p = &x->eps[i - 1];
-            if (entry < p->end && p->entry < end) {
-                *found = 1;
-                hit->file_no = p->file_no;
-                hit->line = p->line;
-            }
+    if (!x->n_files || x->files[x->n_files - 1].file_no != file_no) {
+        file_start *f = realloc(x->files, (x->n_files + 1) * sizeof *f);
+        if (!f)
+            return FS_ERR_MEMORY;
+        x->files = f;
+        x->files[x->n_files++] = (file_start){file_no, (uint32_t)x->n_eps};
+    }
+    uint64_t key = key_hash(id, (uint32_t)ins);
+    uint32_t *slot = probe(x, key);
+    int32_t e32 = (int32_t)entry, end = has_exit ? (int32_t)exit : OPEN_END;
+    /* scan from the oldest is what people expect ("overlaps line 12"); the chain runs
+     * newest first, so remember the last match */
+    for (uint32_t i = *slot; i; i = x->eps[i - 1].prev) {
+        const episode *p = &x->eps[i - 1];
+        if (e32 < p->end && p->entry < end) {
+            *found = 1;
+            hit->file_no = file_of(x, i - 1);
+            hit->line = p->line;
         }
     }
-    episode *ep = &x->eps[x->n_eps++];
-    ep->entry = entry;
-    ep->end = end;
-    ep->line = line;
-    ep->file_no = file_no;
-    ep->next = x->last[k];
-    x->last[k] = x->n_eps;
-cleanup:
-    free(key);
-    return e;
+    if (!*slot)
+        x->keys++;
+    x->eps[x->n_eps] = (episode){key, e32, end, (uint32_t)line, *slot};
+    *slot = (uint32_t)++x->n_eps;
+    return FS_OK;
 }

@@ -1,6 +1,6 @@
 /* quest_config.c: the config sections of the questionnaire commands. [hls] is read by
- * fs_hls_rules_from_config (quest.c); this checks it once for both versions. */
-#include "finsam/quest.h"
+ * fs_hls_rules_from_config (hls.c); this checks it once for both versions. */
+#include "finsam/hls.h"
 
 fs_error fs_hls_config_check(const fs_config *cfg, fs_msg *err)
 {

@@ -372,6 +372,7 @@ typedef struct figures {
     unsigned long flow[FS_FLOW_N][FS_SEX_N];
     unsigned long episodes;    /* during, whatever the unit */
     unsigned long work, near;  /* persons of the ended */
+    unsigned long work_sex[FS_SEX_N], near_sex[FS_SEX_N];
     int present;
 } figures;
 
@@ -392,13 +393,13 @@ static figures figures_of(const period_engine *pe, const char *insats)
     const fs_tally *keys = fs_engine_get(pe->e, (size_t)s, pe->keys);
     for (int r = 0; r < FS_FLOW_N; r++)
         fs_tally_cell(flow, r, FS_ALL, f.flow[r]);
-    unsigned long ep[FS_SEX_N], k[FS_SEX_N];
+    unsigned long ep[FS_SEX_N];
     fs_tally_episodes(flow, ep);
     f.episodes = sum3(ep);
-    fs_tally_cell(keys, 0, FS_ALL, k);
-    f.work = sum3(k);
-    fs_tally_cell(keys, 1, FS_ALL, k);
-    f.near = sum3(k);
+    fs_tally_cell(keys, 0, FS_ALL, f.work_sex);
+    f.work = sum3(f.work_sex);
+    fs_tally_cell(keys, 1, FS_ALL, f.near_sex);
+    f.near = sum3(f.near_sex);
     return f;
 }
 
@@ -518,11 +519,10 @@ static void summary_cells(const rctx *c, fs_table *t, fs_row *row, const figures
 
 /* --suppress: counts 1..N-1 hidden, the percentages of hidden counts too, and a change
  * whose either side is hidden (it would tell the hidden count). */
-static void suppress_summary(fs_table *t, int threshold, size_t first_change_row)
+static void suppress_summary(fs_table *t, int threshold)
 {
     if (threshold <= 1)
         return;
-    (void)first_change_row;
     fs_table_suppress(t, threshold);
     int w = fs_table_col(t, "work"), wp = fs_table_col(t, "work_pct");
     int n = fs_table_col(t, "near"), np = fs_table_col(t, "near_pct");
@@ -532,8 +532,6 @@ static void suppress_summary(fs_table *t, int threshold, size_t first_change_row
             cells[wp].suppressed = 1;
         if (cells[n].suppressed)
             cells[np].suppressed = 1;
-        if (strcmp(t->rows[r].label, "") == 0)
-            continue;
     }
     /* a change row follows its comparison row, which follows the period's row */
     for (size_t r = 2; r < t->n_rows; r++) {
@@ -647,13 +645,110 @@ static fs_table *summary_table(const rctx *c, const char *sheet)
                               c->cmp_name, c->cmp_period);
     if (!e)
         e = closing(c, t, FS_FLOW_DURING);
-    suppress_summary(t, c->run->table.suppress, 0);
+    suppress_summary(t, c->run->table.suppress);
     free(names);
     if (e)
         goto fail;
     return t;
 fail:
     free(names);
+    fs_table_free(t);
+    return NULL;
+}
+
+/* The association's key figures, one row each (participants, new, ended, to work or
+ * studies, approached the labour market): the total first (a board shows it large), by sex,
+ * the share of the ended, and the comparison period's figures with the change. */
+static fs_table *key_figures_table(const rctx *c, const char *sheet)
+{
+    char *title = fs_asprintf("%s, %s", fs_tr(c->lang, "Key figures"), c->period);
+    fs_table *t = title ? new_table("key_figures", title) : NULL;
+    free(title);
+    if (!t || fs_table_set_sheet(t, sheet))
+        goto fail;
+    t->figures = 1;
+    char *cmp = fs_asprintf("%s %s", fs_tr(c->lang, "Comparison period"), c->cmp_name);
+    char *cmp_pct = fs_asprintf(fs_tr(c->lang, "%s, of the ended (%%)"), c->cmp_name);
+    int ok = cmp && cmp_pct &&
+             fs_table_add_col(t, "total", fs_tr(c->lang, "Total"), FS_COL_COUNT, 0, -1) >= 0 &&
+             fs_table_add_col(t, "pct", fs_tr(c->lang, "Of the ended (%)"), FS_COL_NUMBER, 1, -1) >= 0 &&
+             fs_table_add_col(t, "women", fs_tr(c->lang, "Women"), FS_COL_COUNT, 0, -1) >= 0 &&
+             fs_table_add_col(t, "men", fs_tr(c->lang, "Men"), FS_COL_COUNT, 0, -1) >= 0 &&
+             (!c->unknown || fs_table_add_col(t, "unknown", fs_tr(c->lang, "Sex not recorded"),
+                                              FS_COL_COUNT, 0, -1) >= 0) &&
+             (!c->cmp || (fs_table_add_col(t, "compare", cmp, FS_COL_COUNT, 0, -1) >= 0 &&
+                          fs_table_add_col(t, "compare_pct", cmp_pct, FS_COL_NUMBER, 1, -1) >= 0 &&
+                          fs_table_add_col(t, "change", fs_tr(c->lang, "Change"), FS_COL_NUMBER, 0, -1) >= 0 &&
+                          fs_table_add_col(t, "change_pct", fs_tr(c->lang, "Change (percentage points)"),
+                                           FS_COL_NUMBER, 1, -1) >= 0));
+    free(cmp);
+    free(cmp_pct);
+    if (!ok)
+        goto fail;
+    static const struct {
+        const char *key, *label;
+    } rows[] = {
+        {"during", N_("Participants during the period")}, {"new", N_("New")},
+        {"ended", N_("Ended")}, {"work", N_("To work or studies")},
+        {"near", N_("Approached the labour market")},
+    };
+    figures a = figures_of(c->cur, NULL), b = figures_of(c->cmp, NULL);
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        fs_row *row = fs_table_add_row(t, rows[i].key, fs_tr(c->lang, rows[i].label), 0, 0);
+        if (!row)
+            goto fail;
+        const unsigned long *na = i == 0 ? a.flow[FS_FLOW_DURING] : i == 1 ? a.flow[FS_FLOW_NEW]
+                                : i == 2 ? a.flow[FS_FLOW_ENDED] : i == 3 ? a.work_sex : a.near_sex;
+        const unsigned long *nb = i == 0 ? b.flow[FS_FLOW_DURING] : i == 1 ? b.flow[FS_FLOW_NEW]
+                                : i == 2 ? b.flow[FS_FLOW_ENDED] : i == 3 ? b.work_sex : b.near_sex;
+        fs_row_set(t, row, "total", (double)sum3(na));
+        fs_row_set(t, row, "women", (double)na[FS_SEX_WOMAN]);
+        fs_row_set(t, row, "men", (double)na[FS_SEX_MAN]);
+        if (c->unknown)
+            fs_row_set(t, row, "unknown", (double)na[FS_SEX_UNKNOWN]);
+        if (i >= 3)
+            fs_row_set(t, row, "pct", pct(sum3(na), sum3(a.flow[FS_FLOW_ENDED])));
+        if (!c->cmp || !b.present)
+            continue;
+        fs_row_set(t, row, "compare", (double)sum3(nb));
+        fs_row_set(t, row, "change", (double)sum3(na) - (double)sum3(nb));
+        if (i >= 3) {
+            double pb = pct(sum3(nb), sum3(b.flow[FS_FLOW_ENDED]));
+            fs_row_set(t, row, "compare_pct", pb);
+            fs_row_set(t, row, "change_pct", pct(sum3(na), sum3(a.flow[FS_FLOW_ENDED])) - pb);
+        }
+    }
+    int threshold = c->run->table.suppress;
+    if (threshold > 1) {
+        /* a share, or a change, of a hidden count would tell it */
+        fs_table_suppress(t, threshold);
+        int tc = fs_table_col(t, "total"), pc = fs_table_col(t, "pct");
+        int cc = fs_table_col(t, "compare"), cp = fs_table_col(t, "compare_pct");
+        int dc = fs_table_col(t, "change"), dp = fs_table_col(t, "change_pct");
+        for (size_t r = 0; r < t->n_rows; r++) {
+            fs_cell *cell = t->rows[r].cells;
+            cell[pc].suppressed |= cell[tc].suppressed;
+            if (cc < 0)
+                continue;
+            cell[cp].suppressed |= cell[cc].suppressed;
+            cell[dc].suppressed |= cell[tc].suppressed || cell[cc].suppressed;
+            cell[dp].suppressed |= cell[tc].suppressed || cell[cc].suppressed;
+        }
+    }
+    if (fs_table_add_note(t, fs_tr(c->lang, "The association: persons, each counted once "
+                                            "however many insatser they were in. To work or "
+                                            "studies and approached the labour market are "
+                                            "persons of the ended; the share is of the ended.")))
+        goto fail;
+    if (c->cmp && fs_table_add_note(t, fs_tr(c->lang, "Comparison period %s (%s); Change is this "
+                                                      "period minus it, in percentage points for "
+                                                      "shares."),
+                                    c->cmp_name, c->cmp_period))
+        goto fail;
+    if (closing(c, t, FS_FLOW_DURING))
+        goto fail;
+    return t;
+fail:
     fs_table_free(t);
     return NULL;
 }
@@ -1097,13 +1192,19 @@ fs_error fs_report_make(const fs_report_plan *plan, const fs_report_run *run, fs
         fs_table *t = NULL;
         switch (s->kind) {
         case FS_RSHEET_SUMMARY:
-            e = (t = summary_table(&c, sheet)) ? fs_report_add_table(rep, t) : FS_ERR_MEMORY;
+            e = (t = key_figures_table(&c, sheet)) ? fs_report_add_table(rep, t) : FS_ERR_MEMORY;
+            if (!e && (t = summary_table(&c, sheet)) != NULL)
+                t->continues = 1;
+            if (!e)
+                e = t ? fs_report_add_table(rep, t) : FS_ERR_MEMORY;
             break;
         case FS_RSHEET_BREAKDOWN: {
             fs_table_options o = run->table;
             o.intake = &in;
             o.whole_first = 1;
             o.sheet = sheet;
+            /* a board draws flow and exit reasons per insats side by side */
+            o.multiples = strcmp(s->name, "flow") == 0 || strcmp(s->name, "exit-reason") == 0;
             e = fs_plan_tables(plans[i], bde, &o, rep);
             break;
         }

@@ -22,11 +22,19 @@ struct fs_strmap {
     size_t cap;    /* slots: 0 or a power of two */
 };
 
+/* Eight bytes at a time (multiply-xorshift, finished as splitmix64): keys are short values
+ * from the data, looked up once or several times per row. */
 static uint64_t hash(const char *s)
 {
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    size_t len = strlen(s);
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ len;
+    for (size_t i = 0; i < len; i += 8) {
+        uint64_t w = 0;
+        memcpy(&w, s + i, len - i < 8 ? len - i : 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+    }
+    h *= 0x94D049BB133111EBull;
     return h ^ (h >> 29); /* the low bits pick the slot: mix the high ones in */
 }
 

@@ -48,6 +48,15 @@ fs_error fs_table_set_sheet(fs_table *t, const char *sheet)
     return t->sheet ? FS_OK : FS_ERR_MEMORY;
 }
 
+fs_error fs_table_set_multiple(fs_table *t, const char *heading, const char *label)
+{
+    free(t->multiples);
+    free(t->multiple_label);
+    t->multiples = fs_strdup(heading);
+    t->multiple_label = fs_strdup(label);
+    return t->multiples && t->multiple_label ? FS_OK : FS_ERR_MEMORY;
+}
+
 fs_error fs_table_set_counts(fs_table *t, const char *breakdown, const char *population,
                              const char *unit)
 {
@@ -67,6 +76,8 @@ void fs_table_free(fs_table *t)
     free(t->population);
     free(t->unit);
     free(t->sheet);
+    free(t->multiples);
+    free(t->multiple_label);
     for (size_t i = 0; i < t->n_cols; i++) {
         free(t->cols[i].key);
         free(t->cols[i].label);

@@ -20,25 +20,20 @@ static void md_text(FILE *fp, const char *s)
     }
 }
 
-static int written(const fs_table *t, size_t c, const fs_numfmt *f)
-{
-    return !f->n_pct || t->cols[c].kind != FS_COL_SHARE || t->cols[c].count_col < 0;
-}
-
 static void write_table(const fs_table *t, const fs_numfmt *f, FILE *fp)
 {
     fputs("### ", fp);
     md_text(fp, t->title);
     fputs("\n\n|  |", fp);
     for (size_t c = 0; c < t->n_cols; c++)
-        if (written(t, c, f)) {
+        if (fs_column_written(t, c, f)) {
             fputc(' ', fp);
             md_text(fp, t->cols[c].label);
             fputs(" |", fp);
         }
     fputs("\n|---|", fp);
     for (size_t c = 0; c < t->n_cols; c++)
-        if (written(t, c, f))
+        if (fs_column_written(t, c, f))
             fputs("---:|", fp);
     fputc('\n', fp);
     for (size_t r = 0; r < t->n_rows; r++) {
@@ -53,7 +48,7 @@ static void write_table(const fs_table *t, const fs_numfmt *f, FILE *fp)
             fputs("**", fp);
         fputs(" |", fp);
         for (size_t c = 0; c < t->n_cols; c++) {
-            if (!written(t, c, f))
+            if (!fs_column_written(t, c, f))
                 continue;
             char cell[FS_CELL_TEXT_MAX];
             fs_cell_text(t, r, c, f, cell, sizeof cell);

@@ -13,12 +13,6 @@ static void pad(FILE *fp, size_t n)
         fputc(' ', fp);
 }
 
-/* Columns written: every one, or, with n_pct, all but the shares shown in their counts. */
-static int shown(const fs_table *t, size_t c, const fs_numfmt *f)
-{
-    return !f->n_pct || t->cols[c].kind != FS_COL_SHARE || t->cols[c].count_col < 0;
-}
-
 static fs_error write_table(const fs_table *t, const fs_numfmt *f, FILE *fp)
 {
     size_t nc = t->n_cols;
@@ -42,13 +36,13 @@ static fs_error write_table(const fs_table *t, const fs_numfmt *f, FILE *fp)
     }
     size_t line_w = label_w;
     for (size_t c = 0; c < nc; c++)
-        if (shown(t, c, f))
+        if (fs_column_written(t, c, f))
             line_w += 2 + w[c];
 
     fprintf(fp, "%s\n\n", t->title);
     pad(fp, label_w);
     for (size_t c = 0; c < nc; c++) {
-        if (!shown(t, c, f))
+        if (!fs_column_written(t, c, f))
             continue;
         pad(fp, 2 + w[c] - fs_utf8_width(t->cols[c].label));
         fputs(t->cols[c].label, fp);
@@ -68,7 +62,7 @@ static fs_error write_table(const fs_table *t, const fs_numfmt *f, FILE *fp)
         fputs(row->label, fp);
         pad(fp, label_w - fs_utf8_width(row->label) - 2 * (size_t)row->level);
         for (size_t c = 0; c < nc; c++) {
-            if (!shown(t, c, f))
+            if (!fs_column_written(t, c, f))
                 continue;
             fs_cell_text(t, r, c, f, cell, sizeof cell);
             pad(fp, 2 + w[c] - fs_utf8_width(cell));

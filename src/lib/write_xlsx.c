@@ -110,7 +110,7 @@ static lxw_format *p_format(const formats *f, double p)
 /* Written columns: every one, or, with n (pct), all but the shares shown in their counts. */
 static int written(const fs_table *t, size_t c, const formats *f)
 {
-    return !f->text.n_pct || t->cols[c].kind != FS_COL_SHARE || t->cols[c].count_col < 0;
+    return fs_column_written(t, c, &f->text);
 }
 
 /* The worksheet column of table column c (the labels are column 0). */

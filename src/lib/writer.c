@@ -30,6 +30,7 @@ static const writer_row writers[] = {
     [FS_FMT_JSON] = {"json", {"json", NULL}, fs_write_json, 0},
     [FS_FMT_XLSX] = {"xlsx", {"xlsx", NULL}, fs_write_xlsx, 1},
     [FS_FMT_MD] = {"md", {"md", "markdown", NULL}, fs_write_md, 0},
+    [FS_FMT_HTML] = {"html", {"html", "htm", NULL}, fs_write_html, 0},
 };
 
 _Static_assert(sizeof writers / sizeof writers[0] == FS_FMT_COUNT,
@@ -93,7 +94,8 @@ int fs_format_needs_file(fs_format f)
 /* ---- What the writers see: every string of the report made safe (fs_safe_output) ---- */
 
 /* A shallow copy of a report whose strings are all safe copies: titles, sheet names, keys,
- * labels, notes, chart titles and series, warnings, the source line, the command. Cells
+ * labels, notes, chart titles and series, small-multiple headings and captions, document
+ * properties, warnings, the source line, the command. Cells
  * and numbers are shared with the original. Everything allocated is listed in owned[]. A
  * field added to the table model later is copied as it is (so it is not lost); a string
  * field added later must be added here. */
@@ -154,6 +156,8 @@ static const fs_table *safe_table(safe_report *s, const fs_table *t)
     c->breakdown = safe_str(s, t->breakdown);
     c->population = safe_str(s, t->population);
     c->unit = safe_str(s, t->unit);
+    c->multiples = safe_str(s, t->multiples);
+    c->multiple_label = safe_str(s, t->multiple_label);
     if (!(c->cols = array_of(s, t->n_cols, sizeof *c->cols)) ||
         !(c->rows = array_of(s, t->n_rows, sizeof *c->rows)) ||
         !(c->notes = array_of(s, t->n_notes, sizeof *c->notes)))

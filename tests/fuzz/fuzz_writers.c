@@ -2,7 +2,7 @@
  * writer), on random reports: strings of any bytes (not UTF-8, control characters, U+FFFE,
  * personnummer), numbers of any value (NaN, infinities, huge), suppressed cells, detail and
  * total rows, notes, charts, warnings. Each output is then checked:
- *   - text and Markdown: valid UTF-8;
+ *   - text, Markdown and HTML: valid UTF-8;
  *   - JSON: parses (a strict RFC 8259 check below);
  *   - CSV (rfc4180): the CSV reader reads back exactly the cells that were written;
  *   - xlsx: a zip whose every part parses as XML (libxml2), after inflating it (zlib).
@@ -146,6 +146,15 @@ static fs_report *random_report(src *s)
     for (size_t i = 1 + byte(s) % 3; i > 0; i--) {
         fs_table *t = random_table(s);
         t->continues = r->n_tables > 0 && (byte(s) & 1); /* below the one before, same sheet */
+        unsigned board = byte(s);
+        t->figures = board & 1; /* HTML: key-figure tiles */
+        if (board & 2) {         /* HTML: one of the small multiples */
+            char *h = string(s), *l = string(s);
+            if (fs_table_set_multiple(t, h, l))
+                abort();
+            free(h);
+            free(l);
+        }
         if (fs_report_add_table(r, t))
             abort();
     }
@@ -512,6 +521,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 {FS_FMT_CSV, FS_DIALECT_EXCEL_SV, "out-sv.csv"},
                 {FS_FMT_JSON, 0, "out.json"},
                 {FS_FMT_MD, 0, "out.md"},
+                {FS_FMT_HTML, 0, "out.html"},
                 {FS_FMT_XLSX, 0, "out.xlsx"}};
     unsigned presentation = byte(&s);
     for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++) {
@@ -519,7 +529,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         snprintf(path, sizeof path, "%s/%s", dir, outs[i].name);
         fs_write_options o = {.format = outs[i].format, .dialect = outs[i].dialect, .path = path,
                               .p_digits = 1 + (int)(presentation % 6),
-                              .n_pct = (presentation >> 3) & 1};
+                              .n_pct = (presentation >> 3) & 1,
+                              .refresh = (presentation >> 4) & 1 ? 60 : 0};
         fs_msg msg = {""};
         if (fs_write_report(r, &o, &msg) != FS_OK) {
             fprintf(stderr, "%s: %s\n", outs[i].name, msg.text);

@@ -14,6 +14,7 @@
 set -u
 bin=$1
 samples=$2
+cases=$(cd "$(dirname "$0")/../cli" && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/fs-privacy.XXXXXX") || exit 1
 trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 1
@@ -133,6 +134,34 @@ ids "$samples/ogq-avslut.csv" ogq-avslut.csv 2000
 ids "$samples/barometer.csv" "$(pnr 801 11).csv" 3000
 core 800 4 >>"$planted"
 core 801 11 >>"$planted"
+# eq5d and kasam: the hand-scored cases with ids A, B, ... replaced by numbers
+letters() { # FILE OUT BASE
+    awk -F';' -v OFS=';' 'NR == 1 { print; next } { print }' "$1" | {
+        IFS= read -r header
+        printf '%s\n' "$header"
+        while IFS= read -r line; do
+            id=${line%%;*}
+            n=$(printf '%s' "$id" | od -An -tu1 | awk '{ s = 0; for (i = 1; i <= NF; i++) s += $i; print s }')
+            printf '%s;%s\n' "$(P $(($3 + n)) $((n % 14 + 1)))" "${line#*;}"
+        done
+    } >"$2"
+}
+letters "$cases/eq5d/hand-scored/eq5d.csv" eq5d.csv 4000
+letters "$cases/kasam/hand-scored/kasam.csv" kasam.csv 5000
+# survey: a question headed by a number; answers that are numbers (refused, by line and
+# column) in a file of their own
+{
+    printf 'Datum;Kön;%s;Fråga\n' "$(P 802 1)"
+    for k in 1 2 3 4 5 6 7 8 9 10 11 12 13 14; do
+        printf '2024-0%d-1%d;Kvinna;Ja;Instämmer helt\n' $((k % 9 + 1)) $((k % 9))
+    done
+} >survey.csv
+{
+    printf 'Datum;Kön;Fråga\n'
+    for k in 1 2 3 4 5 6 7 8 9 10 11 12 13 14; do
+        printf '2024-0%d-1%d;Kvinna;%s\n' $((k % 9 + 1)) $((k % 9)) "$(P $((820 + k)) $k)"
+    done
+} >survey-answers.csv
 sort -u "$planted" -o "$planted"
 
 # ---- every command in every format ----
@@ -152,7 +181,7 @@ run() {
     fi
 }
 mkdir out
-fmts="text csv json md"
+fmts="text csv json md html"
 for cmd in exits participants; do
     more="--detail"
     [ $cmd = participants ] && more="--all --of all"
@@ -179,7 +208,7 @@ for f in $fmts; do
 done
 run 0 participants-all-xlsx participants "$export_file" --config finsam.ini --period 2024 --all \
     --breakdown "column:$hdr_extra" --by insats -o out/all.xlsx
-for f in xlsx json md txt csv; do
+for f in xlsx json md txt csv html; do
     run 0 report-$f report "$export_file" --config finsam.ini --period 2024H1 --trend 2023..2024 \
         --compare last-year --as-of 2024-12-31 -o "out/report-$(pnr 906 7).$f"
 done
@@ -194,6 +223,15 @@ for f in $fmts; do
     run 0 ogq-$f ogq ogq-start.csv ogq-avslut.csv --format $f
     run 0 barometer-$f barometer "$(pnr 801 11).csv" --format $f
 done
+for f in $fmts; do
+    run 0 eq5d-$f eq5d eq5d.csv --format $f
+    run 0 kasam-$f kasam kasam.csv --format $f
+    run 0 survey-$f survey survey.csv --by year --format $f
+done
+run 0 eq5d-xlsx eq5d eq5d.csv -o out/eq5d.xlsx
+run 0 kasam-xlsx kasam kasam.csv -o out/kasam.xlsx
+run 0 survey-xlsx survey survey.csv -o out/survey.xlsx
+run 1 survey-answers survey survey-answers.csv
 run 0 paired-xlsx paired "$quest_start" "$quest_exit" -o out/paired.xlsx
 run 0 paired-long-xlsx paired "$long" -o out/paired-long.xlsx
 run 0 hls-xlsx hls "$(pnr 800 4).csv" -o out/hls.xlsx

@@ -15,6 +15,7 @@ import sys
 
 binary, samples, work = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
 S = str(samples)
+T = str(pathlib.Path(__file__).resolve().parent.parent)  # tests/: the questionnaire cases
 RUNS = [
     ["exits", f"{S}/export.csv", "--period", "2024H1"],
     ["exits", f"{S}/export.csv", "--period", "2024H2", "--by", "insats", "--decimals", "1"],
@@ -25,6 +26,12 @@ RUNS = [
     ["ogq", f"{S}/ogq-start.csv", f"{S}/ogq-avslut.csv"],
     ["barometer", f"{S}/barometer.csv", "--participants", f"{S}/export.csv"],
     ["signtest", "--worse", "9", "--better", "21", "--unchanged", "66"],
+    ["report", f"{S}/export.csv", "--period", "2024H1", "--config", f"{S}/finsam.ini"],
+    ["survey", f"{T}/cli/survey/two-years/exit-survey.csv", "--by", "year"],
+    ["eq5d", f"{T}/cli/eq5d/hand-scored-json/eq5d.csv", "--value-set",
+     f"{T}/cli/eq5d/hand-scored-json/value-set.csv"],
+    ["kasam", f"{T}/cli/kasam/max-missing-json/kasam.csv", "--config",
+     f"{T}/cli/kasam/max-missing-json/kasam.ini"],
 ]
 SHARE = re.compile(r"^(Andel|Share)( \(%\)$|, )")  # "Andel (%)", "Andel, start"
 
@@ -90,7 +97,10 @@ def tables_text(text):
 
 
 def tables_xlsx(path):
-    """Each sheet read back; the header row is the one whose second cell is not empty."""
+    """Each sheet read back, and each table on it (a report stacks several on a sheet): a
+    table is a title row (only its first cell) above a header row (its second cell not
+    empty), its rows down to the first row with nothing after the label. A chart's data
+    block (titled "Diagramunderlag" / "Chart data") is not a table."""
     d = work / "sheets"
     if d.exists():
         shutil.rmtree(d)
@@ -100,13 +110,20 @@ def tables_xlsx(path):
     out = []
     for f in sorted(d.glob("sheet*.csv"), key=lambda p: int(re.sub(r"\D", "", p.name))):
         rows = list(csv.reader(open(f, encoding="utf-8")))
-        h = next(k for k, r in enumerate(rows) if len(r) > 1 and r[1])
-        body = []
-        for r in rows[h + 1:]:
-            if not any(r[1:]):
-                break
-            body.append(r)
-        out.append((rows[h], body))
+        h = 0
+        while h < len(rows):
+            r = rows[h]
+            title = rows[h - 1] if h else []
+            if (len(r) > 1 and r[1] and (h == 0 or not any(title[1:]))
+                    and not (title and title[0] in ("Diagramunderlag", "Chart data"))):
+                body, k = [], h + 1
+                while k < len(rows) and any(rows[k][1:]):
+                    body.append(rows[k])
+                    k += 1
+                out.append((r, body))
+                h = k
+            else:
+                h += 1
     return out
 
 

@@ -9,6 +9,9 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "finsam/hls.h"
+#include "finsam/ogq.h"
+#include "finsam/paired.h"
 #include "finsam/quest.h"
 #include "finsam/text.h"
 
@@ -75,7 +78,7 @@ static void test_coding(void **state)
         } else {
             if (e)
                 fail_msg("case %zu (%s): %s", i, cases[i].raw, m.text);
-            double v = q.p[0].v[FS_OCC_START][0];
+            double v = fs_quest_answers(&q, &q.p[0], 0)[0];
             if (isnan(cases[i].want) ? !isnan(v) : v != cases[i].want)
                 fail_msg("case %zu (%s): %g, want %g", i, cases[i].raw, v, cases[i].want);
         }
@@ -268,7 +271,7 @@ static void test_two_file_headers(void **state)
     assert_int_equal(q.n_items, 3);
     static const double want_exit[] = {4, 5, 6}; /* Sömn, Ork, Aptit */
     for (size_t i = 0; i < 3; i++)
-        assert_true(q.p[0].v[FS_OCC_EXIT][i] == want_exit[i]);
+        assert_true(fs_quest_answers(&q, &q.p[0], 1)[i] == want_exit[i]);
     fs_quest_free(&q);
 }
 
@@ -324,7 +327,7 @@ static void test_pairing(void **state)
     assert_int_equal(q.n_items, 2);
     assert_string_equal(q.item_key[0], "q1");
     assert_true(q.has_sex_column);
-    fs_quest_count(&q, &n);
+    fs_quest_count(&q, 0, 1, &n);
     assert_int_equal(n.start, 3);
     assert_int_equal(n.exit, 3);
     assert_int_equal(n.linked, 2);
@@ -335,14 +338,14 @@ static void test_pairing(void **state)
     assert_int_equal(q.empty_rows, 1);
     assert_int_equal(q.missing[FS_OCC_START][1], 1);
     fs_paired_item it;
-    assert_int_equal(fs_quest_paired(&q, 1, FS_QUEST_ALL_SEXES, 1, FS_ALT_TWO_SIDED, 0, &it), FS_OK);
+    assert_int_equal(fs_quest_paired(&q, 1, 0, 1, FS_QUEST_ALL_SEXES, 1, FS_ALT_TWO_SIDED, 0, &it), FS_OK);
     assert_int_equal(it.n, 1);       /* B has no start answer to Q2 */
     assert_int_equal(it.missing, 1);
     assert_int_equal(it.unchanged, 1);
-    assert_int_equal(fs_quest_paired(&q, 0, FS_SEX_MAN, 1, FS_ALT_TWO_SIDED, 0, &it), FS_OK);
+    assert_int_equal(fs_quest_paired(&q, 0, 0, 1, FS_SEX_MAN, 1, FS_ALT_TWO_SIDED, 0, &it), FS_OK);
     assert_int_equal(it.n, 1);
     assert_int_equal(it.unchanged, 1);
-    assert_int_equal(fs_quest_paired(&q, 0, FS_QUEST_ALL_SEXES, 0, FS_ALT_TWO_SIDED, 0, &it), FS_OK);
+    assert_int_equal(fs_quest_paired(&q, 0, 0, 1, FS_QUEST_ALL_SEXES, 0, FS_ALT_TWO_SIDED, 0, &it), FS_OK);
     assert_int_equal(it.worse, 1); /* A 1 -> 2 with lower is better */
     fs_quest_free(&q);
 
@@ -352,8 +355,8 @@ static void test_pairing(void **state)
     o.n_items = 2;
     assert_int_equal(read2("ID;Q;R\nA;1;5\nB;2;6\n", "ID;R;Q\nA;7;1\n", &o, &q, &m), FS_OK);
     assert_string_equal(q.item_label[0], "R");
-    assert_true(q.p[0].v[FS_OCC_EXIT][0] == 7 && q.p[0].v[FS_OCC_EXIT][1] == 1);
-    fs_quest_count(&q, &n);
+    assert_true(fs_quest_answers(&q, &q.p[0], 1)[0] == 7 && fs_quest_answers(&q, &q.p[0], 1)[1] == 1);
+    fs_quest_count(&q, 0, 1, &n);
     assert_int_equal(n.linked, 1);
     assert_int_equal(n.start_only, 1);
     fs_quest_free(&q);
@@ -382,10 +385,24 @@ static void test_paired_summary(void **state)
     assert_int_equal(fs_paired_summary(s, e, 96, 0, FS_ALT_TWO_SIDED, 0, &it), FS_OK);
     assert_int_equal(it.worse, 21);
     assert_int_equal(it.better, 9);
-    /* nothing linked: defined, p = 1 */
+    /* the share better and worse with Wilson 95 %: 21 and 9 of 96 (R: prop.test(21, 96,
+     * correct = FALSE)$conf.int, the last row of wilson.csv) */
+    assert_int_equal(fs_paired_summary(s, e, 96, 1, FS_ALT_TWO_SIDED, 0, &it), FS_OK);
+    assert_float_equal(it.better_low, 0.14776345080877548, 1e-12); /* wilson.csv */
+    assert_float_equal(it.better_high, 0.31137906736116716, 1e-12);
+    assert_true(it.worse_low > 0 && it.worse_high < 0.2);
+    /* every pair unchanged: the sign test weighs nothing, p = 1 as binom.test(0, 0) */
+    assert_int_equal(fs_paired_summary(s, s, 96, 1, FS_ALT_TWO_SIDED, 1, &it), FS_OK);
+    assert_true(it.has_test);
+    assert_float_equal(it.sign.p_value, 1, 0);
+    assert_float_equal(it.better_high, 0.038475587857675665, 1e-12); /* wilson.csv */
+    /* nothing linked: nothing tested, no p-value (never 1) and no interval */
     assert_int_equal(fs_paired_summary(NULL, NULL, 0, 1, FS_ALT_TWO_SIDED, 1, &it), FS_OK);
     assert_int_equal(it.n, 0);
-    assert_float_equal(it.sign.p_value, 1, 0);
+    assert_false(it.has_test);
+    assert_false(it.has_wilcoxon);
+    assert_true(isnan(it.sign.p_value));
+    assert_true(isnan(it.better_low) && isnan(it.better_high));
     assert_true(isnan(it.mean_start));
 }
 
@@ -450,11 +467,11 @@ static void test_hls_summary(void **state)
     fs_msg m = {""};
     o.coding = FS_QC_HLS_TEXT;
     assert_int_equal(read2(f, NULL, &o, &q, &m), FS_OK);
-    assert_int_equal(q.dont_know[FS_OCC_EXIT][0], 1);
+    assert_int_equal(q.dont_know[1][0], 1);
     fs_hls_rules r;
     fs_hls_summary s;
     fs_hls_rules_default(FS_HLS_Q6, &r);
-    assert_int_equal(fs_hls_summarise(&q, FS_HLS_Q6, &r, FS_QUEST_ALL_SEXES, FS_ALT_TWO_SIDED, &s), FS_OK);
+    assert_int_equal(fs_hls_summarise(&q, FS_HLS_Q6, &r, 0, 1, FS_QUEST_ALL_SEXES, FS_ALT_TWO_SIDED, &s), FS_OK);
     assert_int_equal(s.linked, 3);
     assert_int_equal(s.valid_both, 2);
     assert_int_equal(s.invalid_exit, 1);
@@ -483,18 +500,18 @@ static void test_ogq(void **state)
     o.coding = FS_QC_OGQ;
     assert_int_equal(read2(a, b, &o, &q, &m), FS_OK);
     fs_ogq_item it;
-    assert_int_equal(fs_ogq_item_summary(&q, 0, FS_QUEST_ALL_SEXES, &it), FS_OK);
+    assert_int_equal(fs_ogq_item_summary(&q, 0, 0, 1, FS_QUEST_ALL_SEXES, &it), FS_OK);
     assert_int_equal(it.n, 4);
     assert_int_equal(it.gaps_start, 3);
     assert_int_equal(it.gaps_end, 2);
     assert_int_equal(it.closed, 2);
     assert_int_equal(it.opened, 1);
     assert_float_equal(it.mcnemar.p_exact, 1.0, 1e-12);
-    assert_int_equal(fs_ogq_item_summary(&q, 1, FS_QUEST_ALL_SEXES, &it), FS_OK);
+    assert_int_equal(fs_ogq_item_summary(&q, 1, 0, 1, FS_QUEST_ALL_SEXES, &it), FS_OK);
     assert_int_equal(it.n, 3); /* D has no start answer */
     assert_int_equal(it.opened, 1);
     fs_paired_item tot;
-    assert_int_equal(fs_ogq_totals(&q, FS_QUEST_ALL_SEXES, FS_ALT_TWO_SIDED, &tot), FS_OK);
+    assert_int_equal(fs_ogq_totals(&q, 0, 1, FS_QUEST_ALL_SEXES, FS_ALT_TWO_SIDED, &tot), FS_OK);
     /* A 1 -> 1, B 1 -> 1, C 0 -> 1 (worse), D 1 -> 0 over the one activity answered at both */
     assert_int_equal(tot.n, 4);
     assert_int_equal(tot.unchanged, 2);

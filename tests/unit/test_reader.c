@@ -9,6 +9,7 @@
 
 #include "finsam/csv.h"
 #include "finsam/text.h"
+#include "finsam/utf8.h"
 
 /* Collects records as "line:field|field|..." lines. */
 typedef struct collected {
@@ -94,6 +95,57 @@ static const reader_case cases[] = {
      "1:a|b\n2:1|2\n", ';', FS_ENC_UTF8},
     {"spaces around fields are trimmed, on both paths", "a; b \n\"x\" ; y\n", 0, FS_ENC_AUTO, 0, FS_OK,
      "1:a|b\n2:x|y\n", ';', FS_ENC_UTF8},
+    /* the one-pass scanner: every edge of the fast path */
+    {"empty fields, a trailing separator", "a;b;c\n;;\nx;;\n;y;\n", 0, FS_ENC_AUTO, 0, FS_OK,
+     "1:a|b|c\n2:||\n3:x||\n4:|y|\n", ';', FS_ENC_UTF8},
+    {"a line of spaces is a record of one empty field", "a\n   \nb\n", 0, FS_ENC_AUTO, ';', FS_OK,
+     "1:a\n2:\n3:b\n", ';', FS_ENC_UTF8},
+    {"other separators are data on the fast path", "a;b\n1,2\t3;4\n", 0, FS_ENC_AUTO, 0, FS_OK,
+     "1:a|b\n2:1,2\t3|4\n", ';', FS_ENC_UTF8},
+    {"a quote in a later field sends the line to libcsv", "a;b;c\n1;2;\"x;y\"\n3;4;5\n", 0,
+     FS_ENC_AUTO, 0, FS_OK, "1:a|b|c\n2:1|2|x;y\n3:3|4|5\n", ';', FS_ENC_UTF8},
+    {"a quoted empty field", "a;b\n\"\";x\n", 0, FS_ENC_AUTO, 0, FS_OK, "1:a|b\n2:|x\n", ';', FS_ENC_UTF8},
+    {"CR LF, LF and CR CR LF mixed", "a;b\r\n1;2\n3;4\r\r\n5;6\r\n", 0, FS_ENC_AUTO, 0, FS_OK,
+     "1:a|b\n2:1|2\n3:3|4\n4:5|6\n", ';', FS_ENC_UTF8},
+    {"a CR at the very end of the file ends the line", "a;b\n1;2\r", 0, FS_ENC_AUTO, 0, FS_OK,
+     "1:a|b\n2:1|2\n", ';', FS_ENC_UTF8},
+    {"a line of exactly 64 bytes, then one across the 64-byte mark",
+     "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa;bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\nc;d;e\n", 0, FS_ENC_AUTO, 0,
+     FS_OK, "1:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa|bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\n2:c|d|e\n", ';',
+     FS_ENC_UTF8},
+    {"the record callback sees NUL-terminated fields cut in place", "K\xC3\xB6n;\xC3\xA5r\n"
+     "\xC3\xA4;\xE2\x82\xAC\n", 0, FS_ENC_AUTO, 0, FS_OK, "1:K\xC3\xB6n|\xC3\xA5r\n2:\xC3\xA4|\xE2\x82\xAC\n",
+     ';', FS_ENC_UTF8},
+    {"invalid UTF-8: the line of the byte, lines before it read", "a;b\n1;2\n3;\xC3\xA5\n4;\xC3\x28\n", 0,
+     FS_ENC_UTF8, 0, FS_ERR_PARSE,
+     "t.csv:4: invalid UTF-8 (byte 0xC3); if the file is Windows-1252, use --encoding cp1252", 0, 0},
+    {"an overlong form is invalid", "a;b\n\xC0\xAF;1\n", 0, FS_ENC_UTF8, 0, FS_ERR_PARSE,
+     "t.csv:2: invalid UTF-8 (byte 0xC0); if the file is Windows-1252, use --encoding cp1252", 0, 0},
+    {"a surrogate is invalid", "a;b\n1;\xED\xA0\x80\n", 0, FS_ENC_UTF8, 0, FS_ERR_PARSE,
+     "t.csv:2: invalid UTF-8 (byte 0xED); if the file is Windows-1252, use --encoding cp1252", 0, 0},
+    {"a sequence cut off by the end of the file", "a;b\n1;\xE2\x82", 0, FS_ENC_UTF8, 0, FS_ERR_PARSE,
+     "t.csv:2: invalid UTF-8 (byte 0xE2); if the file is Windows-1252, use --encoding cp1252", 0, 0},
+    {"after a BOM, no hint about Windows-1252", "\xEF\xBB\xBF" "a;b\n\xE5;1\n", 0, FS_ENC_AUTO, 0,
+     FS_ERR_PARSE, "t.csv:2: invalid UTF-8 (byte 0xE5)", 0, 0},
+    {"BOM then a quoted first field", "\xEF\xBB\xBF\"a\";b\n1;2\n", 0, FS_ENC_AUTO, 0, FS_OK,
+     "1:a|b\n2:1|2\n", ';', FS_ENC_UTF8},
+    {"an unclosed quote is reported where it opens, not at the next quote",
+     "a;b\n1;\"x\n2;y\n3;z\n4;\"w\"\n", 0, FS_ENC_AUTO, 0, FS_ERR_PARSE,
+     "t.csv:2: unbalanced quote: the quoted field that opens on this line is not closed (the CSV "
+     "breaks at line 5)", 0, 0},
+    {"an unclosed quote after a closed multi-line field: where it opens", "a;b\n\"x\ny\";\"z\n1;2\n",
+     0, FS_ENC_AUTO, 0, FS_ERR_PARSE,
+     "t.csv:3: unbalanced quote: a quoted field is not closed before the end of the file", 0, 0},
+    {"a doubled quote inside a multi-line field does not open one", "a;b\n\"x\ny \"\"q\"\" \"z;1\n", 0,
+     FS_ENC_AUTO, 0, FS_ERR_PARSE,
+     "t.csv:2: unbalanced quote: the quoted field that opens on this line is not closed (the CSV "
+     "breaks at line 3)", 0, 0},
+    {"UTF-16 little-endian without BOM", "a\0;\0b\0\n\0", 8, FS_ENC_AUTO, 0, FS_ERR_PARSE,
+     "t.csv: the file is UTF-16 (without a byte-order mark); save it as UTF-8 or \"CSV (;)\"", 0, 0},
+    {"UTF-16 big-endian without BOM", "\0a\0;\0b\0\n", 8, FS_ENC_AUTO, 0, FS_ERR_PARSE,
+     "t.csv: the file is UTF-16 (without a byte-order mark); save it as UTF-8 or \"CSV (;)\"", 0, 0},
+    {"one NUL byte is binary data", "a;b\n1;\0;2\n", 10, FS_ENC_AUTO, 0, FS_ERR_PARSE,
+     "t.csv:2: binary data (a NUL byte): not a CSV text file", 0, 0},
 };
 
 static void test_cases(void **state)
@@ -176,6 +228,178 @@ static void test_crlf_split_by_first_chunk(void **state)
     free(data);
 }
 
+
+/* "xx;yy" CR LF lines, shifted by 0..6 bytes: over the 64 KiB blocks every place of a
+ * line end, CR and LF in different blocks included, falls on a block boundary. */
+static void test_crlf_split_by_later_blocks(void **state)
+{
+    (void)state;
+    for (int shift = 0; shift < 7; shift++) {
+        fs_buf in = {0};
+        fs_buf_puts(&in, "a;b\r\n");
+        for (int i = 0; i < shift; i++)
+            fs_buf_puts(&in, "\r\n"); /* blank lines: no record, one line each */
+        for (int i = 0; i < 40000; i++)
+            fs_buf_puts(&in, "xx;yy\r\n");
+        collected col = {{0}};
+        fs_msg msg = {""};
+        fs_csv_info info;
+        assert_int_equal(fs_csv_read_buffer("t.csv", in.data, in.len, NULL, collect, &col, &info, &msg),
+                         FS_OK);
+        assert_int_equal(info.records, 40001);
+        /* every record but the header is "xx|yy", on the line after the one before */
+        unsigned long want = 2 + (unsigned long)shift;
+        for (const char *p = strchr(col.out.data, '\n') + 1; *p; p = strchr(p, '\n') + 1) {
+            char expect[32];
+            snprintf(expect, sizeof expect, "%lu:xx|yy\n", want++);
+            if (strncmp(p, expect, strlen(expect)) != 0)
+                fail_msg("shift %d: [%.20s] where [%s] was expected", shift, p, expect);
+        }
+        fs_buf_free(&col.out);
+        fs_buf_free(&in);
+    }
+}
+
+/* The same rows read after 1..5 extra header lines (so that every block boundary falls
+ * elsewhere in them) give the same records, on lines shifted by as many. */
+static void test_records_do_not_depend_on_block_boundaries(void **state)
+{
+    (void)state;
+    static const char *const rows[] = {
+        "D1;\"Arbete, studier\";H\xC3\xA4lsokraft;2024-01-02\r\n",
+        "D2; Flytt ;\xC3\x96vrigt;\r\n",
+        "D3;\"two\nlines\";\"x \"\"y\"\"\";\r\n",
+        "D4;\xE2\x82\xAC;;\"\"\n",
+        "D5;a;b;c;d\r\n",
+    };
+    char *want = NULL;
+    for (int extra = 0; extra <= 5; extra++) {
+        fs_buf in = {0};
+        for (int i = 0; i <= extra; i++)
+            fs_buf_puts(&in, "id;x;y;z\n");
+        for (int i = 0; i < 12000; i++)
+            fs_buf_puts(&in, rows[(i * 7) % 5]);
+        collected col = {{0}};
+        fs_msg msg = {""};
+        fs_csv_info info;
+        if (fs_csv_read_buffer("t.csv", in.data, in.len, NULL, collect, &col, &info, &msg))
+            fail_msg("extra %d: %s", extra, msg.text);
+        /* drop the header lines and the line numbers */
+        fs_buf norm = {0};
+        const char *p = col.out.data;
+        for (int i = 0; i <= extra; i++)
+            p = strchr(p, '\n') + 1;
+        while (*p) {
+            const char *colon = strchr(p, ':');
+            unsigned long line = strtoul(p, NULL, 10);
+            fs_buf_printf(&norm, "%lu", line - (unsigned long)extra);
+            const char *next = colon + 1;
+            /* a record ends at the next "\nDIGITS:" */
+            const char *end = next;
+            for (;;) {
+                end = strchr(end, '\n');
+                if (!end[1] || (end[1] >= '0' && end[1] <= '9' && strchr(end + 1, ':') &&
+                                strspn(end + 1, "0123456789") == (size_t)(strchr(end + 1, ':') - end - 1)))
+                    break;
+                end++;
+            }
+            fs_buf_append(&norm, colon, (size_t)(end + 1 - colon));
+            p = end + 1;
+        }
+        if (!want)
+            want = fs_strdup(norm.data);
+        else if (strcmp(want, norm.data) != 0)
+            fail_msg("%d extra header lines change the records", extra);
+        fs_buf_free(&norm);
+        fs_buf_free(&col.out);
+        fs_buf_free(&in);
+    }
+    free(want);
+}
+
+/* An invalid byte far into the file: the records before its line are read, and the
+ * message names its line. */
+static void test_invalid_utf8_in_a_later_block(void **state)
+{
+    (void)state;
+    for (int variant = 0; variant < 3; variant++) {
+        fs_buf in = {0};
+        fs_buf_puts(&in, "a;b\n");
+        for (int i = 0; i < 30000; i++)
+            fs_buf_puts(&in, "\xC3\xA5;\xE2\x82\xAC\n"); /* 9 bytes: sequences cross the boundaries */
+        fs_buf_puts(&in, variant == 0 ? "x;\xFF\n" : variant == 1 ? "x;\xE2\x28\xA1\n" : "x;\xF4\x90\x80\x80\n");
+        fs_buf_puts(&in, "y;z\n");
+        collected col = {{0}};
+        fs_msg msg = {""};
+        fs_csv_info info;
+        assert_int_equal(fs_csv_read_buffer("t.csv", in.data, in.len, NULL, collect, &col, &info, &msg),
+                         FS_ERR_PARSE);
+        assert_non_null(strstr(msg.text, "t.csv:30002: invalid UTF-8 (byte 0x"));
+        assert_int_equal(info.records, 30001);
+        fs_buf_free(&col.out);
+        fs_buf_free(&in);
+    }
+}
+
+/* The block validator says what the byte walk says: every 1- and 2-byte string at every
+ * place in two 32-byte blocks, every 3-byte string across the blocks' boundary, and many
+ * 4-byte strings; and a few known answers. */
+static void test_utf8_block_validator(void **state)
+{
+    (void)state;
+    unsigned char buf[80];
+    unsigned long bad = 0;
+    for (int off = 0; off < 64; off++)
+        for (unsigned v = 0; v < 65536; v++) {
+            memset(buf, 'a', sizeof buf);
+            buf[off] = (unsigned char)(v & 0xFF);
+            buf[off + 1] = (unsigned char)(v >> 8);
+            for (size_t len = (size_t)off + 1; len <= (size_t)off + 2; len++)
+                bad += fs_utf8_valid(buf, len) != fs_utf8_valid_scalar(buf, len);
+            bad += fs_utf8_valid(buf, sizeof buf) != fs_utf8_valid_scalar(buf, sizeof buf);
+        }
+    for (int off = 29; off <= 32; off += 3)
+        for (unsigned long v = 0; v < (1ul << 24); v++) {
+            memset(buf, 'a', sizeof buf);
+            buf[off] = (unsigned char)(v & 0xFF);
+            buf[off + 1] = (unsigned char)(v >> 8);
+            buf[off + 2] = (unsigned char)(v >> 16);
+            if ((buf[off] & 0xC0) != 0xC0 && (buf[off + 1] & 0xC0) != 0x80)
+                continue; /* nothing that both do not see in the 2-byte strings */
+            bad += fs_utf8_valid(buf, sizeof buf) != fs_utf8_valid_scalar(buf, sizeof buf);
+        }
+    unsigned long long x = 88172645463325252ull;
+    for (int i = 0; i < 2000000; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        int off = (int)(x % 61);
+        memset(buf, 'a', sizeof buf);
+        buf[off] = (unsigned char)(0xE0 + ((x >> 8) & 0x1F));
+        buf[off + 1] = (unsigned char)(0x80 + ((x >> 16) & 0x7F));
+        buf[off + 2] = (unsigned char)(x >> 24);
+        buf[off + 3] = (unsigned char)(x >> 32);
+        bad += fs_utf8_valid(buf, sizeof buf) != fs_utf8_valid_scalar(buf, sizeof buf);
+    }
+    assert_int_equal(bad, 0);
+    static const struct {
+        const char *s;
+        int valid;
+    } known[] = {
+        {"plain ASCII text of more than thirty-two bytes, twice over.", 1},
+        {"K\xC3\xB6n, H\xC3\xA4lsokraft, \xE2\x82\xAC, \xF0\x9F\x98\x80 and so on, past 32 bytes", 1},
+        {"past thirty-two bytes of ASCII, then a cut sequence \xE2\x82", 0},
+        {"a lone continuation byte \x80 after ASCII", 0},
+        {"overlong \xE0\x80\xAF slash", 0},
+        {"beyond U+10FFFF \xF4\x90\x80\x80", 0},
+        {"a surrogate \xED\xA0\x80 half", 0},
+        {"Windows-1252 \xE5\xE4\xF6", 0},
+    };
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
+        const unsigned char *k = (const unsigned char *)known[i].s;
+        if (fs_utf8_valid(k, strlen(known[i].s)) != known[i].valid)
+            fail_msg("fs_utf8_valid(\"%s\") != %d", known[i].s, known[i].valid);
+    }
+}
+
 static void test_header_folding(void **state)
 {
     (void)state;
@@ -237,6 +461,10 @@ int main(void)
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_chunk_boundaries),
         cmocka_unit_test(test_crlf_split_by_first_chunk),
+        cmocka_unit_test(test_crlf_split_by_later_blocks),
+        cmocka_unit_test(test_records_do_not_depend_on_block_boundaries),
+        cmocka_unit_test(test_invalid_utf8_in_a_later_block),
+        cmocka_unit_test(test_utf8_block_validator),
         cmocka_unit_test(test_header_folding),
         cmocka_unit_test(test_sha256),
     };

@@ -24,7 +24,7 @@ static void test_format_parse(void **state)
     } cases[] = {
         {"text", 1, FS_FMT_TEXT}, {"csv", 1, FS_FMT_CSV}, {"json", 1, FS_FMT_JSON},
         {"xlsx", 1, FS_FMT_XLSX}, {"txt", 0, 0},          {"XLSX", 0, 0},
-        {"", 0, 0},               {"html", 0, 0},
+        {"", 0, 0},               {"html", 1, FS_FMT_HTML}, {"HTML", 0, 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         fs_format f = FS_FMT_COUNT;
@@ -53,7 +53,8 @@ static void test_format_from_path(void **state)
         {"out", 0, 0},                   {"a.csv/out", 0, 0},
         {"out.pdf", 0, 0},               {"out.", 0, 0},
         {"out.CSV", 0, 0},               {"rapport.md", 1, FS_FMT_MD},
-        {"rapport.markdown", 1, FS_FMT_MD},
+        {"rapport.markdown", 1, FS_FMT_MD}, {"tavla.html", 1, FS_FMT_HTML},
+        {"tavla.htm", 1, FS_FMT_HTML},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         fs_format f = FS_FMT_COUNT;
@@ -68,7 +69,7 @@ static void test_format_names(void **state)
     (void)state;
     char buf[128], small[8];
     fs_format_names(buf, sizeof buf);
-    assert_string_equal(buf, "text, csv, json, xlsx, md");
+    assert_string_equal(buf, "text, csv, json, xlsx, md, html");
     fs_format_names(small, sizeof small);
     assert_string_equal(small, "text, c"); /* cut, still terminated */
     assert_int_equal(fs_format_needs_file(FS_FMT_XLSX), 1);

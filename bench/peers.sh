@@ -1,0 +1,150 @@
+#!/bin/sh
+# bench/peers.sh [BUILD_DIR] [N...]   (defaults: build/ of this tree, N = 1000000)
+#
+# Times finsam-stats against its peers on the same files, in one go, and prints each one's
+# CPU time as a multiple of bench/limit (a memchr crosstab, the single-thread floor) and of
+# finsam-stats exits. For each N, on bench/out/export-N.csv (made by gen_export.awk when
+# missing):
+#   limit            bench/limit.c, compiled here with ${CC:-cc} -O2
+#   wc -l            counting lines
+#   finsam exits, finsam participants --all, finsam check  (--as-of 2025-06-30)
+#   mawk, gawk       the awk crosstab of bench/run.sh, with LC_ALL=C
+#   datamash         cut -d';' -f3,7,8 | grep ';2024' | datamash -t';' -s -g 3,1 count 3
+#   miller           mlr --icsv --ifs ';' filter + count-distinct of the same crosstab
+#   pandas           read_csv(sep=';') and a groupby of the same crosstab (python3 + pandas)
+#   duckdb           read_csv and GROUP BY of the same crosstab, two threads (duckdb CLI)
+# A peer that is not installed is skipped with a line saying so. The peers count raw
+# strings (no quoting rules beyond their own, no normalisation, no checks): floors to
+# compare with, not equivalent programs. Best of RUNS (default 5) runs: CPU = user + system
+# seconds, wall-clock seconds, highest peak RSS, from /usr/bin/time (Debian package "time").
+# check's bytes per episode are (its peak RSS - exits' peak RSS) / N.
+set -u
+
+bench_dir=$(cd "$(dirname "$0")" && pwd)
+build_dir=${1:-$(dirname "$bench_dir")/build}
+[ $# -gt 0 ] && shift
+sizes=${*:-1000000}
+bin=$build_dir/finsam-stats
+out_dir=$bench_dir/out
+TIME=/usr/bin/time
+RUNS=${RUNS:-5}
+CC=${CC:-cc}
+
+if [ ! -x "$TIME" ]; then
+    echo "peers.sh: $TIME is missing (Debian: apt-get install time)" >&2
+    exit 2
+fi
+if [ ! -x "$bin" ]; then
+    echo "peers.sh: $bin is missing: build it first (a Release build: cmake -S . -B build-rel" >&2
+    echo "          -DCMAKE_BUILD_TYPE=Release && cmake --build build-rel; bench/peers.sh build-rel)" >&2
+    exit 2
+fi
+mkdir -p "$out_dir" || exit 1
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/fs-peers.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+limit=$tmp/limit
+if ! "$CC" -O2 -o "$limit" "$bench_dir/limit.c"; then
+    echo "peers.sh: cannot compile bench/limit.c with $CC" >&2
+    exit 1
+fi
+
+# measure CMD...: best CPU (m_cpu) and wall (m_wall) of RUNS runs, highest RSS (m_kib),
+# m_ok=0 when a run failed (exit status above 1: finsam check exits 1 on data errors)
+measure() {
+    m_cpu=; m_wall=; m_kib=0; m_ok=1
+    i=0
+    while [ "$i" -lt "$RUNS" ]; do
+        i=$((i + 1))
+        "$TIME" -f '%e %U %S %M' -o "$tmp/time" sh -c '"$@" >/dev/null 2>"$0"' "$tmp/err" "$@"
+        st=$?
+        if [ "$st" -gt 1 ]; then m_ok=0; return; fi
+        read -r wall usr sys kib <"$tmp/time"
+        cpu=$(awk -v u="$usr" -v s="$sys" 'BEGIN { printf "%.3f", u + s }')
+        m_cpu=$(awk -v a="${m_cpu:-1e9}" -v b="$cpu" 'BEGIN { print (b + 0 < a + 0) ? b : a }')
+        m_wall=$(awk -v a="${m_wall:-1e9}" -v b="$wall" 'BEGIN { print (b + 0 < a + 0) ? b : a }')
+        [ "$kib" -gt "$m_kib" ] && m_kib=$kib
+    done
+}
+
+row() { # row NAME: prints the measurement and the ratios to limit and to exits
+    awk -v name="$1" -v cpu="$m_cpu" -v wall="$m_wall" -v kib="$m_kib" -v lim="$lim_cpu" \
+        -v ex="${exits_cpu:-}" 'BEGIN {
+        r1 = (lim > 0) ? sprintf("%.2f", cpu / lim) : "-"
+        r2 = (ex != "" && ex > 0) ? sprintf("%.2f", cpu / ex) : "-"
+        printf "%-28s %8.3f %8.3f %10.1f %9s %9s\n", name, cpu, wall, kib * 1024 / 1e6, r1, r2
+    }'
+}
+skip() { printf '%-28s skipped: %s\n' "$1" "$2"; }
+have() { command -v "$1" >/dev/null 2>&1; }
+
+awk_prog='NR > 1 && substr($7, 1, 4) == "2024" { n[$8 ";" $3]++ }
+END { for (k in n) print k ";" n[k] }'
+PYTHON=
+for p in /usr/bin/python3 python3; do
+    if have "$p" && "$p" -c 'import pandas' 2>/dev/null; then PYTHON=$p; break; fi
+done
+
+echo "host: $(uname -srm), $(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?') CPUs; best of $RUNS runs"
+for n in $sizes; do
+    file=$out_dir/export-$n.csv
+    if [ ! -s "$file" ]; then
+        echo "generating $file ($n episodes) ..."
+        LC_ALL=C awk -v n="$n" -f "$bench_dir/gen_export.awk" >"$file.tmp" && mv "$file.tmp" "$file" || exit 1
+    fi
+    echo
+    echo "file: $file ($n episodes, $(wc -c <"$file" | tr -d ' ') bytes)"
+    printf '%-28s %8s %8s %10s %9s %9s\n' program cpu_s wall_s peak_MB x_limit x_exits
+    exits_cpu=
+    measure "$limit" "$file"; lim_cpu=$m_cpu; row "limit (memchr crosstab)"
+    measure wc -l "$file"; row "wc -l"
+    measure "$bin" exits "$file" --period 2024 --format csv --as-of 2025-06-30
+    if [ "$m_ok" = 1 ]; then exits_cpu=$m_cpu; exits_kib=$m_kib; row "finsam exits"
+    else skip "finsam exits" "failed: $(head -n 1 "$tmp/err")"; fi
+    measure "$bin" participants "$file" --period 2024 --all --format csv --as-of 2025-06-30
+    [ "$m_ok" = 1 ] && row "finsam participants --all" || skip "finsam participants --all" "failed: $(head -n 1 "$tmp/err")"
+    measure "$bin" check "$file" --as-of 2025-06-30
+    if [ "$m_ok" = 1 ]; then
+        row "finsam check"
+        [ -n "${exits_cpu:-}" ] && awk -v a="$m_kib" -v b="$exits_kib" -v n="$n" \
+            'BEGIN { printf "%-28s %8.1f bytes per episode above exits\n", "  check memory", (a - b) * 1024 / n }'
+    else
+        skip "finsam check" "failed: $(head -n 1 "$tmp/err")"
+    fi
+    for a in mawk gawk; do
+        if have "$a"; then measure env LC_ALL=C "$a" -F';' "$awk_prog" "$file"; row "$a (LC_ALL=C)"
+        else skip "$a" "not installed"; fi
+    done
+    if have datamash; then
+        measure sh -c 'cut -d";" -f3,7,8 "$1" | grep ";2024" | LC_ALL=C datamash -t";" -s -g 3,1 count 3' sh "$file"
+        row "cut|grep|datamash"
+    else
+        skip "cut|grep|datamash" "datamash not installed"
+    fi
+    if have mlr; then
+        measure mlr --icsv --ifs ';' --ojson filter 'substr(string($Avslutsdatum), 0, 3) == "2024"' \
+            then count-distinct -f Avslutsanledning,Kön "$file"
+        row "miller"
+    else
+        skip "miller" "mlr not installed"
+    fi
+    if [ -n "$PYTHON" ]; then
+        measure "$PYTHON" -c 'import sys, pandas as pd
+d = pd.read_csv(sys.argv[1], sep=";", dtype=str, usecols=[2, 6, 7], encoding="utf-8-sig")
+d = d[d.iloc[:, 1].str.startswith("2024", na=False)]
+print(d.groupby([d.columns[2], d.columns[0]], dropna=False).size())' "$file"
+        row "pandas"
+    else
+        skip "pandas" "python3 with pandas not installed"
+    fi
+    if have duckdb; then
+        measure duckdb -c "SET threads = 2; SELECT column7, column2, count(*) FROM read_csv('$file', delim = ';', header = true, all_varchar = true, names = ['column0','column1','column2','column3','column4','column5','column6','column7','column8','column9','column10','column11','column12']) WHERE starts_with(column6, '2024') GROUP BY ALL"
+        row "duckdb (2 threads)"
+    else
+        skip "duckdb" "the duckdb command is not installed (no Debian package)"
+    fi
+done
+echo
+echo "x_limit, x_exits: CPU time divided by that of limit, of finsam exits on the same file."
+echo "paired and hls against DuckDB and pandas: not measured here (the questionnaire work of"
+echo "issue 14, item 3); bench/quest-headers.sh times paired on many item columns."

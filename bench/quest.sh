@@ -1,0 +1,65 @@
+#!/bin/sh
+# quest.sh [BUILD_DIR [N]]: times `finsam-stats paired` and `hls` on N participants x 16 items
+# (default build, 200000) against the pandas peer (bench/quest_peer.py) and DuckDB where
+# installed (skipped with a line saying so when not). Files are generated once into
+# bench/out/ with gen_quest.awk. Prints the best of RUNS (default 3) runs: wall and CPU
+# (user + system) seconds and peak RSS, from /usr/bin/time, and the CPU ratio peer / finsam.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-build}
+n=${2:-200000}
+runs=${RUNS:-3}
+case $build in /*) ;; *) build=$top/$build ;; esac
+bin=$build/finsam-stats
+out=$top/bench/out
+mkdir -p "$out"
+[ -x /usr/bin/time ] || { echo "quest.sh: /usr/bin/time is missing (apt-get install time)"; exit 1; }
+awk=${AWK:-awk}
+for kind in numeric hls; do
+    f=$out/quest-$kind-$n.csv
+    [ -f "$f" ] || LC_ALL=C $awk -v n="$n" -v items=16 -v kind=$kind -f "$top/bench/gen_quest.awk" >"$f"
+done
+
+best() { # label command...: prints "label wall cpu rss_mb" (best wall, best cpu, max rss)
+    label=$1
+    shift
+    bw=; bc=; rss=0
+    i=0
+    while [ $i -lt "$runs" ]; do
+        if ! /usr/bin/time -f '%e %U %S %M' -o "$out/time.txt" "$@" >/dev/null 2>"$out/err.txt"; then
+            echo "$label failed: $(head -1 "$out/err.txt")"
+            return 1
+        fi
+        read -r w u s m <"$out/time.txt"
+        c=$(echo "$u $s" | awk '{ printf "%.2f", $1 + $2 }')
+        bw=$(echo "${bw:-$w} $w" | awk '{ print (($2 < $1) ? $2 : $1) }')
+        bc=$(echo "${bc:-$c} $c" | awk '{ print (($2 < $1) ? $2 : $1) }')
+        rss=$(echo "$rss $m" | awk '{ print (($2 > $1) ? $2 : $1) }')
+        i=$((i + 1))
+    done
+    echo "$label $bw $bc $(echo "$rss" | awk '{ printf "%.0f", $1 / 1024 }')"
+}
+
+printf '%-16s %8s %8s %8s\n' command wall_s cpu_s rss_MB
+for cmd in paired hls; do
+    kind=$([ $cmd = paired ] && echo numeric || echo hls)
+    f=$out/quest-$kind-$n.csv
+    extra=$([ $cmd = paired ] && echo "--test both" || echo "")
+    # shellcheck disable=SC2086
+    fin=$(best "finsam-$cmd" "$bin" $cmd "$f" --quiet $extra) || { echo "$fin"; continue; }
+    echo "$fin" | awk '{ printf "%-16s %8s %8s %8s\n", $1, $2, $3, $4 }'
+    fc=$(echo "$fin" | awk '{ print $3 }')
+    if /usr/bin/python3 -c 'import pandas' 2>/dev/null; then
+        pd=$(best "pandas-$cmd" /usr/bin/python3 "$top/bench/quest_peer.py" $cmd "$f") && {
+            echo "$pd" | awk '{ printf "%-16s %8s %8s %8s\n", $1, $2, $3, $4 }'
+            echo "$pd $fc" | awk '{ printf "  pandas / finsam (cpu): %.2f\n", $3 / $5 }'
+        }
+    else
+        echo "pandas-$cmd     skipped: python3-pandas is not installed"
+    fi
+    if command -v duckdb >/dev/null 2>&1; then
+        echo "duckdb-$cmd     (a DuckDB peer script is not written yet)"
+    else
+        echo "duckdb-$cmd     skipped: duckdb is not installed (not packaged in Debian 12)"
+    fi
+done

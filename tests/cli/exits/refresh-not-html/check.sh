@@ -1,0 +1,2 @@
+# --refresh with a CSV output is a usage error, and no file is written.
+test ! -e avslut.csv

@@ -1,0 +1,1 @@
+test ! -e r.xlsx || { echo "a report written"; exit 1; }
