@@ -10,7 +10,8 @@
 typedef enum fs_pnr_status {
     FS_PNR_OK = 0,
     FS_PNR_BAD_FORMAT,   /* not 10 or 12 digits with an optional '-' or '+' */
-    FS_PNR_BAD_DATE,     /* the birth date does not exist (day + 60 allowed) */
+    FS_PNR_BAD_DATE,     /* the birth date does not exist (day + 60 allowed), or is after
+                          * today */
     FS_PNR_BAD_CHECKSUM  /* the Luhn check digit does not match */
 } fs_pnr_status;
 

@@ -145,8 +145,9 @@ fs_pnr_status fs_pnr_parse(const char *s, fs_date today, fs_pnr *out)
     out->canon[12] = '\0';
     if (dd > 60)
         dd -= 60; /* samordningsnummer */
-    if (!fs_date_valid_ymd(year, mm, dd))
-        return FS_PNR_BAD_DATE; /* no birth year: an age from it would be made up */
+    if (!fs_date_valid_ymd(year, mm, dd) || fs_date_from_ymd(year, mm, dd) > today)
+        return FS_PNR_BAD_DATE; /* no birth year: an age from it would be made up (a birth
+                                 * in 2152 gave a negative age; found by fuzz_parse) */
     out->birth_year = year;
     int sum = 0;
     for (int i = 0; i < 9; i++) {

@@ -170,6 +170,8 @@ static void test_personnummer(void **state)
         {"19850312-2428", FS_PNR_BAD_CHECKSUM, 1985, FS_SEX_WOMAN},
         {"19850230-2425", FS_PNR_BAD_DATE, 0, FS_SEX_WOMAN}, /* no age from an impossible date */
         {"19850372-2426", FS_PNR_OK, 1985, FS_SEX_WOMAN}, /* samordningsnummer: day + 60 */
+        {"215203120208", FS_PNR_BAD_DATE, 0, FS_SEX_WOMAN}, /* born after today: no age */
+        {"20300101-1234", FS_PNR_BAD_DATE, 0, FS_SEX_MAN},
         {"120101+1234", FS_PNR_OK, 1912, FS_SEX_MAN},          /* "+": 100 years or older */
         {"120101+1235", FS_PNR_BAD_CHECKSUM, 1912, FS_SEX_MAN},
         {"250101-1234", FS_PNR_BAD_CHECKSUM, 2025, FS_SEX_MAN},
