@@ -329,9 +329,12 @@ static void test_not_finite(void **state)
     assert_int_equal(fs_table_add_col(t, "pct", "%", FS_COL_SHARE, 0, -1), 0);
     fs_row *r = fs_table_add_row(t, "a", "A", 0, 0);
     assert_non_null(r);
-    r->cells[0].value = INFINITY;
-    fs_table_round(t, FS_ROUND_LARGEST_REMAINDER, 0, 0);
-    assert_int_equal(t->cols[0].shown_off, 0);
+    static const double values[] = {INFINITY, NAN, 1e300, -1e300};
+    for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+        r->cells[0].value = values[i];
+        fs_table_round(t, FS_ROUND_LARGEST_REMAINDER, 0, 0);
+        assert_int_equal(t->cols[0].shown_off, 0);
+    }
     fs_table_free(t);
 }
 
