@@ -6,8 +6,9 @@
 # prints one line per target: executions, coverage (edges, then features), the corpus it
 # grew to, and crashes (crash-, leak-, timeout- and oom- files, kept in
 # $FUZZ_OUT/<target>/, default a fresh directory under ${TMPDIR:-/tmp}). Exit status 1 when
-# any target found a crash or could not run. CI runs it with 30 s (.ci/run);
-# bench/fuzz-long.sh with 30 minutes.
+# any target found a crash or could not run. FUZZ_SEED fixes libFuzzer's seed (default 0:
+# a new one each run). CI runs it with 30 s and FUZZ_SEED=1, so that a run can be repeated
+# (.ci/run); bench/fuzz-long.sh with 30 minutes and a new seed.
 set -u
 build=${1:?usage: run.sh BUILD_DIR SECONDS [TARGET...]}
 secs=${2:?usage: run.sh BUILD_DIR SECONDS [TARGET...]}
@@ -31,7 +32,7 @@ for t in $targets; do
         continue
     fi
     # new inputs go to the work corpus (first directory); the seeds are only read
-    "$bin" -max_total_time="$secs" -timeout=25 -rss_limit_mb=2048 -print_final_stats=1 \
+    "$bin" -max_total_time="$secs" -seed="${FUZZ_SEED:-0}" -timeout=25 -rss_limit_mb=2048 -print_final_stats=1 \
         -artifact_prefix="$dir/artifacts/" "$dir/corpus" "$here/corpus/$t" >"$dir/log" 2>&1
     rc=$?
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$dir/log" | tail -n 1)
