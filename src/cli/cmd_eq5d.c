@@ -96,7 +96,8 @@ static fs_table *level_table(qcli *qc, const fs_eq5d_summary *s, int d)
         }
     }
     fs_table_round(t, qc->cli.rounding, qc->cli.decimals, 0);
-    if (fs_table_add_note(t, fs_tr(lang, "Linked participants answering the dimension at both "
+    if (fs_table_note_rounding(t, lang) ||
+        fs_table_add_note(t, fs_tr(lang, "Linked participants answering the dimension at both "
                                          "occasions; level 1 = no problems, 5 = extreme problems.")))
         goto fail;
     return t;
@@ -126,7 +127,8 @@ static fs_table *change_table(qcli *qc, const fs_eq5d_summary *s)
             fs_row_set(t, r, "pct", 100 * v / s->complete);
     }
     fs_table_round(t, qc->cli.rounding, qc->cli.decimals, 0);
-    if (fs_table_add_note(t, fs_tr(lang, "Better: some dimension at a lower level at exit and none "
+    if (fs_table_note_rounding(t, lang) ||
+        fs_table_add_note(t, fs_tr(lang, "Better: some dimension at a lower level at exit and none "
                                          "higher; worse: the reverse; mixed: some better and some "
                                          "worse; unchanged: all five the same.")) ||
         fs_table_add_note(t, fs_tr(lang, "Participants with all five dimensions at both occasions: "

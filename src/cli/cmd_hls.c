@@ -114,6 +114,8 @@ static fs_table *score_table(qcli *qc, fs_hls_version v, const fs_hls_rules *r,
                                              "valid with at least %s of %zu answered. Inadequate up "
                                              "to %s, problematic up to %s, sufficient above."),
                               mn, qc->q.n_items, lo, hi);
+    if (!e)
+        e = fs_table_note_rounding(t, lang);
     char cv[16], cl[16], cs[16], ce[16];
     qcli_count(qc, s->valid_both, cv);
     qcli_count(qc, s->linked, cl);

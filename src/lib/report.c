@@ -817,7 +817,12 @@ static fs_table *key_share_table(const rctx *c, int k, const char *sheet, int fi
     }
     free(names);
     names = NULL;
-    fs_error e = fs_table_add_note(t, fs_tr(c->lang, "Persons of the ended in each period. "
+    /* the share this period beside the comparison period's, per insats */
+    char *chart = fs_asprintf(fs_tr(c->lang, "%s, of the ended (%%)"), what);
+    fs_error e = chart ? fs_table_set_chart(t, chart, 1, "pct", "compare_pct") : FS_ERR_MEMORY;
+    free(chart);
+    if (!e)
+        e = fs_table_add_note(t, fs_tr(c->lang, "Persons of the ended in each period. "
                                                      "Fisher's exact test of the 2 x 2 table "
                                                      "(reached or not, this period or the "
                                                      "comparison period), two-sided, as R's "

@@ -424,6 +424,8 @@ static fs_table *item_table(const fs_survey *s, const fs_quest *q, size_t i, con
     }
     size_t last = s->n_groups - 1;
     fs_table_round(t, rounding, decimals, 0);
+    if (fs_table_note_rounding(t, lang))
+        goto fail;
     /* "Vet inte" and no answer, apart: counts without shares */
     fs_row *dk = fs_table_add_row(t, "dont_know", fs_tr(lang, "Vet inte"), 1, 0);
     fs_row *na = dk ? fs_table_add_row(t, "no_answer", fs_tr(lang, "No answer"), 1, 0) : NULL;

@@ -8,7 +8,7 @@
 # PNG. Skipped (status 77) when Chromium is not installed.
 set -u
 bin=$1 samples=$2 out=$3 py=$4
-expected_pages=41 # Debian 12's chromium and fonts (setup.sh); a change of layout shows here
+expected_pages=42 # Debian 12's chromium and fonts (setup.sh); a change of layout shows here
 browser=$(command -v chromium || command -v chromium-browser || true)
 [ -n "$browser" ] || { echo "chromium is not installed: skipped"; exit 77; }
 mkdir -p "$out" || exit 1
