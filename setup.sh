@@ -18,9 +18,12 @@ cd "$(dirname "$0")"
 # HTML output is valid HTML5; headless Chromium renders the HTML board to PNG and PDF
 # (python3-pil reads the PNG; the DejaVu and Liberation fonts make its layout the same on
 # every machine).
+# Fuzzing (-DFS_FUZZ=ON, CI and bench/fuzz-long.sh): clang with libFuzzer
+# (libclang-rt-dev); the writers' target parses xlsx parts with libxml2 after zlib.
 packages="build-essential cmake pkg-config libcsv-dev libgsl-dev libxlsxwriter-dev
 libutf8proc-dev libinih-dev libsodium-dev libcmocka-dev gnumeric unzip python3 cmark-gfm mandoc man-db poppler-utils
-libreoffice-calc-nogui python3-html5lib python3-pil chromium fonts-dejavu-core fonts-liberation"
+libreoffice-calc-nogui python3-html5lib python3-pil chromium fonts-dejavu-core fonts-liberation
+clang libclang-rt-dev libxml2-dev zlib1g-dev"
 
 missing=""
 for p in $packages; do

@@ -78,6 +78,8 @@ typedef enum fs_problem_kind {
     FS_PROB_FUTURE_DATE,
     FS_PROB_FIELD_COUNT,        /* a row with more or fewer fields than the header */
     FS_PROB_ABSENT_COLUMN,      /* a column the command uses is not in the header */
+    FS_PROB_DUPLICATE_COLUMN,   /* a column the reader reads is in the header twice: the
+                                 * file is not read (an error, as a missing column) */
     FS_PROB_N_READER_KINDS,
     /* reported by `check` itself, listed here so that every kind has one name */
     FS_PROB_UNKNOWN_REFERRER = FS_PROB_N_READER_KINDS,

@@ -18,6 +18,16 @@ char *fs_slug(const char *s);
 /* Length of the longest valid UTF-8 prefix of s[0..len). */
 size_t fs_utf8_valid_prefix(const unsigned char *s, size_t len);
 
+/* The UTF-8 character at the start of s[0..len): its code point into *cp and its length in
+ * bytes; 0 when s does not start with a valid character (a stray or truncated byte, an
+ * overlong form, a surrogate, anything above U+10FFFF) or len is 0. */
+size_t fs_utf8_decode(const unsigned char *s, size_t len, unsigned long *cp);
+
+/* 1 when XML 1.0 allows the character cp in a document: TAB, LF, CR, U+0020-U+D7FF,
+ * U+E000-U+FFFD, U+10000-U+10FFFF. Everything else (the other C0 controls, U+FFFE,
+ * U+FFFF, surrogates) makes an xlsx part that Excel and Gnumeric refuse. */
+int fs_xml_char_ok(unsigned long cp);
+
 /* Number of characters (code points) in a valid UTF-8 string, for aligning text columns. */
 size_t fs_utf8_width(const char *s);
 
@@ -41,6 +51,10 @@ void fs_buf_append(fs_buf *b, const char *s, size_t n);
 void fs_buf_puts(fs_buf *b, const char *s);
 void fs_buf_printf(fs_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void fs_buf_free(fs_buf *b);
+
+/* Appends s[0..len) to b with every byte that is not part of valid UTF-8, and every
+ * character XML 1.0 forbids, replaced by U+FFFD: text that every output format can carry. */
+void fs_buf_put_clean(fs_buf *b, const char *s, size_t len);
 
 /* Formats v with exactly `decimals` decimals (round half to even on the binary value, as
  * printf), independent of the C locale; decimal_comma uses ',' instead of '.'. */

@@ -25,6 +25,9 @@ typedef struct fs_write_options {
     fs_format format;
     fs_csv_dialect dialect; /* csv */
     const char *path;       /* NULL or "-": standard output (not for a format written by name) */
+    char *const *inputs;    /* the files the run reads: path may not be one of them (same
+                             * device and inode); NULL entries and names of no file are skipped */
+    size_t n_inputs;
     int p_digits;           /* significant digits of p-values in text, Markdown (0: 2) */
     int n_pct;              /* text, Markdown, xlsx, HTML: "138 (46,5 %)" in one cell per count */
     int refresh;            /* HTML: reload the page every this many seconds (0: never) */

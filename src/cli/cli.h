@@ -46,7 +46,7 @@ enum {
     FS_OPT_SUPPRESS, FS_OPT_LANG, FS_OPT_FORMAT, FS_OPT_CSV_DIALECT, FS_OPT_QUIET,
     FS_OPT_STRICT, FS_OPT_CONFIG, FS_OPT_SEPARATOR, FS_OPT_ENCODING, FS_OPT_CREATED,
     FS_OPT_AS_OF, FS_OPT_HELP, FS_OPT_P_DIGITS, FS_OPT_CELL, FS_OPT_HIDE_EMPTY,
-    FS_OPT_REFRESH,
+    FS_OPT_REFRESH, FS_OPT_ALLOW_DUPLICATE_FILES,
     /* the counting commands' options, handled in count.c */
     FS_OPT_COUNT = 1050, FS_OPT_OF, FS_OPT_DETAIL, FS_OPT_BREAKDOWN, FS_OPT_ALL,
     FS_OPT_INCOME_GROUPING,
@@ -71,6 +71,7 @@ enum {
         {"encoding", required_argument, NULL, FS_OPT_ENCODING},                               \
         {"created", required_argument, NULL, FS_OPT_CREATED},                                 \
         {"as-of", required_argument, NULL, FS_OPT_AS_OF},                                     \
+        {"allow-duplicate-files", no_argument, NULL, FS_OPT_ALLOW_DUPLICATE_FILES},           \
         {"p-digits", required_argument, NULL, FS_OPT_P_DIGITS},                               \
         {"cell", required_argument, NULL, FS_OPT_CELL},                                       \
         {"hide-empty", no_argument, NULL, FS_OPT_HIDE_EMPTY},                                 \
@@ -95,6 +96,7 @@ typedef struct fs_cli {
     const char *output;
     char *output_expanded; /* -o with its placeholders filled in (owned) */
     int quiet, strict;
+    int allow_duplicate_files; /* the same content given twice is read twice */
 
     /* resolved by fs_cli_finish: command line, then [defaults] of the config, then built-in */
     int has_period;
@@ -112,6 +114,8 @@ typedef struct fs_cli {
 
     char **files;
     size_t n_files;
+    char **inputs; /* every file named on the command line but -o's: none may be the output */
+    size_t n_inputs;
 } fs_cli;
 
 void fs_cli_init(fs_cli *c, const char *prog, const char *usage);

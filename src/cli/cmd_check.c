@@ -7,13 +7,18 @@
  * are never printed at all (the id column may hold personnummer), only line numbers.
  * Memory: the overlap index keeps every episode with an id (see overlap.h); everything
  * else is counts and the distinct unknown values. */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "finsam/export.h"
 #include "finsam/overlap.h"
 #include "finsam/pnr.h"
+#include "finsam/progress.h"
+#include "finsam/strmap.h"
 #include "finsam/text.h"
 #include "finsam/vocab.h"
 
@@ -22,7 +27,8 @@ static const char usage[] =
     "\n"
     "Validates SUS-style exports: prints one line per problem, FILE:LINE: COLUMN: message,\n"
     "then a summary by kind with the distinct unknown values. Errors: missing required\n"
-    "column, missing or unparseable date, exit before entry. Warnings: exit without reason,\n"
+    "column, a column read that stands twice in the header, missing or unparseable date,\n"
+    "exit before entry. Warnings: exit without reason,\n"
     "reason without exit, unknown sex, exit reason, referrer or income category, no sex,\n"
     "bad personnummer (line only, never the number), Kön contradicting the personnummer,\n"
     "bad birth year, dates after --as-of, overlapping episodes of one id in one insats\n"
@@ -64,7 +70,9 @@ typedef struct check_state {
     unsigned long by_kind[FS_PROB_N_KINDS];
     value_count *unknown[FS_PROB_N_KINDS];
     size_t n_unknown[FS_PROB_N_KINDS];
+    fs_strmap *index[FS_PROB_N_KINDS];           /* value -> its number in unknown[k] */
     unsigned long more_unknown[FS_PROB_N_KINDS]; /* distinct values beyond MAX_DISTINCT */
+    fs_strmap *more[FS_PROB_N_KINDS];            /* their hashes */
     unsigned long rows;
     unsigned long n_problems;
     char **file_errors;
@@ -78,23 +86,53 @@ static const char *severity(const check_state *st, fs_problem_kind k)
     return fs_problem_is_error(k) ? "error" : "warning";
 }
 
-static void json_string(const char *s)
+/* Every text check prints goes through fs_safe_name: a file name or a value shaped like a
+ * personnummer is masked and control characters are escaped, as on standard error. */
+static void safe_puts(const char *s)
 {
-    fs_json_write_string(stdout, s);
+    char *safe = fs_safe_name(s);
+    fputs(safe ? safe : "(out of memory)", stdout);
+    free(safe);
 }
 
-/* Counts a distinct unknown value, kept as fs_safe_text() gives it. */
+static void json_string(const char *s)
+{
+    char *safe = fs_safe_name(s);
+    fs_json_write_string(stdout, safe ? safe : "(out of memory)");
+    free(safe);
+}
+
+/* Counts a distinct unknown value, kept as fs_safe_text() gives it: the first MAX_DISTINCT
+ * of a kind with their counts, found by a hash map; beyond them only how many distinct
+ * values there are more, each remembered by a 64-bit hash of its text (FNV-1a), so that
+ * "(N more values)" counts values, not rows, in little memory. */
 static void count_unknown(check_state *st, fs_problem_kind k, const char *raw)
 {
     char value[SAFE_SIZE];
     fs_safe_text(raw, value, sizeof value);
-    for (size_t i = 0; i < st->n_unknown[k]; i++)
-        if (strcmp(st->unknown[k][i].value, value) == 0) {
-            st->unknown[k][i].count++;
+    if (!st->index[k] && !(st->index[k] = fs_strmap_new())) {
+        st->failed = 1;
+        return;
+    }
+    size_t i = fs_strmap_find(st->index[k], value);
+    if (i != FS_STRMAP_NONE) {
+        st->unknown[k][i].count++;
+        return;
+    }
+    if (st->n_unknown[k] == MAX_DISTINCT) {
+        uint64_t h = 0xcbf29ce484222325ull;
+        for (const unsigned char *p = (const unsigned char *)value; *p; p++)
+            h = (h ^ *p) * 0x100000001b3ull;
+        char key[17];
+        snprintf(key, sizeof key, "%016llx", (unsigned long long)h);
+        int added = 0;
+        size_t n;
+        if ((!st->more[k] && !(st->more[k] = fs_strmap_new())) ||
+            fs_strmap_add(st->more[k], key, &n, &added)) {
+            st->failed = 1;
             return;
         }
-    if (st->n_unknown[k] == MAX_DISTINCT) {
-        st->more_unknown[k]++;
+        st->more_unknown[k] += added;
         return;
     }
     value_count *v = realloc(st->unknown[k], (st->n_unknown[k] + 1) * sizeof *v);
@@ -105,7 +143,8 @@ static void count_unknown(check_state *st, fs_problem_kind k, const char *raw)
     st->unknown[k] = v;
     v[st->n_unknown[k]].value = fs_strdup(value);
     v[st->n_unknown[k]].count = 1;
-    if (!v[st->n_unknown[k]].value) {
+    if (!v[st->n_unknown[k]].value || fs_strmap_add(st->index[k], value, &i, NULL)) {
+        free(v[st->n_unknown[k]].value);
         st->failed = 1;
         return;
     }
@@ -150,7 +189,10 @@ static void emit(check_state *st, fs_problem_kind k, const char *file, unsigned 
         json_string(detail);
         putchar('}');
     } else {
-        printf("%s:%lu: %s: %s\n", file, line, column ? column : "-", detail);
+        safe_puts(file);
+        printf(":%lu: %s: ", line, column ? column : "-");
+        safe_puts(detail);
+        putchar('\n');
     }
     st->n_problems++;
 }
@@ -171,8 +213,8 @@ static void on_problem(const fs_problem *p, void *user)
             detail += strlen(prefix);
         free(prefix);
     }
-    if (p->kind == FS_PROB_MISSING_COLUMN)
-        st->file_missing_column = 1;
+    if (p->kind == FS_PROB_MISSING_COLUMN || p->kind == FS_PROB_DUPLICATE_COLUMN)
+        st->file_missing_column = 1; /* listed as a problem: not a file that cannot be read */
     if (is_unknown_kind(p->kind) && p->value)
         count_unknown(st, p->kind, p->value);
     emit(st, p->kind, p->file, p->line, p->column, detail);
@@ -264,8 +306,11 @@ static void summary_text(const check_state *st, unsigned long errors, unsigned l
         if (st->more_unknown[k])
             printf("      (%lu more values)\n", st->more_unknown[k]);
     }
-    for (size_t i = 0; i < st->n_file_errors; i++)
-        printf("  file not checked: %s\n", st->file_errors[i]);
+    for (size_t i = 0; i < st->n_file_errors; i++) {
+        fputs("  file not checked: ", stdout);
+        safe_puts(st->file_errors[i]);
+        putchar('\n');
+    }
 }
 
 /* HTML: the problems table (made while reading) and a summary table by kind with the
@@ -380,6 +425,8 @@ int cmd_check(int argc, char **argv)
         goto cleanup;
     if ((status = fs_cli_finish(&cli, argc, argv, optind, 1)) != 0)
         goto cleanup;
+    if (isatty(STDOUT_FILENO))
+        fs_progress_allow(0); /* problem lines on the terminal as they are found */
     if (cli.write.format != FS_FMT_TEXT && cli.write.format != FS_FMT_JSON &&
         cli.write.format != FS_FMT_HTML) {
         status = fs_cli_usage_error(&cli, "--format: check writes text, json or html");
@@ -488,6 +535,8 @@ cleanup:
         for (size_t i = 0; i < st.n_unknown[k]; i++)
             free(st.unknown[k][i].value);
         free(st.unknown[k]);
+        fs_strmap_free(st.index[k]);
+        fs_strmap_free(st.more[k]);
     }
     for (size_t i = 0; i < st.n_file_errors; i++)
         free(st.file_errors[i]);

@@ -1,8 +1,10 @@
 /* common.c: the options every export command shares, and messages. */
 #include <errno.h>
+#include <sodium.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "finsam/category.h"
@@ -12,6 +14,8 @@
 #include "finsam/flow.h"
 #include "finsam/i18n.h"
 #include "finsam/hls.h"
+#include "finsam/pnr.h"
+#include "finsam/progress.h"
 #include "finsam/quest.h"
 #include "finsam/survey.h"
 #include "finsam/kasam.h"
@@ -28,19 +32,32 @@ void fs_cli_init(fs_cli *c, const char *prog, const char *usage)
 
 void fs_cli_free(fs_cli *c)
 {
+    free(c->inputs);
+    c->inputs = NULL;
     fs_config_free(&c->config);
     free(c->output_expanded);
     free((void *)c->source);
     c->source = NULL;
 }
 
+/* Prints "PROG: " prefix, the message made safe (fs_safe_name: a file name or a value shaped
+ * like a personnummer is masked, control characters are escaped), then suffix. Every line
+ * this program writes on standard error goes through here. */
+static void print_safe(const fs_cli *c, const char *prefix, const char *fmt, va_list ap,
+                       const char *suffix)
+{
+    char *raw = fs_vasprintf(fmt, ap);
+    char *safe = raw ? fs_safe_name(raw) : NULL;
+    fprintf(stderr, "%s: %s%s%s", c->prog, prefix, safe ? safe : "(out of memory)", suffix);
+    free(safe);
+    free(raw);
+}
+
 void fs_cli_error(const fs_cli *c, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "%s: ", c->prog);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    print_safe(c, "", fmt, ap, "\n");
     va_end(ap);
 }
 
@@ -48,17 +65,25 @@ int fs_cli_usage_error(const fs_cli *c, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "%s: ", c->prog);
-    vfprintf(stderr, fmt, ap);
-    fprintf(stderr, "\nTry '%s --help'.\n", c->prog);
+    print_safe(c, "", fmt, ap, "\n");
     va_end(ap);
+    fprintf(stderr, "Try '%s --help'.\n", c->prog);
     return FS_EXIT_USAGE;
+}
+
+static void warn(const fs_cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void warn(const fs_cli *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    print_safe(c, "warning: ", fmt, ap, "\n");
+    va_end(ap);
 }
 
 void fs_cli_warn(const fs_cli *c, const char *text)
 {
     if (!c->quiet)
-        fprintf(stderr, "%s: warning: %s\n", c->prog, text);
+        warn(c, "%s", text);
 }
 
 void fs_cli_warning(const char *line, void *sink)
@@ -106,6 +131,7 @@ int fs_cli_option(fs_cli *c, int opt, const char *arg)
     case FS_OPT_CELL: c->cell_arg = arg; break;
     case FS_OPT_HIDE_EMPTY: c->hide_empty = 1; break;
     case FS_OPT_REFRESH: c->refresh_arg = arg; break;
+    case FS_OPT_ALLOW_DUPLICATE_FILES: c->allow_duplicate_files = 1; break;
     default:
         return -1;
     }
@@ -252,6 +278,97 @@ fs_error fs_cli_config_check(const fs_config *cfg, fs_msg *err)
     return FS_OK;
 }
 
+/* Every argument that may name a file the run reads: the input files, --config,
+ * --participants, any option's value ("--name=value" too), but not -o's own. The output
+ * may be none of them (fs_output_check compares device and inode, so a word that names no
+ * file costs a failed stat). */
+static int collect_inputs(fs_cli *c, int argc, char **argv)
+{
+    c->inputs = calloc((size_t)argc + 1, sizeof *c->inputs);
+    if (!c->inputs)
+        return -1;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (c->output && c->output >= a && c->output <= a + strlen(a))
+            continue; /* -o FILE, -oFILE, --output=FILE */
+        const char *eq = strncmp(a, "--", 2) == 0 ? strchr(a, '=') : NULL;
+        if (eq)
+            a = eq + 1;
+        if (*a && strcmp(a, "-") != 0)
+            c->inputs[c->n_inputs++] = (char *)a;
+    }
+    c->write.inputs = c->inputs;
+    c->write.n_inputs = c->n_inputs;
+    return 0;
+}
+
+/* The content hash of a file (BLAKE2b-256) into h; -1 when it cannot be read (the reader
+ * says why later). */
+static int content_hash(const char *path, unsigned char h[crypto_generichash_BYTES])
+{
+    FILE *fp = sodium_init() < 0 ? NULL : fopen(path, "rb");
+    if (!fp)
+        return -1;
+    crypto_generichash_state st;
+    unsigned char buf[1 << 16];
+    size_t n;
+    crypto_generichash_init(&st, NULL, 0, crypto_generichash_BYTES);
+    while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+        crypto_generichash_update(&st, buf, n);
+    int bad = ferror(fp);
+    fclose(fp);
+    crypto_generichash_final(&st, h, crypto_generichash_BYTES);
+    return bad ? -1 : 0;
+}
+
+/* The same file given twice would be counted twice: two input files with the same content
+ * (the same file under two names, or a copy) are refused unless --allow-duplicate-files.
+ * Only files of equal size are read for their hash; the same device and inode need none.
+ * Returns 0 or an exit status after the message. */
+static int refuse_duplicate_files(const fs_cli *c)
+{
+    if (c->allow_duplicate_files || c->n_files < 2)
+        return 0;
+    struct stat *st = calloc(c->n_files, sizeof *st);
+    unsigned char (*h)[crypto_generichash_BYTES] = calloc(c->n_files, sizeof *h);
+    signed char *hashed = calloc(c->n_files, 1);
+    int status = 0;
+    if (!st || !h || !hashed) {
+        fs_cli_error(c, "out of memory");
+        status = FS_EXIT_FAILURE;
+        goto done;
+    }
+    for (size_t i = 0; i < c->n_files; i++)
+        if (strcmp(c->files[i], "-") == 0 || stat(c->files[i], &st[i]) != 0 || !S_ISREG(st[i].st_mode))
+            hashed[i] = -1; /* not compared: standard input, or the reader's error later */
+    for (size_t j = 1; j < c->n_files && !status; j++) {
+        for (size_t i = 0; i < j && !status; i++) {
+            if (hashed[i] < 0 || hashed[j] < 0 || st[i].st_size != st[j].st_size)
+                continue;
+            int same = st[i].st_dev == st[j].st_dev && st[i].st_ino == st[j].st_ino;
+            for (size_t k = 0; !same && k < 2; k++) {
+                size_t x = k ? j : i;
+                if (!hashed[x])
+                    hashed[x] = content_hash(c->files[x], h[x]) == 0 ? 1 : -1;
+            }
+            if (!same && (hashed[i] < 0 || hashed[j] < 0))
+                continue;
+            if (same || sodium_memcmp(h[i], h[j], sizeof h[i]) == 0)
+                status = fs_cli_usage_error(c, "%s: %s%s: it would be counted twice "
+                                               "(--allow-duplicate-files if that is meant)",
+                                            c->files[j], !same ? "the same content as "
+                                            : strcmp(c->files[i], c->files[j]) == 0 ? "given twice"
+                                                                                    : "the same file as ",
+                                            same && strcmp(c->files[i], c->files[j]) == 0 ? "" : c->files[i]);
+        }
+    }
+done:
+    free(st);
+    free(h);
+    free(hashed);
+    return status;
+}
+
 /* -o with placeholders for scheduled runs: %P the period's name (2024H1), %F its first day,
  * %T its last, %% a percent sign. */
 int fs_cli_expand_output(fs_cli *c)
@@ -307,10 +424,31 @@ static const char *pick(const fs_cli *c, const char *given, const char *key)
     return given ? given : fs_config_get(&c->config, "defaults", key);
 }
 
+/* A bad value of an option given on the command line (a usage error), or of its key in the
+ * config's [defaults], named by the config's file and line: "finsam.ini:3: suppress: 'abc'
+ * is not a whole number from 0 to 1000" (exit status 1, as every error in the config). */
+static int bad_value(const fs_cli *c, const char *given, const char *key, const char *value,
+                     const char *expected)
+{
+    if (given) {
+        char option[32];
+        snprintf(option, sizeof option, "%s", key);
+        for (char *p = option; *p; p++)
+            if (*p == '_')
+                *p = '-'; /* csv_dialect: --csv-dialect */
+        return fs_cli_usage_error(c, "--%s: '%s' is not %s", option, value, expected);
+    }
+    const fs_config_entry *e = fs_config_find(&c->config, "defaults", key);
+    fs_cli_error(c, "%s:%u: %s: '%s' is not %s", c->config.path ? c->config.path : "config",
+                 e ? e->line : 0, key, value, expected);
+    return FS_EXIT_FAILURE;
+}
+
 int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files)
 {
     fs_msg msg = {""};
     const char *s;
+    fs_progress_allow(!c->quiet); /* on a terminal, for a large input (progress.h) */
     if (c->config_arg) {
         fs_error e = fs_config_load(c->config_arg, &c->config, &msg);
         if (e == FS_OK)
@@ -322,19 +460,19 @@ int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files)
     }
     s = pick(c, c->rounding_arg, "rounding");
     if (s && fs_rounding_parse(s, &c->rounding))
-        return fs_cli_usage_error(c, "--rounding: '%s' is not one of largest-remainder, "
-                                     "half-even, half-up", s);
+        return bad_value(c, c->rounding_arg, "rounding", s,
+                         "one of largest-remainder, half-even, half-up");
     s = pick(c, c->decimals_arg, "decimals");
     if (s && parse_int(s, 0, 3, &c->decimals))
-        return fs_cli_usage_error(c, "--decimals: '%s' is not a whole number from 0 to 3", s);
+        return bad_value(c, c->decimals_arg, "decimals", s, "a whole number from 0 to 3");
     s = pick(c, c->suppress_arg, "suppress");
     if (s && parse_int(s, 0, 1000, &c->suppress))
-        return fs_cli_usage_error(c, "--suppress: '%s' is not a whole number from 0 to 1000", s);
+        return bad_value(c, c->suppress_arg, "suppress", s, "a whole number from 0 to 1000");
     c->lang = pick(c, c->lang_arg, "lang");
     if (!c->lang)
         c->lang = "sv";
     if (strcmp(c->lang, "sv") != 0 && strcmp(c->lang, "en") != 0)
-        return fs_cli_usage_error(c, "--lang: '%s' is not sv or en", c->lang);
+        return bad_value(c, c->lang_arg, "lang", c->lang, "sv or en");
     c->write.path = c->output;
     c->write.format = FS_FMT_TEXT;
     if (c->format_arg) {
@@ -349,13 +487,18 @@ int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files)
     }
     if (fs_format_needs_file(c->write.format) && (!c->output || strcmp(c->output, "-") == 0))
         return fs_cli_usage_error(c, "%s output needs -o FILE", fs_format_name(c->write.format));
+    /* before -o's placeholders are filled in: -o's own argument is told by its address */
+    if (collect_inputs(c, argc, argv) != 0) {
+        fs_cli_error(c, "out of memory");
+        return FS_EXIT_FAILURE;
+    }
     c->write.p_digits = 2;
     s = pick(c, c->p_digits_arg, "p_digits");
     if (s && parse_int(s, 1, 6, &c->write.p_digits))
-        return fs_cli_usage_error(c, "--p-digits: '%s' is not a whole number from 1 to 6", s);
+        return bad_value(c, c->p_digits_arg, "p_digits", s, "a whole number from 1 to 6");
     s = pick(c, c->cell_arg, "cell");
     if (s && strcmp(s, "n-pct") != 0 && strcmp(s, "separate") != 0)
-        return fs_cli_usage_error(c, "--cell: '%s' is not n-pct or separate", s);
+        return bad_value(c, c->cell_arg, "cell", s, "n-pct or separate");
     c->write.n_pct = s && strcmp(s, "n-pct") == 0;
     if (c->refresh_arg) {
         if (c->write.format != FS_FMT_HTML)
@@ -367,12 +510,12 @@ int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files)
     }
     s = pick(c, NULL, "hide_empty");
     if (s && strcmp(s, "yes") != 0 && strcmp(s, "no") != 0)
-        return fs_cli_usage_error(c, "hide_empty = '%s' in the configuration is not yes or no", s);
+        return bad_value(c, NULL, "hide_empty", s, "yes or no");
     if (s && strcmp(s, "yes") == 0)
         c->hide_empty = 1;
     s = pick(c, c->dialect_arg, "csv_dialect");
     if (s && fs_csv_dialect_parse(s, &c->write.dialect))
-        return fs_cli_usage_error(c, "--csv-dialect: '%s' is not rfc4180 or excel-sv", s);
+        return bad_value(c, c->dialect_arg, "csv_dialect", s, "rfc4180 or excel-sv");
     s = pick(c, c->separator_arg, "separator");
     if (s) {
         if (strcmp(s, "tab") == 0 || strcmp(s, "\\t") == 0)
@@ -380,11 +523,11 @@ int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files)
         else if (strlen(s) == 1 && strchr(";,\t|", s[0]))
             c->csv.separator = s[0];
         else
-            return fs_cli_usage_error(c, "--separator: '%s' is not one of ';' ',' 'tab' '|'", s);
+            return bad_value(c, c->separator_arg, "separator", s, "one of ';' ',' 'tab' '|'");
     }
     s = pick(c, c->encoding_arg, "encoding");
     if (s && fs_encoding_parse(s, &c->csv.encoding))
-        return fs_cli_usage_error(c, "--encoding: '%s' is not one of auto, utf-8, cp1252", s);
+        return bad_value(c, c->encoding_arg, "encoding", s, "one of auto, utf-8, cp1252");
     c->as_of = fs_date_today();
     if (c->as_of_arg && fs_date_parse(c->as_of_arg, &c->as_of))
         return fs_cli_usage_error(c, "--as-of: '%s' is not a date", c->as_of_arg);
@@ -399,6 +542,11 @@ int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files)
     }
     if (c->output && fs_cli_expand_output(c))
         return FS_EXIT_USAGE;
+    fs_error oe = fs_output_check(&c->write, &msg); /* before reading anything */
+    if (oe) {
+        fs_cli_error(c, "%s", msg.text);
+        return fs_cli_status(oe);
+    }
     c->created = 0;
     if (c->created_arg) {
         fs_date d;
@@ -413,13 +561,20 @@ int fs_cli_finish(fs_cli *c, int argc, char **argv, int optind_, int min_files)
     c->n_files = (size_t)(argc - optind_);
     if (c->n_files < (size_t)min_files)
         return fs_cli_usage_error(c, "no input file given");
+    int dup = refuse_duplicate_files(c);
+    if (dup)
+        return dup;
     if (s) {
-        c->source = fs_strdup(s);
+        c->source = fs_safe_name(s);
     } else {
+        /* the file names, made safe: one shaped like a personnummer is masked, control
+         * characters are escaped, as in every message */
         fs_buf b = {0};
         for (size_t i = 0; i < c->n_files; i++) {
             const char *base = strrchr(c->files[i], '/');
-            fs_buf_printf(&b, "%s%s", i ? ", " : "", base ? base + 1 : c->files[i]);
+            char *safe = fs_safe_name(base ? base + 1 : c->files[i]);
+            fs_buf_printf(&b, "%s%s", i ? ", " : "", safe ? safe : "?");
+            free(safe);
         }
         c->source = b.data; /* owned */
     }

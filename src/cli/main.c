@@ -13,10 +13,12 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "finsam/platform.h"
+#include "finsam/pnr.h"
 #include "finsam/stats.h"
 
 static const struct command {
@@ -87,6 +89,9 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < N_COMMANDS; i++)
         if (strcmp(argv[1], commands[i].name) == 0)
             return commands[i].fn(argc - 1, argv + 1);
-    fprintf(stderr, "finsam-stats: '%s' is not a command\nTry 'finsam-stats --help'.\n", argv[1]);
+    char *safe = fs_safe_name(argv[1]); /* as every message: masked, controls escaped */
+    fprintf(stderr, "finsam-stats: '%s' is not a command\nTry 'finsam-stats --help'.\n",
+            safe ? safe : "?");
+    free(safe);
     return FS_EXIT_USAGE;
 }

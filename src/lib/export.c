@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "finsam/progress.h"
+#include "finsam/strmap.h"
 #include "finsam/text.h"
 
 typedef struct field_def {
@@ -80,6 +82,7 @@ static const char *const kind_names[FS_PROB_N_KINDS] = {
     [FS_PROB_FUTURE_DATE] = "future_date",
     [FS_PROB_FIELD_COUNT] = "field_count",
     [FS_PROB_ABSENT_COLUMN] = "absent_column",
+    [FS_PROB_DUPLICATE_COLUMN] = "duplicate_column",
     [FS_PROB_UNKNOWN_REFERRER] = "unknown_referrer",
     [FS_PROB_UNKNOWN_INCOME] = "unknown_income",
     [FS_PROB_OVERLAP] = "overlapping_episodes",
@@ -94,7 +97,7 @@ const char *fs_problem_kind_name(fs_problem_kind k)
 int fs_problem_is_error(fs_problem_kind k)
 {
     return k == FS_PROB_MISSING_ENTRY || k == FS_PROB_BAD_DATE || k == FS_PROB_EXIT_BEFORE_ENTRY ||
-           k == FS_PROB_MISSING_COLUMN;
+           k == FS_PROB_MISSING_COLUMN || k == FS_PROB_DUPLICATE_COLUMN;
 }
 
 #define DATE_CACHE_BITS 12
@@ -128,6 +131,7 @@ struct fs_export_reader {
     int stopped;
     fs_error err;
     fs_msg *msg;
+    fs_progress progress;
 };
 
 fs_export_reader *fs_export_reader_new(const fs_export_options *opt, const fs_export_callbacks *cb)
@@ -231,12 +235,60 @@ static void absent_column(fs_export_reader *r, unsigned long line, const char *c
         r->cb.problem(&p, r->cb.user);
 }
 
+/* A column the reader reads (column c, the first with its header) that has a second one:
+ * which of the two holds the data is not clear, so the file is refused, naming both
+ * columns. Reported as a problem (check lists it) and as the read's error. Returns 1 when
+ * it did. */
+static int duplicate_column(fs_export_reader *r, const fs_csv_record *rec, int c, const int *second)
+{
+    if (c < 0 || second[c] < 0)
+        return 0;
+    char column[FS_SAFE_TEXT_MAX * 4 + 8], message[900];
+    fs_safe_text(rec->fields[c], column, sizeof column);
+    snprintf(message, sizeof message, "column \"%s\": in the header twice, as columns %d and %d; "
+             "which one holds the data is not clear (rename or remove one)", column, c + 1,
+             second[c] + 1);
+    fs_problem p = {FS_PROB_DUPLICATE_COLUMN, r->file, rec->line, column, NULL, message};
+    if (r->cb.problem)
+        r->cb.problem(&p, r->cb.user);
+    if (!r->err) {
+        r->err = FS_ERR_DATA;
+        fs_msg_set(r->msg, "%s:%lu: %s", r->file, rec->line, message);
+    }
+    return 1;
+}
+
+/* second[i]: the next column with the same folded header as column i, or -1. */
+static int find_duplicates(char **folded, size_t n, int *second)
+{
+    fs_strmap *seen = fs_strmap_new();
+    int *first = calloc(n ? n : 1, sizeof *first);
+    int ok = seen && first;
+    for (size_t i = 0; ok && i < n; i++) {
+        size_t k;
+        int added;
+        second[i] = -1;
+        if (fs_strmap_add(seen, folded[i], &k, &added)) {
+            ok = 0;
+            break;
+        }
+        if (added)
+            first[k] = (int)i;
+        else if (second[first[k]] < 0)
+            second[first[k]] = (int)i;
+    }
+    fs_strmap_free(seen);
+    free(first);
+    return ok;
+}
+
 /* Finds the columns; a configured header replaces the default aliases of its field. */
 static int map_header(fs_export_reader *r, const fs_csv_record *rec)
 {
     char **folded = calloc(rec->n_fields ? rec->n_fields : 1, sizeof *folded);
+    int *second = calloc(rec->n_fields ? rec->n_fields : 1, sizeof *second);
     int ok = 0;
-    if (!folded)
+    if (!folded || !second)
         goto oom;
     for (size_t i = 0; i < rec->n_fields; i++) {
         folded[i] = fs_fold(rec->fields[i]);
@@ -247,6 +299,8 @@ static int map_header(fs_export_reader *r, const fs_csv_record *rec)
             goto done;
         }
     }
+    if (!find_duplicates(folded, rec->n_fields, second))
+        goto oom;
     for (int f = 0; f < FS_FIELD_COUNT; f++) {
         const char *configured = fs_config_get(r->opt.config, "columns", fields[f].name);
         const char *one[2] = {configured, NULL};
@@ -289,6 +343,8 @@ static int map_header(fs_export_reader *r, const fs_csv_record *rec)
             }
         }
     }
+    for (int f = 0; f < FS_FIELD_COUNT; f++)
+        duplicate_column(r, rec, r->col[f], second);
     if (r->err)
         goto done;
     for (int f = 0; f < FS_FIELD_COUNT; f++)
@@ -308,7 +364,10 @@ static int map_header(fs_export_reader *r, const fs_csv_record *rec)
             const char *one[2] = {r->opt.extra[x], NULL};
             absent_column(r, rec->line, NULL, one);
         }
+        duplicate_column(r, rec, r->extra_col[x], second);
     }
+    if (r->err)
+        goto done;
     ok = 1;
     goto done;
 oom:
@@ -318,6 +377,7 @@ done:
     for (size_t i = 0; folded && i < rec->n_fields; i++)
         free(folded[i]);
     free(folded);
+    free(second);
     return ok;
 }
 
@@ -407,7 +467,9 @@ static int parse_date_field(fs_export_reader *r, const fs_csv_record *rec, fs_fi
     if (r->opt.check_future && *out > r->opt.as_of) {
         char d[11];
         fs_date_format(r->opt.as_of, d);
-        problem(r, FS_PROB_FUTURE_DATE, rec->line, f, s, "\"%s\" is after %s", s, d); /* a valid date */
+        char v[FS_SAFE_TEXT_MAX * 4 + 8]; /* a valid date, but its time part is data too */
+        fs_safe_text(s, v, sizeof v);
+        problem(r, FS_PROB_FUTURE_DATE, rec->line, f, v, "\"%s\" is after %s", v, d);
     }
     return 1;
 }
@@ -484,6 +546,12 @@ static void parse_sex(fs_export_reader *r, const fs_csv_record *rec, fs_episode 
 static int on_record(const fs_csv_record *rec, void *user)
 {
     fs_export_reader *r = user;
+    if (r->progress.active) { /* the record's bytes: fields, separators, line end */
+        unsigned long long bytes = rec->n_fields + 1;
+        for (size_t i = 0; i < rec->n_fields; i++)
+            bytes += rec->lens[i];
+        fs_progress_add(&r->progress, bytes, r->header_done);
+    }
     if (!r->header_done) {
         r->header_done = 1;
         r->header_fields = rec->n_fields;
@@ -583,7 +651,9 @@ static void start(fs_export_reader *r, const char *name, fs_msg *err)
 fs_error fs_export_reader_read(fs_export_reader *r, const char *path, fs_msg *err)
 {
     start(r, path, err);
+    fs_progress_begin(&r->progress, path);
     fs_error e = fs_csv_read_file(path, &r->opt.csv, on_record, r, &r->info, err);
+    fs_progress_end(&r->progress);
     return finish(r, path, e, err);
 }
 

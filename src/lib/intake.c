@@ -120,7 +120,11 @@ fs_error fs_intake_run(char *const *files, size_t n, const fs_export_options *op
     memset(in, 0, sizeof *in);
     ctx c = {in, strict, fn, user, FS_OK, err, 0};
     fs_export_callbacks cb = {on_episode, on_problem, &c};
-    fs_export_reader *r = fs_export_reader_new(opt, &cb);
+    /* a date after the run's date (--as-of, default today) is a warning in every command,
+     * as in check: an exit in 2099 is a typing error, not a plan */
+    fs_export_options o = *opt;
+    o.check_future = 1;
+    fs_export_reader *r = fs_export_reader_new(&o, &cb);
     if (!r) {
         fs_msg_set(err, "out of memory");
         return FS_ERR_MEMORY;

@@ -4,39 +4,123 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "finsam/text.h"
+
 /* An ASCII digit, without the locale look-up of isdigit() for each byte. */
 static inline int is_digit(unsigned char c)
 {
     return c >= '0' && c <= '9';
 }
 
+/* The separators a personnummer is written with between its date and its last four
+ * digits: '-' and '+' (the official ones), and what people and spreadsheets make of them:
+ * space, '.', '_' (a slug), no-break and thin spaces, and the Unicode dashes and minus. */
+static size_t separator_len(const unsigned char *s, size_t len)
+{
+    if (!len)
+        return 0;
+    if (strchr(" -+._", s[0]) && s[0])
+        return 1;
+    if (len >= 2 && s[0] == 0xC2 && s[1] == 0xA0) /* U+00A0 no-break space */
+        return 2;
+    if (len >= 3 && s[0] == 0xE2 && s[1] == 0x80 &&
+        ((s[2] >= 0x90 && s[2] <= 0x95) ||        /* U+2010-U+2015 hyphens and dashes */
+         s[2] == 0x87 || s[2] == 0x89 || s[2] == 0xAF)) /* figure, thin, narrow no-break space */
+        return 3;
+    if (len >= 3 && s[0] == 0xE2 && s[1] == 0x88 && s[2] == 0x92) /* U+2212 minus */
+        return 3;
+    return 0;
+}
+
+#define MAX_SEPARATORS 3 /* "850312 - 2429" */
+
+/* 1 when d[0..n) (n = 6 YYMMDD or 8 CCYYMMDD) could be a birth date: month 1-12, day 1-31
+ * or 61-91 (samordningsnummer), century 18-20. Deliberately loose: a number with a typing
+ * error in its date is still someone's number. */
+static int plausible_date(const char *d, size_t n)
+{
+    const char *md = d + n - 4;
+    int mm = (md[0] - '0') * 10 + (md[1] - '0');
+    int dd = (md[2] - '0') * 10 + (md[3] - '0');
+    if (n == 8 && !(d[0] == '1' && (d[1] == '8' || d[1] == '9')) && !(d[0] == '2' && d[1] == '0'))
+        return 0;
+    return mm >= 1 && mm <= 12 && ((dd >= 1 && dd <= 31) || (dd >= 61 && dd <= 91));
+}
+
+/* Matches a personnummer spelling at the start of s[0..len), which must begin with a digit
+ * that follows no digit: 10 or 12 digits in a row, or 6 or 8 digits, up to MAX_SEPARATORS
+ * separators, then 4 digits; never followed by a digit. The digits go to d (13 bytes, NUL
+ * terminated); *plus tells whether a '+' stood between. With `plausible`, the date part
+ * must pass plausible_date(). Returns the length matched, or 0. */
+static size_t match_at(const unsigned char *s, size_t len, int plausible, char d[13], int *plus)
+{
+    size_t i = 0, n = 0;
+    *plus = 0;
+    while (i < len && is_digit(s[i]) && n < 13)
+        d[n++] = (char)s[i++];
+    if (i < len && is_digit(s[i]))
+        return 0; /* a longer run of digits: not a personnummer */
+    if (n == 10 || n == 12) {
+        d[n] = '\0';
+        return !plausible || plausible_date(d, n - 4) ? i : 0;
+    }
+    if (n != 6 && n != 8)
+        return 0;
+    size_t k, seps = 0;
+    while (seps < MAX_SEPARATORS && (k = separator_len(s + i, len - i)) != 0) {
+        *plus |= s[i] == '+';
+        i += k;
+        seps++;
+    }
+    if (!seps)
+        return 0;
+    size_t tail = 0;
+    while (i < len && is_digit(s[i]) && tail < 5)
+        d[n + tail++] = (char)s[i++];
+    if (tail != 4)
+        return 0;
+    n += 4;
+    d[n] = '\0';
+    return !plausible || plausible_date(d, n - 4) ? i : 0;
+}
+
+int fs_pnr_find(const char *text, size_t len, size_t *start, size_t *end)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    char d[13];
+    int plus;
+    for (size_t i = 0; i < len; i++) {
+        if (!is_digit(s[i]) || (i > 0 && is_digit(s[i - 1])))
+            continue;
+        size_t n = match_at(s + i, len - i, 1, d, &plus);
+        if (n) {
+            *start = i;
+            *end = i + n;
+            memset(d, 0, sizeof d);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 fs_pnr_status fs_pnr_parse(const char *s, fs_date today, fs_pnr *out)
 {
     char d[13];
-    size_t n = 0;
-    int plus = 0, seps = 0;
+    int plus = 0;
     out->birth_year = 0;
     out->sex = FS_SEX_UNKNOWN;
     out->canon[0] = '\0';
-    while (*s == ' ')
-        s++;
-    for (; *s && *s != ' '; s++) {
-        if (is_digit((unsigned char)*s)) {
-            if (n == 12)
-                return FS_PNR_BAD_FORMAT;
-            d[n++] = *s;
-        } else if ((*s == '-' || *s == '+') && (n == 6 || n == 8) && !seps) {
-            plus = *s == '+';
-            seps++;
-        } else {
-            return FS_PNR_BAD_FORMAT;
-        }
-    }
-    while (*s == ' ')
-        s++;
-    if (*s || (n != 10 && n != 12))
+    size_t len = strlen(s);
+    while (len && s[len - 1] == ' ')
+        len--;
+    while (len && *s == ' ')
+        s++, len--;
+    size_t n = len && is_digit((unsigned char)*s)
+                   ? match_at((const unsigned char *)s, len, 0, d, &plus)
+                   : 0;
+    if (n != len || n == 0)
         return FS_PNR_BAD_FORMAT;
-    d[n] = '\0';
+    n = strlen(d);
     const char *ten = n == 12 ? d + 2 : d; /* YYMMDDNNNC */
     int yy = (ten[0] - '0') * 10 + (ten[1] - '0');
     int mm = (ten[2] - '0') * 10 + (ten[3] - '0');
@@ -61,8 +145,9 @@ fs_pnr_status fs_pnr_parse(const char *s, fs_date today, fs_pnr *out)
     out->canon[12] = '\0';
     if (dd > 60)
         dd -= 60; /* samordningsnummer */
-    if (!fs_date_valid_ymd(year, mm, dd))
-        return FS_PNR_BAD_DATE; /* no birth year: an age from it would be made up */
+    if (!fs_date_valid_ymd(year, mm, dd) || fs_date_from_ymd(year, mm, dd) > today)
+        return FS_PNR_BAD_DATE; /* no birth year: an age from it would be made up (a birth
+                                 * in 2152 gave a negative age; found by fuzz_parse) */
     out->birth_year = year;
     int sum = 0;
     for (int i = 0; i < 9; i++) {
@@ -91,65 +176,122 @@ const char *fs_pnr_status_text(fs_pnr_status st)
 
 int fs_pnr_in_text(const char *s)
 {
-    const char *p = s;
-    while (*p) {
-        if (!is_digit((unsigned char)*p)) {
-            p++;
-            continue;
-        }
-        const char *run = p;
-        while (is_digit((unsigned char)*p))
-            p++;
-        size_t n1 = (size_t)(p - run);
-        if (n1 == 10 || n1 == 12)
-            return 1;
-        if ((n1 == 6 || n1 == 8) && (*p == '-' || *p == '+')) {
-            const char *q = p + 1;
-            size_t n2 = 0;
-            while (is_digit((unsigned char)q[n2]))
-                n2++;
-            if (n2 == 4)
-                return 1;
-        }
+    size_t a, b;
+    return fs_pnr_find(s, strlen(s), &a, &b);
+}
+
+/* Appends the safe form of the character at p[0..len) (one UTF-8 character, or one stray
+ * byte when it is not valid UTF-8) to out[o..outsz), NUL not included; returns the bytes it
+ * took from p, or 0 when its safe form does not fit. Control characters (C0, DEL, C1) and
+ * stray bytes are written as \xNN per byte; a character XML forbids (U+FFFE, U+FFFF) as
+ * U+FFFD; anything else as it is. */
+static size_t put_char(const unsigned char *p, size_t len, char *out, size_t *o, size_t outsz)
+{
+    unsigned long cp;
+    size_t n = fs_utf8_decode(p, len, &cp);
+    char tmp[16];
+    size_t t = 0;
+    if (n == 0 || cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
+        size_t k = n ? n : 1;
+        for (size_t i = 0; i < k; i++)
+            t += (size_t)snprintf(tmp + t, sizeof tmp - t, "\\x%02X", p[i]);
+        n = k;
+    } else if (!fs_xml_char_ok(cp)) {
+        memcpy(tmp, "\xEF\xBF\xBD", 3), t = 3;
+    } else {
+        memcpy(tmp, p, n), t = n;
     }
-    return 0;
+    if (*o + t >= outsz)
+        return 0;
+    memcpy(out + *o, tmp, t);
+    *o += t;
+    return n;
 }
 
 void fs_safe_text(const char *s, char *out, size_t outsz)
 {
-    size_t o = 0, chars = 0;
     if (!outsz)
         return;
     if (fs_pnr_in_text(s)) {
-        snprintf(out, outsz, "%s", "(personnummer)");
+        snprintf(out, outsz, "%s", FS_PNR_MASK);
         return;
     }
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if ((*p & 0xC0) != 0x80 && ++chars > FS_SAFE_TEXT_MAX) {
+    const unsigned char *p = (const unsigned char *)s;
+    size_t len = strlen(s), o = 0, chars = 0;
+    while (len) {
+        if (++chars > FS_SAFE_TEXT_MAX) {
             if (o + 4 <= outsz)
                 memcpy(out + o, "...", 3), o += 3;
             break;
         }
-        if (*p < 0x20 || *p == 0x7F) {
-            if (o + 5 > outsz)
-                break;
-            snprintf(out + o, 5, "\\x%02X", *p);
-            o += 4;
-        } else {
-            if (o + 2 > outsz)
-                break;
-            out[o++] = (char)*p;
-        }
-    }
-    /* never end inside a UTF-8 sequence: drop an incomplete last character */
-    size_t k = o;
-    while (k > 0 && ((unsigned char)out[k - 1] & 0xC0) == 0x80)
-        k--;
-    if (k > 0 && (unsigned char)out[k - 1] >= 0xC0) {
-        unsigned char lead = (unsigned char)out[k - 1];
-        size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-        if (o - (k - 1) < need)
-            o = k - 1;
+        size_t n = put_char(p, len, out, &o, outsz);
+        if (!n)
+            break;
+        p += n, len -= n;
     }
     out[o] = '\0';
+    /* an escape's digits or the cut can make digits next to digits: "\x02" before
+     * "0115 1234" reads "020115 1234"; such a text is masked too */
+    if (fs_pnr_in_text(out))
+        snprintf(out, outsz, "%s", FS_PNR_MASK);
+}
+
+/* Appends s to b with every personnummer-shaped part replaced by FS_PNR_MASK and the rest
+ * through put(). */
+static void mask_spans(fs_buf *b, const char *s, void (*put)(fs_buf *b, const char *s, size_t n))
+{
+    size_t len = strlen(s), a, e;
+    while (fs_pnr_find(s, len, &a, &e)) {
+        put(b, s, a);
+        fs_buf_puts(b, FS_PNR_MASK);
+        s += e, len -= e;
+    }
+    put(b, s, len);
+}
+
+static void put_escaped(fs_buf *b, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (n) {
+        char tmp[17];
+        size_t o = 0, k = put_char(p, n, tmp, &o, sizeof tmp);
+        fs_buf_append(b, tmp, o);
+        p += k, n -= k;
+    }
+}
+
+static void put_raw(fs_buf *b, const char *s, size_t n)
+{
+    fs_buf_append(b, s, n);
+}
+
+char *fs_safe_name(const char *s)
+{
+    fs_buf b = {0}, c = {0};
+    fs_buf_puts(&b, "");
+    mask_spans(&b, s, put_escaped);
+    /* again over the escaped text: an escape's digits next to the data's may read as a
+     * number ("\x02" before "0115 1234" reads "020115 1234") */
+    if (!b.failed) {
+        fs_buf_puts(&c, "");
+        mask_spans(&c, b.data, put_raw);
+    }
+    fs_buf_free(&b);
+    if (c.failed) {
+        fs_buf_free(&c);
+        return NULL;
+    }
+    return c.data;
+}
+
+char *fs_safe_output(const char *s)
+{
+    fs_buf b = {0};
+    fs_buf_puts(&b, "");
+    mask_spans(&b, s, fs_buf_put_clean);
+    if (b.failed) {
+        fs_buf_free(&b);
+        return NULL;
+    }
+    return b.data;
 }

@@ -1,5 +1,6 @@
 #include "finsam/table.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -385,7 +386,9 @@ void fs_table_round(fs_table *t, fs_rounding method, int decimals, int row_group
         for (size_t r = 0; r < t->n_rows; r++)
             if (t->rows[r].level == 0 && !t->rows[r].is_total)
                 idx[n++] = r;
-        t->cols[c].shown_off = (int)round_group(t, c, idx, n, method, decimals, NAN);
+        double off = round_group(t, c, idx, n, method, decimals, NAN);
+        /* shares that are NaN or out of all range give no int (found by fuzz_writers) */
+        t->cols[c].shown_off = isfinite(off) && fabs(off) <= INT_MAX ? (int)off : 0;
         for (size_t r = 0; r < t->n_rows; r++) {
             if (t->rows[r].is_total) {
                 idx[0] = r;

@@ -289,6 +289,10 @@ void fs_format_p(char *out, size_t outsz, double p, int digits, int decimal_comm
         snprintf(out, outsz, "%s", "");
         return;
     }
+    if (isinf(p)) { /* no p-value; but no int from log10(inf) either (fuzz_writers) */
+        fs_format_significant(out, outsz, p, digits, decimal_comma);
+        return;
+    }
     if (p < 0.001) {
         snprintf(out, outsz, "<0%c001", decimal_comma ? ',' : '.');
         return;
@@ -323,4 +327,65 @@ void fs_format_exact(char *out, size_t outsz, double v)
     fix_decimal_point(out, 0);
     if (strcmp(out, "-0") == 0)
         snprintf(out, outsz, "0");
+}
+
+size_t fs_utf8_decode(const unsigned char *s, size_t len, unsigned long *cp)
+{
+    if (!len)
+        return 0;
+    unsigned char c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    size_t need;
+    unsigned long v, min;
+    if (c >= 0xC2 && c <= 0xDF) {
+        need = 1, v = c & 0x1F, min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        need = 2, v = c & 0x0F, min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 3, v = c & 0x07, min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (len <= need)
+        return 0;
+    for (size_t k = 1; k <= need; k++) {
+        if ((s[k] & 0xC0) != 0x80)
+            return 0;
+        v = (v << 6) | (s[k] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
+    *cp = v;
+    return need + 1;
+}
+
+int fs_xml_char_ok(unsigned long cp)
+{
+    return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
+           (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+}
+
+#define REPLACEMENT_CHARACTER "\xEF\xBF\xBD" /* U+FFFD */
+
+void fs_buf_put_clean(fs_buf *b, const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    while (p < end) {
+        /* a run of characters that need nothing, copied at once */
+        const unsigned char *run = p;
+        size_t n;
+        unsigned long cp;
+        while (p < end && (n = fs_utf8_decode(p, (size_t)(end - p), &cp)) && fs_xml_char_ok(cp))
+            p += n;
+        if (p > run)
+            fs_buf_append(b, (const char *)run, (size_t)(p - run));
+        if (p < end) {
+            n = fs_utf8_decode(p, (size_t)(end - p), &cp);
+            fs_buf_puts(b, REPLACEMENT_CHARACTER);
+            p += n ? n : 1; /* a forbidden character as a whole, a stray byte by itself */
+        }
+    }
 }

@@ -22,7 +22,11 @@ static int formula_like(const char *s)
 static void field(FILE *fp, const char *s, char sep, int text_guard)
 {
     const char *prefix = text_guard && formula_like(s) ? "'" : "";
-    if (strchr(s, sep) || strchr(s, '"') || strchr(s, '\n') || strchr(s, '\r')) {
+    size_t len = strlen(s);
+    /* quoted when it holds a separator, quote or line end, or begins or ends with white
+     * space (which a reader may trim from an unquoted field; found by fuzz_writers) */
+    if (strchr(s, sep) || strchr(s, '"') || strchr(s, '\n') || strchr(s, '\r') ||
+        (len && (strchr(" \t", s[0]) || strchr(" \t", s[len - 1])))) {
         fputc('"', fp);
         fputs(prefix, fp);
         for (; *s; s++) {

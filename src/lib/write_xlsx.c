@@ -193,12 +193,14 @@ static lxw_chart *row_chart(lxw_workbook *wb, const char *sheet, const fs_table 
     if (!chart)
         return NULL;
     lxw_col_t c0 = xcol(t, 0, f), c1 = xcol(t, t->n_cols, f) - 1;
-    for (size_t s = 0; s < t->chart->n_series; s++) {
+    size_t added = 0;
+    for (size_t s = 0; s < t->chart->n_series && c1 >= c0; s++) {
         size_t r = 0;
         while (r < t->n_rows && strcmp(t->rows[r].key, t->chart->series[s]) != 0)
             r++;
         if (r == t->n_rows)
             continue;
+        added++;
         lxw_chart_series *series = chart_add_series(chart, NULL, NULL);
         if (!series)
             return NULL;
@@ -209,7 +211,9 @@ static lxw_chart *row_chart(lxw_workbook *wb, const char *sheet, const fs_table 
         if (t->chart->line)
             chart_series_set_marker_type(series, LXW_CHART_MARKER_AUTOMATIC);
     }
-    return chart;
+    /* no column to draw over, or none of its rows left (--hide-empty dropped them): no
+     * chart, rather than a workbook libxlsxwriter refuses to write (found by fuzz_writers) */
+    return added ? chart : NULL;
 }
 
 /* A chart of the level-0 rows (categories) by columns (series): bars by sex. Returns the

@@ -19,7 +19,7 @@ static void on_problem(const fs_problem *p, void *user)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    fs_export_options opt = {.csv = {0, FS_ENC_AUTO}, .required = FS_FIELD_BIT(FS_FIELD_ENTRY),
+    fs_export_options opt = {.csv = {.encoding = FS_ENC_AUTO}, .required = FS_FIELD_BIT(FS_FIELD_ENTRY),
                              .as_of = 20000, .check_future = 1};
     fs_export_callbacks cb = {on_episode, on_problem, NULL};
     fs_export_reader *r = fs_export_reader_new(&opt, &cb);

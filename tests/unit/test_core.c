@@ -13,6 +13,7 @@
 #include "finsam/date.h"
 #include "finsam/overlap.h"
 #include "finsam/pnr.h"
+#include "finsam/text.h"
 #include "finsam/table.h"
 
 static fs_date D(int y, int m, int d)
@@ -169,10 +170,21 @@ static void test_personnummer(void **state)
         {"19850312-2428", FS_PNR_BAD_CHECKSUM, 1985, FS_SEX_WOMAN},
         {"19850230-2425", FS_PNR_BAD_DATE, 0, FS_SEX_WOMAN}, /* no age from an impossible date */
         {"19850372-2426", FS_PNR_OK, 1985, FS_SEX_WOMAN}, /* samordningsnummer: day + 60 */
+        {"215203120208", FS_PNR_BAD_DATE, 0, FS_SEX_WOMAN}, /* born after today: no age */
+        {"20300101-1234", FS_PNR_BAD_DATE, 0, FS_SEX_MAN},
         {"120101+1234", FS_PNR_OK, 1912, FS_SEX_MAN},          /* "+": 100 years or older */
         {"120101+1235", FS_PNR_BAD_CHECKSUM, 1912, FS_SEX_MAN},
         {"250101-1234", FS_PNR_BAD_CHECKSUM, 2025, FS_SEX_MAN},
         {"300101-1234", FS_PNR_BAD_CHECKSUM, 1930, FS_SEX_MAN},
+        /* every spelling of one number */
+        {"19850312 2429", FS_PNR_OK, 1985, FS_SEX_WOMAN},
+        {"850312 2429", FS_PNR_OK, 1985, FS_SEX_WOMAN},
+        {"850312\xE2\x80\x93" "2429", FS_PNR_OK, 1985, FS_SEX_WOMAN}, /* en dash */
+        {"19850312.2429", FS_PNR_OK, 1985, FS_SEX_WOMAN},
+        {"850312 - 2429", FS_PNR_OK, 1985, FS_SEX_WOMAN},
+        {" 850312-2429 ", FS_PNR_OK, 1985, FS_SEX_WOMAN},
+        {"850312--+-2429", FS_PNR_BAD_FORMAT, 0, FS_SEX_UNKNOWN}, /* four separators */
+        {"8503-12-2429", FS_PNR_BAD_FORMAT, 0, FS_SEX_UNKNOWN},
         {"1985-03-12", FS_PNR_BAD_FORMAT, 0, FS_SEX_UNKNOWN},
         {"12345", FS_PNR_BAD_FORMAT, 0, FS_SEX_UNKNOWN},
         {"19850312-242", FS_PNR_BAD_FORMAT, 0, FS_SEX_UNKNOWN},
@@ -222,6 +234,29 @@ static void test_safe_text(void **state)
         {"D0001", "D0001"},
         {"a\nb\x1b", "a\\x0Ab\\x1B"},
         {"Övrigt", "Övrigt"},
+        /* every spelling, 10 and 12 digits, coordination numbers */
+        {"19900101 1239", "(personnummer)"},
+        {"900101 1239", "(personnummer)"},
+        {"900101\xE2\x80\x93" "1239", "(personnummer)"},   /* en dash */
+        {"900101\xE2\x88\x92" "1239", "(personnummer)"},   /* minus sign */
+        {"900101\xC2\xA0" "1239", "(personnummer)"},        /* no-break space */
+        {"19900101.1239", "(personnummer)"},
+        {"19900101_1239", "(personnummer)"},               /* a slug of one */
+        {"900101 - 1239", "(personnummer)"},
+        {"19900161-1239", "(personnummer)"},               /* day + 60 */
+        {"9001611239", "(personnummer)"},
+        {"19900230-1239", "(personnummer)"},               /* a typing error is someone's too */
+        {"P-199001011239-x", "(personnummer)"},
+        {"1234567890", "1234567890"},                     /* month 56: no date */
+        {"19901301-1239", "19901301-1239"},               /* month 13 */
+        {"17900101-1239", "17900101-1239"},               /* century 17 */
+        {"900101-12390", "900101-12390"},                 /* five digits after */
+        {"2024-01-01\xE2\x80\x93" "2024-06-30", "2024-01-01\xE2\x80\x93" "2024-06-30"}, /* a period */
+        {"20240315 00:00:00", "20240315 00:00:00"},
+        {"a\xEF\xBF\xBE" "b", "a\xEF\xBF\xBD" "b"},            /* U+FFFE: XML forbids it */
+        {"a\xC2\x9B[31m", "a\\xC2\\x9B[31m"},             /* C1 CSI */
+        {"r\xE4kning", "r\\xE4kning"},                    /* not UTF-8 */
+        {"\x02" "0115 1234", "(personnummer)"},            /* "\x020115 1234" */
     };
     char out[128];
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -237,6 +272,70 @@ static void test_safe_text(void **state)
     char small[6];
     fs_safe_text("\xC3\xA5\xC3\xA5\xC3\xA5", small, sizeof small); /* "ååå" into 6 bytes */
     assert_string_equal(small, "\xC3\xA5\xC3\xA5");
+}
+
+/* Messages, file names and report strings: each personnummer-shaped part is masked, the
+ * rest is kept. */
+static void test_safe_name_output(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *name, *output;
+    } cases[] = {
+        {"19730415-2389.csv", "(personnummer).csv", "(personnummer).csv"},
+        {"a/730415 2389/b.csv", "a/(personnummer)/b.csv", "a/(personnummer)/b.csv"},
+        {"x:42: 7304152389 and 19730475.2389", "x:42: (personnummer) and (personnummer)",
+         "x:42: (personnummer) and (personnummer)"},
+        {"evil\x1b[2J.csv", "evil\\x1B[2J.csv", "evil\xEF\xBF\xBD[2J.csv"},
+        {"tab\there", "tab\\x09here", "tab\there"},
+        {"\xFF\xFE", "\\xFF\\xFE", "\xEF\xBF\xBD\xEF\xBF\xBD"},
+        {"\xEF\xBF\xBF", "\xEF\xBF\xBD", "\xEF\xBF\xBD"},
+        {"K\xC3\xA4lla: 2024-01-01\xE2\x80\x93" "2024-06-30", "K\xC3\xA4lla: 2024-01-01\xE2\x80\x93" "2024-06-30",
+         "K\xC3\xA4lla: 2024-01-01\xE2\x80\x93" "2024-06-30"},
+        /* an escape's digits next to the data's would read as a number: masked too */
+        {"\x02" "0115 1234", "\\x(personnummer)", "\xEF\xBF\xBD" "0115 1234"},
+        {"", "", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *n = fs_safe_name(cases[i].in), *o = fs_safe_output(cases[i].in);
+        assert_non_null(n);
+        assert_non_null(o);
+        if (strcmp(n, cases[i].name) != 0)
+            fail_msg("case %zu: fs_safe_name gave [%s]", i, n);
+        if (strcmp(o, cases[i].output) != 0)
+            fail_msg("case %zu: fs_safe_output gave [%s]", i, o);
+        free(n);
+        free(o);
+    }
+    size_t a = 9, b = 9;
+    assert_int_equal(fs_pnr_find("id 850312+2429;", 15, &a, &b), 1);
+    assert_int_equal(a, 3);
+    assert_int_equal(b, 14);
+    assert_int_equal(fs_pnr_find("850312+2429", 10, &a, &b), 0); /* len is respected */
+}
+
+/* Values no real data gives, but a table may hold (fuzz_writers found both under UBSan):
+ * an infinite p-value, and a share column of NaN rounded by largest remainder. */
+static void test_not_finite(void **state)
+{
+    (void)state;
+    char out[64];
+    fs_format_p(out, sizeof out, INFINITY, 2, 0);
+    assert_string_equal(out, "inf");
+    fs_format_p(out, sizeof out, NAN, 2, 0);
+    assert_string_equal(out, "");
+    fs_table *t = fs_table_new("k", "T");
+    assert_non_null(t);
+    assert_int_equal(fs_table_add_col(t, "pct", "%", FS_COL_SHARE, 0, -1), 0);
+    fs_row *r = fs_table_add_row(t, "a", "A", 0, 0);
+    assert_non_null(r);
+    static const double values[] = {INFINITY, NAN, 1e300, -1e300};
+    for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+        r->cells[0].value = values[i];
+        fs_table_round(t, FS_ROUND_LARGEST_REMAINDER, 0, 0);
+        assert_int_equal(t->cols[0].shown_off, 0);
+    }
+    fs_table_free(t);
 }
 
 static void test_categories(void **state)
@@ -419,6 +518,8 @@ int main(void)
         cmocka_unit_test(test_categories),
         cmocka_unit_test(test_overlap),
         cmocka_unit_test(test_safe_text),
+        cmocka_unit_test(test_safe_name_output),
+        cmocka_unit_test(test_not_finite),
         cmocka_unit_test(test_rounding),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

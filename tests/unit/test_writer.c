@@ -4,7 +4,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "finsam/cellfmt.h"
@@ -153,6 +155,82 @@ static void test_cell_text(void **state)
 }
 
 /* Every code has its own text, and no code's text is NULL or the fallback. */
+/* Labels as a CSV reader gets them back: a field that begins or ends with white space is
+ * quoted (a reader may trim an unquoted one); found by fuzz_writers. */
+static void test_csv_quoting(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *label, *line;
+    } cases[] = {
+        {"Arbete", "Arbete,3\r\n"},        {" Arbete", "\" Arbete\",3\r\n"},
+        {"Arbete\t", "\"Arbete\t\",3\r\n"}, {"a \"b\"", "\"a \"\"b\"\"\",3\r\n"},
+        {"a,b", "\"a,b\",3\r\n"},          {"a b", "a b,3\r\n"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char path[] = "/tmp/fs-test-csv-XXXXXX";
+        int fd = mkstemp(path);
+        assert_true(fd >= 0);
+        close(fd);
+        fs_report *r = fs_report_new("exits", "sv");
+        fs_table *t = fs_table_new("k", "T");
+        assert_non_null(r);
+        assert_non_null(t);
+        assert_int_equal(fs_table_add_col(t, "n", "N", FS_COL_COUNT, 0, -1), 0);
+        fs_row *row = fs_table_add_row(t, "a", cases[i].label, 0, 0);
+        assert_non_null(row);
+        fs_row_set(t, row, "n", 3);
+        assert_int_equal(fs_report_add_table(r, t), FS_OK);
+        fs_write_options o = {.format = FS_FMT_CSV, .path = path};
+        fs_msg err = {""};
+        assert_int_equal(fs_write_report(r, &o, &err), FS_OK);
+        fs_report_free(r);
+        char buf[256] = "";
+        FILE *fp = fopen(path, "rb");
+        assert_non_null(fp);
+        size_t n = fread(buf, 1, sizeof buf - 1, fp);
+        buf[n] = '\0';
+        fclose(fp);
+        unlink(path);
+        const char *second = strstr(buf, "\r\n");
+        assert_non_null(second);
+        if (strcmp(second + 2, cases[i].line) != 0)
+            fail_msg("[%s]: written [%s]", cases[i].label, second + 2);
+    }
+}
+
+/* A line chart of rows over the columns whose rows are all gone (--hide-empty), or that has
+ * no column to draw over, is left out: the workbook is still written (fuzz_writers found
+ * libxlsxwriter refusing the whole workbook). */
+static void test_xlsx_chart_without_series(void **state)
+{
+    (void)state;
+    for (int cols = 0; cols <= 1; cols++) {
+        char path[] = "/tmp/fs-test-xlsx-XXXXXX";
+        int fd = mkstemp(path);
+        assert_true(fd >= 0);
+        close(fd);
+        fs_report *r = fs_report_new("report", "sv");
+        fs_table *t = fs_table_new("trend", "Trend");
+        assert_non_null(r);
+        assert_non_null(t);
+        if (cols)
+            assert_int_equal(fs_table_add_col(t, "y2024", "2024", FS_COL_COUNT, 0, -1), 0);
+        fs_row *row = fs_table_add_row(t, "kept", "Kvar", 0, 0);
+        assert_non_null(row);
+        const char *keys[] = {cols ? "dropped" : "kept"};
+        assert_int_equal(fs_table_set_line_chart(t, "Trend", keys, 1), FS_OK);
+        assert_int_equal(fs_report_add_table(r, t), FS_OK);
+        fs_write_options o = {.format = FS_FMT_XLSX, .path = path};
+        fs_msg err = {""};
+        fs_error e = fs_write_report(r, &o, &err);
+        fs_report_free(r);
+        unlink(path);
+        if (e != FS_OK)
+            fail_msg("%d columns: %s", cols, err.text);
+    }
+}
+
 static void test_strerror(void **state)
 {
     (void)state;
@@ -173,7 +251,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_format_parse), cmocka_unit_test(test_format_from_path),
         cmocka_unit_test(test_format_names), cmocka_unit_test(test_cell_text),
-        cmocka_unit_test(test_strerror),
+        cmocka_unit_test(test_strerror),      cmocka_unit_test(test_csv_quoting),
+        cmocka_unit_test(test_xlsx_chart_without_series),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,1 @@
+cp samples/export.csv export.csv

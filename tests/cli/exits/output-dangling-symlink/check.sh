@@ -1,0 +1,2 @@
+[ -L report.csv ] || exit 1
+[ ! -e nowhere ] || exit 1

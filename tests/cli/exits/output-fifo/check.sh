@@ -1,0 +1,3 @@
+# still the FIFO, and nothing else left beside it
+[ -p report.csv ] || exit 1
+[ "$(ls | grep -c "^report")" = 1 ] || { ls; exit 1; }

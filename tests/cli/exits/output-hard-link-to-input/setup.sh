@@ -1,0 +1,2 @@
+cp data/exits-small.csv in.csv
+ln in.csv out.csv

@@ -1,0 +1,2 @@
+echo old > report.csv
+chmod 600 report.csv

@@ -1,0 +1,2 @@
+echo old > report.csv
+chmod 444 report.csv

@@ -1,0 +1,1 @@
+cp data/exits-small.csv copy.csv

@@ -1,0 +1,1 @@
+cp data/exits-small.csv a.csv && ln a.csv b.csv
