@@ -23,6 +23,9 @@
 #                       reach it: Wine hands the .exe U+FFFD itself, which the JSON writer
 #                       prints as the character (valid JSON, the same text, another
 #                       spelling). The case's other checks pass under Wine.
+#   the -o cases of POSIX's file model (symbolic links, FIFOs and devices, a hard link to
+#   an input, permission bits and owner), a control character in a file name (Windows
+#   refuses it) and the progress line on a pseudo-terminal: each with its reason below.
 #
 # Default EXE: build-win/finsam-stats.exe. Prints one line per failed or skipped check and
 # a closing "wine: N passed, N failed, N skipped" (the cases and the workbook comparisons);
@@ -37,6 +40,16 @@ case $exe in /*) ;; *) exe=$top/$exe ;; esac
 skip_reason() {
     case $1 in
         check/hostile-json) echo "a file name that is not UTF-8 cannot reach a Windows program" ;;
+        exits/file-name-control) echo "Windows refuses control characters in file names" ;;
+        exits/output-symlink | exits/output-dangling-symlink)
+            echo "symbolic links are followed on POSIX only" ;;
+        exits/output-device | exits/output-fifo) echo "no FIFOs or device files on Windows" ;;
+        exits/output-hard-link-to-input)
+            echo "no inode on Windows: an input is found by its full path, not through a hard link" ;;
+        exits/output-keeps-mode) echo "POSIX permission bits and owner" ;;
+        exits/same-file-hard-link)
+            echo "no inode on Windows: a hard link is refused as the same content, in other words" ;;
+        exits/progress-terminal) echo "needs a POSIX pseudo-terminal" ;;
         *) return 1 ;;
     esac
 }

@@ -345,7 +345,11 @@ static int refuse_duplicate_files(const fs_cli *c)
         for (size_t i = 0; i < j && !status; i++) {
             if (hashed[i] < 0 || hashed[j] < 0 || st[i].st_size != st[j].st_size)
                 continue;
+#ifdef _WIN32 /* no inode there (st_ino is 0): the same name, else the content decides */
+            int same = strcmp(c->files[i], c->files[j]) == 0;
+#else
             int same = st[i].st_dev == st[j].st_dev && st[i].st_ino == st[j].st_ino;
+#endif
             for (size_t k = 0; !same && k < 2; k++) {
                 size_t x = k ? j : i;
                 if (!hashed[x])

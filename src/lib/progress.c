@@ -7,6 +7,9 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#ifdef _WIN32
+#include <windows.h>
+#endif
 
 #include "finsam/pnr.h"
 
@@ -21,9 +24,13 @@ static void draw(fs_progress *p, double t);
 
 static double now(void)
 {
+#ifdef _WIN32 /* mingw-w64 has clock_gettime only in winpthreads */
+    return (double)GetTickCount64() / 1e3;
+#else
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+#endif
 }
 
 void fs_progress_begin(fs_progress *p, const char *path)

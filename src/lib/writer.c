@@ -308,7 +308,16 @@ static fs_error resolve_target(const fs_write_options *o, out_target *t, fs_msg 
                         "name)", path);
         return FS_ERR_USAGE;
     }
-#ifndef _WIN32 /* st_ino means nothing there */
+#ifdef _WIN32 /* no inode: the same full path, letter case aside, is the same file */
+    for (size_t i = 0; i < o->n_inputs; i++) {
+        char a[_MAX_PATH], b[_MAX_PATH];
+        if (o->inputs[i] && _fullpath(a, o->inputs[i], sizeof a) &&
+            _fullpath(b, t->path, sizeof b) && _stricmp(a, b) == 0) {
+            fs_msg_set(err, "%s: is also an input (%s); not replaced", path, o->inputs[i]);
+            return FS_ERR_USAGE;
+        }
+    }
+#else
     for (size_t i = 0; i < o->n_inputs; i++) {
         struct stat in;
         if (o->inputs[i] && stat(o->inputs[i], &in) == 0 && in.st_dev == t->st.st_dev &&
