@@ -38,7 +38,10 @@ fs_error fs_paired_summary(const double *s, const double *e, size_t n, int highe
     memcpy(buf, e, n * sizeof *buf);
     out->median_end = fs_median_inplace(buf, n);
     out->has_test = 1;
-    err = fs_sign_test(out->worse, out->better, alt, 0.95, &out->sign);
+    /* the p-value only: no questionnaire table shows the sign test's interval */
+    out->sign.x = out->better;
+    out->sign.n = out->worse + out->better;
+    err = fs_sign_test_p(out->worse, out->better, alt, &out->sign.p_value);
     if (!err)
         err = fs_wilson_ci(out->better, out->n, 0.95, &out->better_low, &out->better_high);
     if (!err)

@@ -344,6 +344,17 @@ fs_error fs_sign_test(unsigned worse, unsigned better, fs_alternative alt, doubl
     return fs_binom_test(better, worse + better, alt, conf_level, out);
 }
 
+fs_error fs_sign_test_p(unsigned worse, unsigned better, fs_alternative alt, double *p)
+{
+    if (!p)
+        FS_BUG("fs_sign_test_p: p is NULL");
+    if (worse > UINT_MAX - better)
+        return FS_ERR_RANGE;
+    if (alt != FS_ALT_TWO_SIDED && alt != FS_ALT_GREATER && alt != FS_ALT_LESS)
+        return FS_ERR_RANGE;
+    return binom_half_p_value(better, worse + better, alt, p);
+}
+
 /* McNemar's test as R's mcnemar.test(x, correct = TRUE) for a 2 x 2 table with
  * discordant cells b and c:
  *   STATISTIC = (|b - c| - YATES)^2 / (b + c), YATES = 1 if b != c else 0,

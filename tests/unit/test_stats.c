@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include <float.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -560,10 +561,30 @@ static void test_fisher_vs_brute_force(void **state)
     assert_true(checked > 1000);
 }
 
+/* fs_sign_test_p gives the very p-value of fs_sign_test (which the R oracle checks), for
+ * every split of up to 60 changed answers and every alternative. */
+static void test_sign_test_p_alone(void **state)
+{
+    (void)state;
+    const fs_alternative alts[] = {FS_ALT_TWO_SIDED, FS_ALT_GREATER, FS_ALT_LESS};
+    for (unsigned n = 0; n <= 60; n++)
+        for (unsigned better = 0; better <= n; better++)
+            for (size_t a = 0; a < 3; a++) {
+                fs_binom_result full;
+                double p = -1;
+                assert_int_equal(fs_sign_test(n - better, better, alts[a], 0.95, &full), FS_OK);
+                assert_int_equal(fs_sign_test_p(n - better, better, alts[a], &p), FS_OK);
+                assert_true(p == full.p_value);
+            }
+    double p;
+    assert_int_equal(fs_sign_test_p(UINT_MAX, 1, FS_ALT_TWO_SIDED, &p), FS_ERR_RANGE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_oracle_sign_test),
+        cmocka_unit_test(test_sign_test_p_alone),
         cmocka_unit_test(test_oracle_mcnemar),
         cmocka_unit_test(test_oracle_wilcoxon),
         cmocka_unit_test(test_oracle_proportion_ci),
