@@ -51,6 +51,11 @@ typedef struct fs_table_options {
                               * multiples "TITLE per insats" (fs_table.multiples) */
 } fs_table_options;
 
+/* Appends the count columns "WHAT_women", "WHAT_men", ("WHAT_unknown" when unknown),
+ * "WHAT_total", labelled "LABEL: Kvinnor", ... in lang: a group of columns by sex. */
+fs_error fs_table_add_sex_group(fs_table *t, const char *what, const char *label, int unknown,
+                                const char *lang);
+
 /* Builds every table of the plan from the engine's counts into rep. */
 fs_error fs_plan_tables(const fs_plan *p, const fs_engine *e, const fs_table_options *o,
                         fs_report *rep);

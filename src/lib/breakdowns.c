@@ -947,15 +947,14 @@ fail:
     return NULL;
 }
 
-/* Columns "what_women", ..., "what_total" labelled "Label: Kvinnor", ... */
-static fs_error group_columns(const tctx *c, fs_table *t, const char *what, const char *label,
-                              int unk)
+fs_error fs_table_add_sex_group(fs_table *t, const char *what, const char *label, int unknown,
+                                const char *lang)
 {
     static const char *const sk[FS_SEX_N + 1] = {"women", "men", "unknown", "total"};
-    const char *sl[FS_SEX_N + 1] = {fs_tr(c->lang, "Women"), fs_tr(c->lang, "Men"),
-                                    fs_tr(c->lang, "Sex not recorded"), fs_tr(c->lang, "Total")};
+    const char *sl[FS_SEX_N + 1] = {fs_tr(lang, "Women"), fs_tr(lang, "Men"),
+                                    fs_tr(lang, "Sex not recorded"), fs_tr(lang, "Total")};
     for (int s = 0; s <= FS_SEX_N; s++) {
-        if (s == FS_SEX_UNKNOWN && !unk)
+        if (s == FS_SEX_UNKNOWN && !unknown)
             continue;
         char *k = fs_asprintf("%s_%s", what, sk[s]), *l = fs_asprintf("%s: %s", label, sl[s]);
         int col = k && l ? fs_table_add_col(t, k, l, FS_COL_COUNT, 0, -1) : -1;
@@ -1005,7 +1004,7 @@ static fs_table *layout_groups(const tctx *c, size_t ng, const char *const *what
     if (!t || !rows || (dd && !det))
         goto fail;
     for (size_t g = 0; g < ng; g++)
-        if (group_columns(c, t, what[g], fs_tr(c->lang, label[g]), unk))
+        if (fs_table_add_sex_group(t, what[g], fs_tr(c->lang, label[g]), unk, c->lang))
             goto fail;
     if (keys_init(&k, rd, fs_dim_count(rd)))
         goto fail;

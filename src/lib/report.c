@@ -519,24 +519,6 @@ static fs_table *new_table(const char *key, const char *title)
     return t;
 }
 
-/* "key_women", ..., "key_total" with labels "Label: Kvinnor", ... */
-static fs_error sex_group_columns(const rctx *c, fs_table *t, const char *key, const char *label)
-{
-    const char *sl[FS_SEX_N + 1] = {fs_tr(c->lang, "Women"), fs_tr(c->lang, "Men"),
-                                    fs_tr(c->lang, "Sex not recorded"), fs_tr(c->lang, "Total")};
-    for (int s = 0; s <= FS_SEX_N; s++) {
-        if (s == FS_SEX_UNKNOWN && !c->unknown)
-            continue;
-        char *k = fs_asprintf("%s_%s", key, sex_keys[s]), *l = fs_asprintf("%s: %s", label, sl[s]);
-        int col = k && l ? fs_table_add_col(t, k, l, FS_COL_COUNT, 0, -1) : -1;
-        free(k);
-        free(l);
-        if (col < 0)
-            return FS_ERR_MEMORY;
-    }
-    return FS_OK;
-}
-
 static void set_sex_group(fs_table *t, fs_row *row, const char *key, const unsigned long n[3],
                           int unknown)
 {
@@ -660,7 +642,7 @@ static fs_table *summary_table(const rctx *c, const char *sheet)
     if (!t || fs_table_set_sheet(t, sheet))
         goto fail;
     for (size_t w = 0; w < 4; w++)
-        if (sex_group_columns(c, t, flow_what[w], fs_tr(c->lang, flow_labels[w])))
+        if (fs_table_add_sex_group(t, flow_what[w], fs_tr(c->lang, flow_labels[w]), c->unknown, c->lang))
             goto fail;
     if (fs_table_add_col(t, "episodes", fs_tr(c->lang, "Episodes during"), FS_COL_COUNT, 0, -1) < 0 ||
         fs_table_add_col(t, "work", fs_tr(c->lang, "To work or studies"), FS_COL_COUNT, 0, -1) < 0 ||
@@ -936,8 +918,8 @@ static fs_table *flow_compare_table(const rctx *c)
         return NULL;
     t->continues = 1;
     figures a = figures_of(c->cur, NULL), b = figures_of(c->cmp, NULL);
-    if (sex_group_columns(c, t, "this", c->period_name) ||
-        sex_group_columns(c, t, "compare", c->cmp_name) ||
+    if (fs_table_add_sex_group(t, "this", c->period_name, c->unknown, c->lang) ||
+        fs_table_add_sex_group(t, "compare", c->cmp_name, c->unknown, c->lang) ||
         fs_table_add_col(t, "change", fs_tr(c->lang, "Change"), FS_COL_COUNT, 0, -1) < 0)
         goto fail;
     for (int r = 0; r < FS_FLOW_N; r++) {
