@@ -48,7 +48,8 @@ static void usage(FILE *fp)
           "       finsam-stats --help | --version\n"
           "\n"
           "Outcome statistics for Finsam (samordningsförbund) programmes, from SUS-style\n"
-          "CSV exports and questionnaire files, as text, CSV, JSON or Excel tables.\n"
+          "CSV exports and questionnaire files, as text, Markdown, CSV, JSON, Excel or\n"
+          "HTML (a page with its charts; the report as a board for a wall screen).\n"
           "\n"
           "Commands:\n",
           fp);
