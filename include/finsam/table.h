@@ -58,6 +58,10 @@ typedef struct fs_chart {
     int horizontal;  /* bar (horizontal) rather than column chart */
     int line;        /* a line chart */
     int by_row;      /* each series is a row, over the columns (a trend over periods) */
+    int diverging;   /* a diverging stacked bar per series (a share column): the categories
+                      * (level-0 non-total rows) stacked, the agreeing ones, agree_n rows
+                      * from the agree_from-th, right of zero and the others left of it */
+    size_t agree_from, agree_n;
 } fs_chart;
 
 typedef struct fs_table {
@@ -115,6 +119,10 @@ void fs_row_set(fs_table *t, fs_row *row, const char *col_key, double value);
 fs_error fs_table_add_note(fs_table *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 fs_error fs_table_set_chart(fs_table *t, const char *title, int horizontal, const char *series1,
                             const char *series2);
+/* A diverging stacked bar chart (fs_chart.diverging) of the share columns col_keys[0..n),
+ * n <= FS_CHART_MAX_SERIES: an answer scale's agreeing categories against the others. */
+fs_error fs_table_set_diverging_chart(fs_table *t, const char *title, const char *const *col_keys,
+                                      size_t n, size_t agree_from, size_t agree_n);
 /* A line chart of rows over the columns (row_keys[0..n), n <= FS_CHART_MAX_SERIES). */
 fs_error fs_table_set_line_chart(fs_table *t, const char *title, const char *const *row_keys,
                                  size_t n);

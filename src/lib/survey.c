@@ -454,12 +454,17 @@ static fs_table *item_table(const fs_survey *s, const fs_quest *q, size_t i, con
         if (e)
             goto fail;
     }
-    /* a bar per category (the table model's charts are clustered bars of at most two
-     * series: the two groups compared, or the total) */
-    char s1[64], s2[64];
-    snprintf(s1, sizeof s1, "%s_pct", s->group_key[s->has_cmp ? s->cmp_a : last]);
-    snprintf(s2, sizeof s2, "%s_pct", s->group_key[s->has_cmp ? s->cmp_b : last]);
-    if (fs_table_set_chart(t, q->item_label[i], 1, s1, s->has_cmp ? s2 : NULL))
+    /* a diverging stacked bar per group (the last FS_CHART_MAX_SERIES groups, the total
+     * last): the agreeing categories right of zero, the others left */
+    char keys[FS_CHART_MAX_SERIES][64];
+    const char *kp[FS_CHART_MAX_SERIES];
+    size_t g0 = s->n_groups > FS_CHART_MAX_SERIES ? s->n_groups - FS_CHART_MAX_SERIES : 0;
+    for (size_t g = g0; g < s->n_groups; g++) {
+        snprintf(keys[g - g0], sizeof keys[0], "%s_pct", s->group_key[g]);
+        kp[g - g0] = keys[g - g0];
+    }
+    if (fs_table_set_diverging_chart(t, q->item_label[i], kp, s->n_groups - g0, it->agree_from,
+                                     it->agree_n))
         goto fail;
     if (fs_table_add_note(t, fs_tr(lang, "Shares of the answers on the scale, in scale order; Vet "
                                          "inte and no answer are counted apart, not in the "

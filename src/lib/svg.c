@@ -417,6 +417,137 @@ static void lines(FILE *fp, const fs_table *t, const fs_svg_options *o, const fs
     fputs("</svg>", fp);
 }
 
+/* Diverging stacked bars: a bar per series (a share column), its categories stacked from
+ * zero outwards, the agreeing ones to the right (blues), the others to the left (oranges,
+ * striped), on a fixed scale of 100 % each way; each segment wide enough carries its
+ * share, and every segment its value in a <title>. */
+static const char *const agree_fills[] = {"#9ecae1", "#4292c6", "#08519c", "#08306b"};
+static const char *const other_fills[] = {"#fdae6b", "#f16913", "#a63603", "#7f2704"};
+
+static void diverging(FILE *fp, const fs_table *t, const fs_svg_options *o, const fs_numfmt *f)
+{
+    size_t rows[64], nc = 0;
+    for (size_t r = 0; r < t->n_rows && nc < 64; r++)
+        if (t->rows[r].level == 0 && !t->rows[r].is_total)
+            rows[nc++] = r;
+    int cols[FS_CHART_MAX_SERIES];
+    size_t ns = series_cols(t, cols);
+    const fs_chart *ch = t->chart;
+    if (!nc || !ns || ch->agree_from + ch->agree_n > nc || !ch->agree_n)
+        return;
+    /* each category's side and its step out from zero (0 next to zero) */
+    size_t step[64];
+    int right[64];
+    int agree_first = ch->agree_from == 0;
+    for (size_t k = 0; k < nc; k++) {
+        right[k] = k >= ch->agree_from && k < ch->agree_from + ch->agree_n;
+        if (right[k])
+            step[k] = agree_first ? ch->agree_n - 1 - k : k - ch->agree_from;
+        else
+            step[k] = agree_first ? k - ch->agree_n : ch->agree_from - 1 - k;
+    }
+    size_t longest = 6;
+    for (size_t s = 0; s < ns; s++)
+        if (cols[s] >= 0 && fs_utf8_width(t->cols[cols[s]].label) > longest)
+            longest = fs_utf8_width(t->cols[cols[s]].label);
+    double W = o->compact ? 420 : 640, bar_h = 22, gap = 10;
+    size_t max_chars = (size_t)(W * 0.3 / CHAR_W);
+    if (longest > max_chars)
+        longest = max_chars;
+    double x0 = (double)longest * CHAR_W + 10, p = W - x0 - 10, mid = x0 + p / 2;
+    double top = o->compact ? 6 : 30, bottom = top + (double)ns * (bar_h + gap) - gap + 6;
+    /* the legend: the categories in scale order */
+    double lx = 10, ly = bottom + 24;
+    for (size_t k = 0; k < nc; k++) {
+        double need = 26 + (double)fs_utf8_width(t->rows[rows[k]].label) * CHAR_W * 0.9 + 16;
+        if (lx > 10 && lx + need > W - 10)
+            lx = 10, ly += 20;
+        lx += need;
+    }
+    double H = ly + 20 + 6;
+
+    open_svg(fp, t, o, W, H);
+    fputs("<defs>", fp);
+    for (size_t k = 0; k < nc; k++)
+        if (!right[k])
+            fprintf(fp, "<pattern id=\"%s-d%zu\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
+                        "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"%s\"/>"
+                        "<rect width=\"1.5\" height=\"6\" fill=\"#fff\" fill-opacity=\"0.6\"/></pattern>",
+                    o->id, k, other_fills[step[k] < 4 ? step[k] : 3]);
+    fputs("</defs>", fp);
+    if (!o->compact) {
+        fputs("<text x=\"0\" y=\"18\" font-size=\"15\" font-weight=\"bold\">", fp);
+        fs_html_text(fp, ch->title);
+        fputs("</text>", fp);
+    }
+    x_grid(fp, mid, p / 2, top - 4, bottom, 100, 50, f);
+    x_grid(fp, mid, -p / 2, top - 4, bottom, 100, 50, f);
+    for (size_t s = 0; s < ns; s++) {
+        if (cols[s] < 0)
+            continue;
+        double y = top + (double)s * (bar_h + gap);
+        fputs("<text text-anchor=\"end\" dy=\".35em\" x=\"", fp), num(fp, x0 - 6);
+        fputs("\" y=\"", fp), num(fp, y + bar_h / 2), fputs("\">", fp);
+        cut_text(fp, t->cols[cols[s]].label, max_chars);
+        fputs("</text>", fp);
+        /* outwards from zero on each side: in order of step */
+        for (int side = 0; side < 2; side++) {
+            double at = 0;
+            for (size_t st = 0; st < nc; st++)
+                for (size_t k = 0; k < nc; k++) {
+                    if (right[k] != side || step[k] != st)
+                        continue;
+                    const fs_cell *cell = &t->rows[rows[k]].cells[cols[s]];
+                    if (!drawable(cell) || cell->value <= 0)
+                        continue;
+                    double len = cell->value / 100 * p / 2;
+                    double x = side ? mid + at : mid - at - len;
+                    char text[FS_CELL_TEXT_MAX];
+                    fs_cell_text(t, rows[k], (size_t)cols[s], f, text, sizeof text);
+                    fputs("<rect class=\"seg\" x=\"", fp), num(fp, x), fputs("\" y=\"", fp);
+                    num(fp, y), fputs("\" width=\"", fp), num(fp, len);
+                    fputs("\" height=\"", fp), num(fp, bar_h);
+                    if (side)
+                        fprintf(fp, "\" fill=\"%s\"", agree_fills[st < 4 ? st : 3]);
+                    else
+                        fprintf(fp, "\" fill=\"url(#%s-d%zu)\"", o->id, k);
+                    fputs(" stroke=\"#fff\" stroke-width=\"0.5\"><title>", fp);
+                    fs_html_text(fp, t->rows[rows[k]].label), fputs(", ", fp);
+                    fs_html_text(fp, t->cols[cols[s]].label), fprintf(fp, ": %s</title></rect>", text);
+                    if (len >= 18) {
+                        int dark = side ? st >= 1 : st >= 2;
+                        fprintf(fp, "<text class=\"value\" text-anchor=\"middle\" dy=\".35em\" "
+                                    "font-size=\"11\" fill=\"%s\" x=\"", dark ? "#fff" : "#000");
+                        num(fp, x + len / 2), fputs("\" y=\"", fp), num(fp, y + bar_h / 2);
+                        fputs("\">", fp), fs_html_text(fp, text), fputs("</text>", fp);
+                    }
+                    at += len;
+                }
+        }
+    }
+    fputs("<line x1=\"", fp), num(fp, mid), fputs("\" x2=\"", fp), num(fp, mid);
+    fputs("\" y1=\"", fp), num(fp, top - 4), fputs("\" y2=\"", fp), num(fp, bottom);
+    fputs("\" stroke=\"#000\" stroke-width=\"1.5\"/>", fp);
+    lx = 10, ly = bottom + 24;
+    for (size_t k = 0; k < nc; k++) {
+        const char *label = t->rows[rows[k]].label;
+        double need = 26 + (double)fs_utf8_width(label) * CHAR_W * 0.9 + 16;
+        if (lx > 10 && lx + need > W - 10)
+            lx = 10, ly += 20;
+        fprintf(fp, "<rect x=\"%g\" y=\"%g\" width=\"14\" height=\"12\" ", lx, ly);
+        if (right[k])
+            fprintf(fp, "fill=\"%s\"", agree_fills[step[k] < 4 ? step[k] : 3]);
+        else
+            fprintf(fp, "fill=\"url(#%s-d%zu)\"", o->id, k);
+        fputs(" stroke=\"#333\" stroke-width=\"0.5\"/>", fp);
+        fprintf(fp, "<text x=\"%g\" y=\"%g\" font-size=\"12\">", lx + 20, ly + 10);
+        fs_html_text(fp, label);
+        fputs("</text>", fp);
+        lx += need;
+    }
+    fputs("</svg>", fp);
+}
+
 fs_error fs_svg_chart(FILE *fp, const fs_table *t, const fs_svg_options *o)
 {
     if (!t->chart)
@@ -425,6 +556,8 @@ fs_error fs_svg_chart(FILE *fp, const fs_table *t, const fs_svg_options *o)
     f.n_pct = 0;
     if (t->chart->by_row)
         lines(fp, t, o, &f);
+    else if (t->chart->diverging)
+        diverging(fp, t, o, &f);
     else
         bars(fp, t, o, &f);
     return ferror(fp) ? FS_ERR_OUTPUT : FS_OK;

@@ -214,6 +214,26 @@ fs_error fs_table_set_chart(fs_table *t, const char *title, int horizontal, cons
     return FS_OK;
 }
 
+fs_error fs_table_set_diverging_chart(fs_table *t, const char *title, const char *const *col_keys,
+                                      size_t n, size_t agree_from, size_t agree_n)
+{
+    if (n > FS_CHART_MAX_SERIES)
+        FS_BUG("a chart with more series than FS_CHART_MAX_SERIES");
+    fs_chart *c = calloc(1, sizeof *c);
+    if (!c)
+        return FS_ERR_MEMORY;
+    t->chart = c;
+    c->title = fs_strdup(title);
+    c->diverging = 1;
+    c->horizontal = 1;
+    c->agree_from = agree_from;
+    c->agree_n = agree_n;
+    for (size_t i = 0; i < n; i++)
+        if (!(c->series[c->n_series++] = fs_strdup(col_keys[i])))
+            return FS_ERR_MEMORY;
+    return c->title ? FS_OK : FS_ERR_MEMORY;
+}
+
 fs_error fs_table_set_line_chart(fs_table *t, const char *title, const char *const *row_keys,
                                  size_t n)
 {

@@ -269,6 +269,80 @@ static lxw_chart *column_chart(lxw_workbook *wb, lxw_worksheet *ws, const char *
     return chart;
 }
 
+/* A diverging stacked bar chart (fs_chart.diverging): a data block below the table, a row
+ * per series (a group) and a column per category with its share, negative for the
+ * categories left of zero; one stacked series per category; the axis shows magnitudes. */
+static lxw_chart *diverging_chart(lxw_workbook *wb, lxw_worksheet *ws, const char *sheet,
+                                  const fs_table *t, lxw_row_t block, lxw_row_t *below,
+                                  const formats *f, const char *lang, lxw_error *err)
+{
+    const fs_chart *ch = t->chart;
+    size_t rows[64], nc = 0;
+    for (size_t r = 0; r < t->n_rows && nc < 64; r++)
+        if (t->rows[r].level == 0 && !t->rows[r].is_total)
+            rows[nc++] = r;
+    *below = block;
+    if (!nc || !ch->n_series || ch->agree_from + ch->agree_n > nc)
+        return NULL;
+    keep(err, worksheet_write_string(ws, block, 0, fs_tr(lang, "Chart data"), f->bold));
+    for (size_t k = 0; k < nc; k++)
+        keep(err, worksheet_write_string(ws, block + 1, (lxw_col_t)(k + 1), t->rows[rows[k]].label,
+                                         f->bold));
+    for (size_t s = 0; s < ch->n_series; s++) {
+        int c = fs_table_col(t, ch->series[s]);
+        lxw_row_t xr = (lxw_row_t)(block + 2 + s);
+        keep(err, worksheet_write_string(ws, xr, 0, c >= 0 ? t->cols[c].label : ch->series[s], NULL));
+        for (size_t k = 0; c >= 0 && k < nc; k++) {
+            const fs_cell *cell = &t->rows[rows[k]].cells[c];
+            if (cell->suppressed || isnan(cell->value))
+                continue;
+            double v = isnan(cell->shown) ? cell->value : cell->shown;
+            int agree = k >= ch->agree_from && k < ch->agree_from + ch->agree_n;
+            keep(err, worksheet_write_number(ws, xr, (lxw_col_t)(k + 1), agree ? v : -v, NULL));
+        }
+    }
+    *below = (lxw_row_t)(block + 2 + ch->n_series + 1);
+    lxw_chart *chart = workbook_add_chart(wb, LXW_CHART_BAR_STACKED);
+    if (!chart)
+        return NULL;
+    /* stacked from zero outwards: the series in order of their distance from zero; the
+     * agreeing blues, the others orange and striped (as the HTML chart) */
+    static const lxw_color_t blues[] = {0x9ECAE1, 0x4292C6, 0x08519C, 0x08306B};
+    static const lxw_color_t oranges[] = {0xFDAE6B, 0xF16913, 0xA63603, 0x7F2704};
+    lxw_row_t r0 = block + 2, r1 = (lxw_row_t)(block + 1 + ch->n_series);
+    int agree_first = ch->agree_from == 0;
+    for (size_t st = 0; st < nc; st++)
+        for (size_t k = 0; k < nc; k++) {
+            int agree = k >= ch->agree_from && k < ch->agree_from + ch->agree_n;
+            size_t step = agree ? (agree_first ? ch->agree_n - 1 - k : k - ch->agree_from)
+                                : (agree_first ? k - ch->agree_n : ch->agree_from - 1 - k);
+            if (step != st)
+                continue;
+            lxw_chart_series *series = chart_add_series(chart, NULL, NULL);
+            if (!series)
+                return NULL;
+            chart_series_set_categories(series, sheet, r0, 0, r1, 0);
+            chart_series_set_values(series, sheet, r0, (lxw_col_t)(k + 1), r1, (lxw_col_t)(k + 1));
+            chart_series_set_name_range(series, sheet, block + 1, (lxw_col_t)(k + 1));
+            if (agree) {
+                lxw_chart_fill fill = {.color = blues[st < 4 ? st : 3]};
+                chart_series_set_fill(series, &fill);
+            } else {
+                lxw_chart_pattern pat = {.fg_color = oranges[st < 4 ? st : 3],
+                                         .bg_color = 0xFFFFFF,
+                                         .type = LXW_CHART_PATTERN_WIDE_UPWARD_DIAGONAL};
+                chart_series_set_pattern(series, &pat);
+            }
+        }
+    chart_axis_set_label_position(chart->y_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
+    chart_set_series_overlap(chart, 100);
+    chart_axis_set_num_format(chart->x_axis, "0;0");
+    chart_axis_set_min(chart->x_axis, -100);
+    chart_axis_set_max(chart->x_axis, 100);
+    chart_axis_set_reverse(chart->y_axis); /* the first group on top, as in the table */
+    return chart;
+}
+
 /* Writes t at row `top` of ws; fills *pl. Column widths grow to the content in widths[]. */
 static void write_table(lxw_workbook *wb, lxw_worksheet *ws, const char *sheet,
                         const fs_report *r, const fs_table *t, lxw_row_t top, const formats *f,
@@ -321,9 +395,11 @@ static void write_table(lxw_workbook *wb, lxw_worksheet *ws, const char *sheet,
         return;
     /* a chart's data block, when it needs one, leaves a row for the source line */
     lxw_row_t below = xr + 1;
-    lxw_chart *chart = t->chart->by_row ? row_chart(wb, sheet, t, pl, f)
-                                        : column_chart(wb, ws, sheet, t, pl, xr + 2, &below, f,
-                                                       r->lang, err);
+    lxw_chart *chart = t->chart->by_row      ? row_chart(wb, sheet, t, pl, f)
+                       : t->chart->diverging ? diverging_chart(wb, ws, sheet, t, xr + 2, &below,
+                                                               f, r->lang, err)
+                                             : column_chart(wb, ws, sheet, t, pl, xr + 2, &below,
+                                                            f, r->lang, err);
     if (!chart)
         return;
     chart_title_set_name(chart, t->chart->title);

@@ -246,12 +246,93 @@ static void test_html_text(void **state)
     free(buf);
 }
 
+/* A survey question: four categories, the first two agreeing; two groups. Each group's
+ * segments: the agreeing ones right of zero, the others left, each as long as its share of
+ * 100 on either side (within a pixel), stacked from zero outwards without gaps, and each
+ * named with its value. */
+static void test_diverging(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *key, *label;
+        double a, b;
+    } rows[] = {
+        {"c1", "Instämmer helt", 30, 44}, {"c2", "Instämmer till stor del", 35, 39},
+        {"c3", "Instämmer till viss del", 15, 13}, {"c4", "Instämmer inte alls", 20, 4},
+    };
+    fs_table *t = fs_table_new("q1", "Stöd");
+    assert_non_null(t);
+    assert_true(fs_table_add_col(t, "y2023_pct", "2023 (%)", FS_COL_NUMBER, 0, -1) == 0);
+    assert_true(fs_table_add_col(t, "y2024_pct", "2024 (%)", FS_COL_NUMBER, 0, -1) == 1);
+    for (size_t i = 0; i < 4; i++) {
+        fs_row *r = fs_table_add_row(t, rows[i].key, rows[i].label, 0, 0);
+        fs_row_set(t, r, "y2023_pct", rows[i].a);
+        fs_row_set(t, r, "y2024_pct", rows[i].b);
+    }
+    const char *keys[] = {"y2023_pct", "y2024_pct"};
+    assert_int_equal(fs_table_set_diverging_chart(t, "Stöd", keys, 2, 0, 2), FS_OK);
+    char *svg = draw(t, 0, 0);
+    /* the zero line: the one line 1.5 wide */
+    const char *z = strstr(svg, "stroke=\"#000\" stroke-width=\"1.5\"");
+    assert_non_null(z);
+    while (z > svg && strncmp(z, "<line", 5) != 0)
+        z--;
+    double mid = attr(z, "x1");
+    double x[8], w[8], y[8];
+    char name[8][96];
+    size_t n = 0;
+    for (const char *p = strstr(svg, "<rect class=\"seg\""); p; p = strstr(p + 1, "<rect class=\"seg\"")) {
+        assert_true(n < 8);
+        x[n] = attr(p, "x"), w[n] = attr(p, "width"), y[n] = attr(p, "y");
+        const char *ti = strstr(p, "<title>") + 7;
+        size_t k = (size_t)(strstr(ti, "</title>") - ti);
+        assert_true(k < sizeof name[0]);
+        memcpy(name[n], ti, k);
+        name[n][k] = '\0';
+        n++;
+    }
+    assert_int_equal(n, 8);
+    /* the scale: 30 % of the half width is segment 0's; every segment on that scale */
+    double half = 0;
+    for (size_t i = 0; i < n; i++) {
+        for (size_t r = 0; r < 4; r++) {
+            char want[96];
+            double v = y[i] == y[0] ? rows[r].a : rows[r].b;
+            snprintf(want, sizeof want, "%s, %s: %.0f", rows[r].label,
+                     y[i] == y[0] ? "2023 (%)" : "2024 (%)", v);
+            if (strcmp(name[i], want) != 0)
+                continue;
+            if (!half)
+                half = w[i] / v * 100;
+            if (fabs(w[i] - v / 100 * half) > 1.0)
+                fail_msg("%s: width %g", name[i], w[i]);
+            if (r < 2 && x[i] < mid - 0.01)
+                fail_msg("%s: agreeing but left of zero", name[i]);
+            if (r >= 2 && x[i] + w[i] > mid + 0.01)
+                fail_msg("%s: not agreeing but right of zero", name[i]);
+        }
+    }
+    assert_true(half > 0);
+    /* stacked from zero: 2023's right side ends at 65 % and its left at 35 % */
+    double right_end = mid, left_end = mid;
+    for (size_t i = 0; i < n; i++)
+        if (y[i] == y[0]) {
+            right_end = fmax(right_end, x[i] + w[i]);
+            left_end = fmin(left_end, x[i]);
+        }
+    assert_true(fabs(right_end - mid - 0.65 * half) < 1.0);
+    assert_true(fabs(mid - left_end - 0.35 * half) < 1.0);
+    free(svg);
+    fs_table_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bars_proportional), cmocka_unit_test(test_common_scale_and_grouping),
         cmocka_unit_test(test_suppressed_and_empty), cmocka_unit_test(test_line_chart),
         cmocka_unit_test(test_axis), cmocka_unit_test(test_html_text),
+        cmocka_unit_test(test_diverging),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
