@@ -102,7 +102,7 @@ fs_error fs_kasam_summarise(const fs_quest *q, const fs_kasam_rules *r, size_t f
             continue;
         out->linked++;
         const double *va = fs_quest_answers(q, p, from), *vb = fs_quest_answers(q, p, to);
-        double a, b;
+        double a = NAN, b = NAN; /* set by fs_kasam_score when it returns 0 */
         int ia = fs_kasam_score(r, va, &a), ib = fs_kasam_score(r, vb, &b);
         out->invalid_start += ia != 0;
         out->invalid_exit += ib != 0;

@@ -190,27 +190,6 @@ static const char *safe(const char *s, safe_buf *b)
 }
 #define SAFE(s) safe((s), &(safe_buf){{0}})
 
-/* An item's header as its label: the whole text (a question is often longer than a message
- * may quote), but masked as a whole when it holds a personnummer, and a control character
- * written \xNN as in messages. NULL on memory failure. */
-static char *full_label(const char *h)
-{
-    if (fs_pnr_in_text(h))
-        return fs_strdup("(personnummer)");
-    fs_buf b = {0};
-    for (const unsigned char *p = (const unsigned char *)h; *p; p++) {
-        if (*p < 0x20 || *p == 0x7F)
-            fs_buf_printf(&b, "\\x%02X", *p);
-        else
-            fs_buf_append(&b, (const char *)p, 1);
-    }
-    if (b.failed || !b.data) {
-        fs_buf_free(&b);
-        return b.failed ? NULL : fs_strdup("");
-    }
-    return b.data;
-}
-
 /* The first column whose header matches one of names (folded), or -1. */
 static int find_col(const reader *rd, const char *const *names)
 {
@@ -332,7 +311,9 @@ static int make_items(reader *rd)
         int added;
         if (it < 0)
             continue;
-        if (!(q->item_label[it] = full_label(rd->headers[c])) ||
+        /* the whole question as its label (a message quotes 80 characters at most), each
+         * personnummer-shaped part masked and control characters escaped */
+        if (!(q->item_label[it] = fs_safe_name(rd->headers[c])) ||
             !(q->item_header[it] = fs_strdup(rd->headers[c])) ||
             !(slug = fs_slug(q->item_label[it])) || fs_strmap_add(taken, slug, &base, &added))
             goto cleanup;
