@@ -56,6 +56,10 @@ typedef struct fs_table_options {
 fs_error fs_table_add_sex_group(fs_table *t, const char *what, const char *label, int unknown,
                                 const char *lang);
 
+/* Sets that group's cells of row from counts v by sex (the total their sum). */
+void fs_row_set_sex_group(fs_table *t, fs_row *row, const char *what,
+                          const unsigned long v[FS_SEX_N], int unknown);
+
 /* Builds every table of the plan from the engine's counts into rep. */
 fs_error fs_plan_tables(const fs_plan *p, const fs_engine *e, const fs_table_options *o,
                         fs_report *rep);

@@ -966,19 +966,19 @@ fs_error fs_table_add_sex_group(fs_table *t, const char *what, const char *label
     return FS_OK;
 }
 
-static void group_cells(fs_table *t, fs_row *row, const char *what, const unsigned long v[FS_SEX_N],
-                        int unk)
+void fs_row_set_sex_group(fs_table *t, fs_row *row, const char *what,
+                          const unsigned long v[FS_SEX_N], int unknown)
 {
     static const char *const sk[FS_SEX_N] = {"women", "men", "unknown"};
     char key[64];
     for (int s = 0; s < FS_SEX_N; s++) {
-        if (s == FS_SEX_UNKNOWN && !unk)
+        if (s == FS_SEX_UNKNOWN && !unknown)
             continue;
         snprintf(key, sizeof key, "%s_%s", what, sk[s]);
         fs_row_set(t, row, key, (double)v[s]);
     }
     snprintf(key, sizeof key, "%s_total", what);
-    fs_row_set(t, row, key, (double)sum3(v));
+    fs_row_set(t, row, key, (double)(v[0] + v[1] + v[2]));
 }
 
 /* Several tallies side by side as column groups, over the categories of the first one's
@@ -1024,7 +1024,7 @@ static fs_table *layout_groups(const tctx *c, size_t ng, const char *const *what
         }
         for (size_t g = 0; g < ng; g++) {
             fs_tally_cell(ty[g], rows[i], FS_ALL, v);
-            group_cells(t, row, what[g], v, unk);
+            fs_row_set_sex_group(t, row, what[g], v, unk);
         }
         for (size_t j = 0; j < nd; j++) {
             any = 0;
@@ -1041,7 +1041,7 @@ static fs_table *layout_groups(const tctx *c, size_t ng, const char *const *what
             }
             for (size_t g = 0; g < ng; g++) {
                 fs_tally_cell(ty[g], rows[i], det[j], v);
-                group_cells(t, dr, what[g], v, unk);
+                fs_row_set_sex_group(t, dr, what[g], v, unk);
             }
         }
         free(key);
@@ -1051,7 +1051,7 @@ static fs_table *layout_groups(const tctx *c, size_t ng, const char *const *what
         goto fail;
     for (size_t g = 0; g < ng; g++) {
         fs_tally_cell(ty[g], FS_ALL, FS_ALL, v);
-        group_cells(t, tr, what[g], v, unk);
+        fs_row_set_sex_group(t, tr, what[g], v, unk);
         if (month && !persons(c)) {
             unsigned long sum = 0, cell[FS_SEX_N];
             for (size_t i = 0; i < nr; i++) {

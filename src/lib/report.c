@@ -519,20 +519,6 @@ static fs_table *new_table(const char *key, const char *title)
     return t;
 }
 
-static void set_sex_group(fs_table *t, fs_row *row, const char *key, const unsigned long n[3],
-                          int unknown)
-{
-    char k[64];
-    for (int s = 0; s < FS_SEX_N; s++) {
-        if (s == FS_SEX_UNKNOWN && !unknown)
-            continue;
-        snprintf(k, sizeof k, "%s_%s", key, sex_keys[s]);
-        fs_row_set(t, row, k, (double)n[s]);
-    }
-    snprintf(k, sizeof k, "%s_total", key);
-    fs_row_set(t, row, k, (double)sum3(n));
-}
-
 /* The summary's cells of one period's figures, or of the change from b to a. */
 static void summary_cells(const rctx *c, fs_table *t, fs_row *row, const figures *a,
                           const figures *b)
@@ -541,7 +527,7 @@ static void summary_cells(const rctx *c, fs_table *t, fs_row *row, const figures
         unsigned long n[FS_SEX_N];
         for (int s = 0; s < FS_SEX_N; s++)
             n[s] = a->flow[flow_rows[w]][s];
-        set_sex_group(t, row, flow_what[w], n, c->unknown);
+        fs_row_set_sex_group(t, row, flow_what[w], n, c->unknown);
         if (b) { /* the change: counts may fall */
             char k[64];
             for (int s = 0; s <= FS_SEX_N; s++) {
@@ -926,8 +912,8 @@ static fs_table *flow_compare_table(const rctx *c)
         fs_row *row = fs_table_add_row(t, fs_flow_key(r), fs_flow_label(r, c->lang), 0, 0);
         if (!row)
             goto fail;
-        set_sex_group(t, row, "this", a.flow[r], c->unknown);
-        set_sex_group(t, row, "compare", b.flow[r], c->unknown);
+        fs_row_set_sex_group(t, row, "this", a.flow[r], c->unknown);
+        fs_row_set_sex_group(t, row, "compare", b.flow[r], c->unknown);
         fs_row_set(t, row, "change", (double)sum3(a.flow[r]) - (double)sum3(b.flow[r]));
     }
     fs_error e = fs_table_add_note(t, fs_tr(c->lang, "Persons, the association."));
