@@ -148,6 +148,10 @@ void fs_table_round(fs_table *t, fs_rounding method, int decimals, int row_group
  * counts got equal shares (fs_column.shown_off), in lang; nothing when there are none. */
 fs_error fs_table_note_rounding(fs_table *t, const char *lang);
 
+/* The note under a table whose counts below threshold (above 1) are hidden, in lang:
+ * "Counts below 5 are shown as <5 (small-number suppression)."; nothing for threshold <= 1. */
+fs_error fs_table_note_suppressed(fs_table *t, int threshold, const char *lang);
+
 /* Hides counts 1..threshold-1 and the shares of those cells. */
 void fs_table_suppress(fs_table *t, int threshold);
 

@@ -338,9 +338,7 @@ static int finish_tables(qcli *qc)
             for (size_t c = 0; t->rows[r].cells[nc].suppressed && c < t->n_cols; c++)
                 if (t->cols[c].kind == FS_COL_SHARE && !isnan(t->rows[r].cells[c].value))
                     t->rows[r].cells[c].suppressed = 1;
-        if (fs_table_add_note(t, fs_tr(qc->cli.lang, "Counts below %d are shown as <%d "
-                                                     "(small-number suppression)."),
-                              sup, sup))
+        if (fs_table_note_suppressed(t, sup, qc->cli.lang))
             return qcli_oom(qc);
     }
     return 0;

@@ -472,8 +472,7 @@ static fs_error suppression_note(const tctx *c, fs_table *t)
     if (c->o->suppress <= 1)
         return FS_OK;
     fs_table_suppress(t, c->o->suppress);
-    return fs_table_add_note(t, fs_tr(c->lang, "Counts below %d are shown as <%d (small-number "
-                                               "suppression)."), c->o->suppress, c->o->suppress);
+    return fs_table_note_suppressed(t, c->o->suppress, c->lang);
 }
 
 /* What was excluded (Felregistrering of the table's population, rows with errors), then

@@ -597,10 +597,8 @@ static fs_error closing(const rctx *c, fs_table *t, fs_flow_row pop)
                                      fs_engine_felreg(c->cur->e, fs_engine_slices(c->cur->e) - 1,
                                                       pop),
                                      c->run->table.suppress);
-    if (!e && c->run->table.suppress > 1)
-        e = fs_table_add_note(t, fs_tr(c->lang, "Counts below %d are shown as <%d (small-number "
-                                                "suppression)."),
-                              c->run->table.suppress, c->run->table.suppress);
+    if (!e)
+        e = fs_table_note_suppressed(t, c->run->table.suppress, c->lang);
     return e;
 }
 
@@ -880,9 +878,7 @@ static fs_table *key_share_table(const rctx *c, int k, const char *sheet, int fi
             cl[6].suppressed |= h1 || h2;
             cl[7].suppressed |= h1 || h2;
         }
-        e = fs_table_add_note(t, fs_tr(c->lang, "Counts below %d are shown as <%d (small-number "
-                                                "suppression)."),
-                              c->run->table.suppress, c->run->table.suppress);
+        e = fs_table_note_suppressed(t, c->run->table.suppress, c->lang);
     }
     if (e)
         goto fail;
@@ -924,9 +920,7 @@ static fs_table *flow_compare_table(const rctx *c)
         for (size_t r = 0; r < t->n_rows; r++)
             t->rows[r].cells[ch].suppressed |= t->rows[r].cells[at].suppressed ||
                                                t->rows[r].cells[ct].suppressed;
-        e = fs_table_add_note(t, fs_tr(c->lang, "Counts below %d are shown as <%d (small-number "
-                                                "suppression)."),
-                              c->run->table.suppress, c->run->table.suppress);
+        e = fs_table_note_suppressed(t, c->run->table.suppress, c->lang);
     }
     if (e)
         goto fail;
@@ -1030,9 +1024,7 @@ static fs_error trend_tables(const rctx *c, const period_engine *tr, size_t n_tr
             for (size_t r = 0; hidden && r < b->n_rows; r++)
                 b->rows[r].cells[i].suppressed = 1;
         }
-        e = fs_table_add_note(a, fs_tr(c->lang, "Counts below %d are shown as <%d (small-number "
-                                                "suppression)."),
-                              c->run->table.suppress, c->run->table.suppress);
+        e = fs_table_note_suppressed(a, c->run->table.suppress, c->lang);
     }
     if (!e) {
         e = fs_report_add_table(rep, a);

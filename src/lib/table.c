@@ -426,6 +426,14 @@ void fs_table_round(fs_table *t, fs_rounding method, int decimals, int row_group
     free(idx);
 }
 
+fs_error fs_table_note_suppressed(fs_table *t, int threshold, const char *lang)
+{
+    if (threshold <= 1)
+        return FS_OK;
+    return fs_table_add_note(t, fs_tr(lang, "Counts below %d are shown as <%d (small-number "
+                                            "suppression)."), threshold, threshold);
+}
+
 fs_error fs_table_note_rounding(fs_table *t, const char *lang)
 {
     fs_buf b = {0};
