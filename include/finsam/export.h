@@ -13,6 +13,7 @@
 #include "finsam/date.h"
 #include "finsam/persons.h"
 #include "finsam/pnr.h"
+#include "finsam/valnum.h"
 
 typedef enum fs_field {
     FS_FIELD_ID,
@@ -59,7 +60,20 @@ typedef struct fs_episode {
     uint64_t person;  /* with opt.persons: the keyed hash of the person (personnummer, else
                        * participant id); 0 when the row has neither */
     const char *const *extra; /* the values of opt.extra[0..n_extra), "" when absent */
+    /* The reader's numbers of the text values of the category fields it reads (valnum.h),
+     * per FS_FIELD_*, and of the extra columns: in one reader, equal numbers are equal
+     * texts. FS_VALNUM_NONE for a field not numbered and past the first values of a
+     * column: then go by the text. numbering tells one reader's numbers from another's. */
+    uint32_t no[FS_FIELD_COUNT];
+    const uint32_t *extra_no;
+    const void *numbering; /* NULL: no numbers (an episode made by hand) */
 } fs_episode;
+
+/* The reader's number of field f's value, FS_VALNUM_NONE when there is none. */
+static inline uint32_t fs_episode_no(const fs_episode *ep, fs_field f)
+{
+    return ep->numbering ? ep->no[f] : FS_VALNUM_NONE;
+}
 
 typedef enum fs_problem_kind {
     /* errors: the row is excluded (or, with --strict, the run fails) */

@@ -46,6 +46,9 @@ size_t fs_strmap_find(const fs_strmap *m, const char *key);
 /* fs_strmap_find of the len bytes at key (which need not end with a NUL there): for a
  * caller that knows the length. */
 size_t fs_strmap_find_n(const fs_strmap *m, const char *key, size_t len);
+/* The map's copy of the key numbered number (< fs_strmap_count): valid until the map is
+ * freed. */
+const char *fs_strmap_key(const fs_strmap *m, size_t number);
 /* Sets *number to the number of key, adding key (copied, value NULL) when it is not in the
  * map: it then gets the next number, fs_strmap_count() before the call. *added (when not
  * NULL) tells whether key was added. FS_ERR_MEMORY leaves the map as it was and *number

@@ -167,6 +167,50 @@ static const char *memo_key(const fs_dims *e, const fs_dim *d, const fs_episode 
     }
 }
 
+/* The reader's number of the text memo_key() gives (valnum.h), or FS_VALNUM_NONE. */
+static uint32_t memo_no(const fs_dim *d, const fs_episode *ep)
+{
+    switch (d->spec.kind) {
+    case FS_DIM_EXIT_REASON:
+        return fs_episode_no(ep, FS_FIELD_REASON);
+    case FS_DIM_REFERRER:
+        return fs_episode_no(ep, FS_FIELD_REFERRER);
+    case FS_DIM_INCOME_START:
+        return fs_episode_no(ep, FS_FIELD_INCOME_START);
+    case FS_DIM_INCOME_END:
+        return fs_episode_no(ep, FS_FIELD_INCOME_END);
+    case FS_DIM_TARGET_GROUP:
+        return fs_episode_no(ep, FS_FIELD_TARGET_GROUP);
+    case FS_DIM_MUNICIPALITY:
+        return fs_episode_no(ep, FS_FIELD_MUNICIPALITY);
+    case FS_DIM_INSATS:
+        return fs_episode_no(ep, FS_FIELD_INSATS);
+    case FS_DIM_COLUMN:
+        return ep->numbering && ep->extra_no ? ep->extra_no[d->extra] : FS_VALNUM_NONE;
+    default:
+        return FS_VALNUM_NONE;
+    }
+}
+
+/* The memo entry of raw (number no), or FS_STRMAP_NONE; by number when it has one. */
+static size_t memo_find(memo *m, const char *raw, uint32_t no, const void *numbering)
+{
+    if (no == FS_VALNUM_NONE)
+        return m->raw ? fs_strmap_find(m->raw, raw) : FS_STRMAP_NONE;
+    if (!m->by_no && !(m->by_no = calloc(FS_VALNUM_MAX, sizeof *m->by_no)))
+        return m->raw ? fs_strmap_find(m->raw, raw) : FS_STRMAP_NONE;
+    if (m->numbering != numbering) { /* another reader's numbers */
+        memset(m->by_no, 0, FS_VALNUM_MAX * sizeof *m->by_no);
+        m->numbering = numbering;
+    }
+    if (m->by_no[no])
+        return m->by_no[no] - 1;
+    size_t k = m->raw ? fs_strmap_find(m->raw, raw) : FS_STRMAP_NONE;
+    if (k != FS_STRMAP_NONE)
+        m->by_no[no] = (uint32_t)k + 1;
+    return k;
+}
+
 /* Values memoised per dimension: past this many distinct ones, the rest are classified
  * each time (a column of free text must not grow memory with the rows). */
 #define MEMO_MAX 4096
@@ -229,7 +273,7 @@ int fs_dim_classify(fs_dims *e, fs_dim *d, const fs_episode *ep, int cl)
     const char *raw = memo_key(e, d, ep);
     if (!raw)
         return classify(e, d, ep, cl);
-    size_t k = d->memo.raw ? fs_strmap_find(d->memo.raw, raw) : FS_STRMAP_NONE;
+    size_t k = memo_find(&d->memo, raw, memo_no(d, ep), ep->numbering);
     if (k == FS_STRMAP_NONE) {
         d->n_noted = 0;
         if (classify(e, d, ep, cl))
@@ -486,6 +530,7 @@ void fs_dim_free(fs_dim *d)
     free(d->codes);
     free(d->column);
     fs_strmap_free(d->memo.raw);
+    free(d->memo.by_no);
     free(d->memo.entries);
     free(d->memo.codes);
     free(d->memo.unk);

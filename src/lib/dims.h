@@ -43,6 +43,8 @@ typedef struct memo_entry {
 
 typedef struct memo {
     fs_strmap *raw; /* raw value -> its entry (the strmap's numbering) */
+    uint32_t *by_no;        /* the reader's number of the value (valnum.h) -> entry + 1 */
+    const void *numbering;  /* the reader whose numbers by_no holds */
     memo_entry *entries;
     int *codes;
     struct unknown **unk;

@@ -60,6 +60,8 @@ struct fs_engine {
     fs_bykey *insats_filter;
     slice whole;
     fs_bykey *per;     /* insats -> slice */
+    slice **per_no;          /* by the reader's number of the insats (valnum.h), or NULL */
+    const void *numbering;   /* the reader whose numbers per_no holds */
     size_t *order;     /* slices in order, after finish: indexes into per, then the whole */
     fs_persons *persons;
     fs_person_secret secret;
@@ -400,6 +402,27 @@ static int slice_add(fs_engine *e, slice *s, const fs_episode *ep, int cl, long 
     return 0;
 }
 
+/* The slice of ep's insats (its entry's payload, which stays put), by the reader's number
+ * of the name when it has one; NULL on memory failure. */
+static slice *insats_slice(fs_engine *e, const fs_episode *ep)
+{
+    const char *name = *ep->insats ? ep->insats : "(ingen insats)";
+    uint32_t no = fs_episode_no(ep, FS_FIELD_INSATS);
+    if (no == FS_VALNUM_NONE || (!e->per_no && !(e->per_no = calloc(FS_VALNUM_MAX, sizeof *e->per_no)))) {
+        fs_bykey_entry *be = fs_bykey_get(e->per, name);
+        return be ? be->data : NULL;
+    }
+    if (e->numbering != ep->numbering) { /* another reader's numbers */
+        memset(e->per_no, 0, FS_VALNUM_MAX * sizeof *e->per_no);
+        e->numbering = ep->numbering;
+    }
+    if (!e->per_no[no]) {
+        fs_bykey_entry *be = fs_bykey_get(e->per, name);
+        e->per_no[no] = be ? be->data : NULL;
+    }
+    return e->per_no[no];
+}
+
 int fs_engine_add(const fs_episode *ep, void *engine)
 {
     fs_engine *e = engine;
@@ -422,8 +445,8 @@ int fs_engine_add(const fs_episode *ep, void *engine)
     if (slice_init(e, &e->whole) || slice_add(e, &e->whole, ep, cl, person))
         goto oom;
     if (e->per) {
-        fs_bykey_entry *be = fs_bykey_get(e->per, *ep->insats ? ep->insats : "(ingen insats)");
-        if (!be || slice_init(e, be->data) || slice_add(e, be->data, ep, cl, person))
+        slice *is = insats_slice(e, ep);
+        if (!is || slice_init(e, is) || slice_add(e, is, ep, cl, person))
             goto oom;
     }
     return 0;
@@ -471,6 +494,7 @@ void fs_engine_free(fs_engine *e)
         free(s->tallies);
     }
     fs_bykey_free(e->per);
+    free(e->per_no);
     fs_bykey_free(e->insats_filter);
     for (size_t i = 0; i < e->n_dims; i++)
         fs_dim_free(e->dims[i]);

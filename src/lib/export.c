@@ -108,6 +108,13 @@ typedef struct date_entry {
     fs_date date;
 } date_entry;
 
+/* The fields whose values are categories: few distinct values, numbered per reader. */
+static const unsigned numbered_fields =
+    FS_FIELD_BIT(FS_FIELD_SEX) | FS_FIELD_BIT(FS_FIELD_INSATS) | FS_FIELD_BIT(FS_FIELD_REASON) |
+    FS_FIELD_BIT(FS_FIELD_INCOME_START) | FS_FIELD_BIT(FS_FIELD_INCOME_END) |
+    FS_FIELD_BIT(FS_FIELD_REFERRER) | FS_FIELD_BIT(FS_FIELD_TARGET_GROUP) |
+    FS_FIELD_BIT(FS_FIELD_MUNICIPALITY);
+
 struct fs_export_reader {
     fs_export_options opt;
     date_entry dates[1u << DATE_CACHE_BITS]; /* dates read before, by a hash of their text */
@@ -117,8 +124,16 @@ struct fs_export_reader {
     unsigned long empty_rows;
     int as_of_year;
 
+    /* the category fields' values numbered (valnum.h), and the groups of the numbers met:
+     * group + 2, 0 = not looked up yet */
+    fs_valnum *numbers[FS_FIELD_COUNT], **extra_numbers;
+    uint32_t *extra_no; /* the current row's numbers of opt.extra */
+    int *group_of[FS_FIELD_COUNT]; /* FS_FIELD_SEX and FS_FIELD_REASON */
+
     /* per file */
     const char *val[FS_FIELD_COUNT]; /* the current row's trimmed values */
+    size_t len[FS_FIELD_COUNT];      /* and their lengths */
+    size_t *extra_len;
     const char *file;
     int col[FS_FIELD_COUNT]; /* column index of each field, -1 when absent */
     char *header[FS_FIELD_COUNT]; /* header text as written */
@@ -148,7 +163,22 @@ fs_export_reader *fs_export_reader_new(const fs_export_options *opt, const fs_ex
     if (!r->reasons || !r->sexes)
         goto fail;
     if (opt->n_extra && (!(r->extra_col = calloc(opt->n_extra, sizeof *r->extra_col)) ||
-                         !(r->extra_val = calloc(opt->n_extra, sizeof *r->extra_val))))
+                         !(r->extra_val = calloc(opt->n_extra, sizeof *r->extra_val)) ||
+                         !(r->extra_len = calloc(opt->n_extra, sizeof *r->extra_len)) ||
+                         !(r->extra_no = calloc(opt->n_extra, sizeof *r->extra_no)) ||
+                         !(r->extra_numbers = calloc(opt->n_extra, sizeof *r->extra_numbers))))
+        goto fail;
+    for (size_t x = 0; x < opt->n_extra; x++)
+        if (!(r->extra_numbers[x] = fs_valnum_new()))
+            goto fail;
+    /* the category fields the command reads are numbered */
+    unsigned reads = opt->wanted | opt->required | FS_FIELD_BIT(FS_FIELD_SEX) |
+                     FS_FIELD_BIT(FS_FIELD_REASON); /* the reader itself reads these two */
+    for (int f = 0; f < FS_FIELD_COUNT; f++)
+        if ((numbered_fields & FS_FIELD_BIT(f) & reads) && !(r->numbers[f] = fs_valnum_new()))
+            goto fail;
+    if (!(r->group_of[FS_FIELD_SEX] = calloc(FS_VALNUM_MAX, sizeof(int))) ||
+        !(r->group_of[FS_FIELD_REASON] = calloc(FS_VALNUM_MAX, sizeof(int))))
         goto fail;
     const fs_config *cfg = opt->config;
     for (size_t i = 0; cfg && i < cfg->n; i++) {
@@ -169,6 +199,15 @@ void fs_export_reader_free(fs_export_reader *r)
         return;
     fs_catmap_free(r->reasons);
     fs_catmap_free(r->sexes);
+    for (int f = 0; f < FS_FIELD_COUNT; f++) {
+        fs_valnum_free(r->numbers[f]);
+        free(r->group_of[f]);
+    }
+    for (size_t x = 0; r->extra_numbers && x < r->opt.n_extra; x++)
+        fs_valnum_free(r->extra_numbers[x]);
+    free(r->extra_numbers);
+    free(r->extra_no);
+    free(r->extra_len);
     for (int f = 0; f < FS_FIELD_COUNT; f++)
         free(r->header[f]);
     free(r->extra_col);
@@ -397,13 +436,17 @@ static inline int is_blank(unsigned char c)
 static const unsigned char blank_byte[256] = {[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\v'] = 1,
                                              ['\f'] = 1, ['\r'] = 1};
 
-/* s[0..len) (len > 0, with blank space at one end) trimmed in place. */
-static const char *trim_ends(char *s, size_t len)
+/* s[0..*len) (*len > 0, with blank space at one end) trimmed in place. */
+static const char *trim_ends(char *s, size_t *len)
 {
-    while (len && is_blank((unsigned char)s[len - 1]))
-        s[--len] = '\0';
-    while (is_blank((unsigned char)*s))
+    size_t n = *len;
+    while (n && is_blank((unsigned char)s[n - 1]))
+        s[--n] = '\0';
+    while (n && is_blank((unsigned char)*s)) {
         s++;
+        n--;
+    }
+    *len = n;
     return s;
 }
 
@@ -413,18 +456,45 @@ static void take_values(fs_export_reader *r, const fs_csv_record *rec)
     for (int f = 0; f < FS_FIELD_COUNT + (int)r->opt.n_extra; f++) {
         int c = f < FS_FIELD_COUNT ? r->col[f] : r->extra_col[f - FS_FIELD_COUNT];
         const char *v = "";
+        size_t len = 0;
         if (c >= 0 && (size_t)c < rec->n_fields) {
             char *s = rec->fields[c];
-            size_t len = rec->lens[c];
+            len = rec->lens[c];
             v = s;
             if (len && (blank_byte[(unsigned char)s[0]] | blank_byte[(unsigned char)s[len - 1]]))
-                v = trim_ends(s, len);
+                v = trim_ends(s, &len);
         }
-        if (f < FS_FIELD_COUNT)
+        if (f < FS_FIELD_COUNT) {
             r->val[f] = v;
-        else
+            r->len[f] = len;
+        } else {
             r->extra_val[f - FS_FIELD_COUNT] = v;
+            r->extra_len[f - FS_FIELD_COUNT] = len;
+        }
     }
+}
+
+/* The numbers of the row's category values (FS_VALNUM_NONE for a field not numbered). */
+static void number_values(fs_export_reader *r, fs_episode *ep)
+{
+    for (int f = 0; f < FS_FIELD_COUNT; f++)
+        ep->no[f] = r->numbers[f] ? fs_valnum_of(r->numbers[f], r->val[f], r->len[f])
+                                  : FS_VALNUM_NONE;
+    for (size_t x = 0; x < r->opt.n_extra; x++)
+        r->extra_no[x] = fs_valnum_of(r->extra_numbers[x], r->extra_val[x], r->extra_len[x]);
+    ep->extra_no = r->extra_no;
+    ep->numbering = r;
+}
+
+/* fs_catmap_lookup of field f's value (number no), remembered per number. */
+static int group_of(fs_export_reader *r, fs_catmap *m, fs_field f, uint32_t no)
+{
+    if (no == FS_VALNUM_NONE)
+        return fs_catmap_lookup(m, r->val[f]);
+    int *g = &r->group_of[f][no];
+    if (!*g)
+        *g = fs_catmap_lookup(m, r->val[f]) + 2; /* FS_CAT_NONE is -1 */
+    return *g - 2;
 }
 
 /* fs_date_parse through the cache of dates already read (a few hundred distinct dates
@@ -500,7 +570,7 @@ static void parse_sex(fs_export_reader *r, const fs_csv_record *rec, fs_episode 
     char safe[FS_SAFE_TEXT_MAX * 4 + 8]; /* the value as a message may show it, when one does */
     ep->sex = FS_SEX_UNKNOWN;
     if (*sex) {
-        int g = fs_catmap_lookup(r->sexes, sex);
+        int g = group_of(r, r->sexes, FS_FIELD_SEX, ep->no[FS_FIELD_SEX]);
         if (g == FS_CAT_NONE || (pnr_usable && st == FS_PNR_OK && p.sex != (fs_sex)g))
             fs_safe_text(sex, safe, sizeof safe);
         if (g == FS_CAT_NONE)
@@ -583,6 +653,7 @@ static int on_record(const fs_csv_record *rec, void *user)
     ep.target_group = get(r, rec, FS_FIELD_TARGET_GROUP);
     ep.municipality = get(r, rec, FS_FIELD_MUNICIPALITY);
     ep.extra = r->extra_val;
+    number_values(r, &ep);
 
     if (!*get(r, rec, FS_FIELD_ENTRY)) {
         problem(r, FS_PROB_MISSING_ENTRY, rec->line, FS_FIELD_ENTRY, "",
@@ -601,7 +672,8 @@ static int on_record(const fs_csv_record *rec, void *user)
         ep.excluded = 1;
     }
 
-    ep.reason_group = *ep.reason ? fs_catmap_lookup(r->reasons, ep.reason) : FS_CAT_NONE;
+    ep.reason_group = *ep.reason ? group_of(r, r->reasons, FS_FIELD_REASON, ep.no[FS_FIELD_REASON])
+                                 : FS_CAT_NONE;
     char reason[FS_SAFE_TEXT_MAX * 4 + 8]; /* made only when a message shows it */
     reason[0] = '\0';
     if (*ep.reason && (ep.reason_group == FS_CAT_NONE ||

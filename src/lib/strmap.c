@@ -118,6 +118,11 @@ size_t fs_strmap_find(const fs_strmap *m, const char *key)
     return fs_strmap_find_n(m, key, strlen(key));
 }
 
+const char *fs_strmap_key(const fs_strmap *m, size_t number)
+{
+    return m->entries[number].key;
+}
+
 void *fs_strmap_get(const fs_strmap *m, const char *key)
 {
     size_t i = fs_strmap_find(m, key);

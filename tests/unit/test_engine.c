@@ -257,6 +257,70 @@ static void test_dimensions(void **state)
     }
 }
 
+/* Value numbers (valnum.h): one reader's numbers pick the slice of an insats and the
+ * memo of a text dimension; another reader's same numbers are other values; an episode
+ * without numbers goes by the text. */
+static void test_numbers(void **state)
+{
+    (void)state;
+    fs_engine_options o;
+    memset(&o, 0, sizeof o);
+    o.has_period = 1;
+    o.period = h1;
+    o.by_insats = 1;
+    o.lang = "sv";
+    fs_msg msg = {""};
+    fs_engine *e = fs_engine_new(&o, &msg);
+    fs_tally_spec s;
+    memset(&s, 0, sizeof s);
+    s.pop = FS_FLOW_DURING;
+    s.row.kind = FS_DIM_MUNICIPALITY;
+    s.col.kind = FS_DIM_NONE;
+    int t = fs_engine_tally(e, &s, &msg);
+    static const ep_spec eps[] = {
+        {'W', "2024-02-01", "", NULL, "A", 0, 0},
+        {'M', "2024-02-01", "", NULL, "B", 0, 0},
+        {'M', "2024-02-01", "", NULL, "A", 0, 0},
+        {'W', "2024-02-01", "", NULL, "B", 0, 0},
+    };
+    /* readers 1 and 2 both number their first insats and municipality 0 */
+    static const char *const kommun[] = {"Hjo", "Tibro", "Hjo", "Tibro"};
+    int reader1, reader2;
+    const void *numbering[] = {&reader1, &reader2, &reader1, NULL};
+    for (size_t k = 0; k < sizeof eps / sizeof eps[0]; k++) {
+        fs_episode ep = make(&eps[k], FS_DIM_FLOW, k + 2);
+        ep.municipality = kommun[k];
+        ep.numbering = numbering[k];
+        for (int f = 0; f < FS_FIELD_COUNT; f++)
+            ep.no[f] = 0;
+        assert_int_equal(fs_engine_add(&ep, e), 0);
+    }
+    assert_int_equal(fs_engine_finish(e), FS_OK);
+    assert_int_equal(fs_engine_slices(e), 3); /* A, B, the whole */
+    assert_string_equal(fs_engine_slice_name(e, 0), "A");
+    assert_string_equal(fs_engine_slice_name(e, 1), "B");
+    unsigned long n[FS_SEX_N];
+    for (size_t sl = 0; sl < 2; sl++) {
+        fs_tally_cell(fs_engine_get(e, sl, t), FS_ALL, FS_ALL, n);
+        assert_int_equal(n[0] + n[1] + n[2], 2);
+    }
+    const fs_tally *whole = fs_engine_get(e, 2, t);
+    const fs_dim *d = fs_tally_row_dim(whole);
+    int hjo = -1, tibro = -1;
+    for (int c = 0; c < (int)fs_dim_count(d); c++) {
+        if (strcmp(fs_dim_cat(d, c)->label, "Hjo") == 0)
+            hjo = c;
+        if (strcmp(fs_dim_cat(d, c)->label, "Tibro") == 0)
+            tibro = c;
+    }
+    assert_true(hjo >= 0 && tibro >= 0);
+    fs_tally_cell(whole, hjo, FS_ALL, n);
+    assert_int_equal(n[FS_SEX_WOMAN] + n[FS_SEX_MAN], 2);
+    fs_tally_cell(whole, tibro, FS_ALL, n);
+    assert_int_equal(n[FS_SEX_WOMAN] + n[FS_SEX_MAN], 2);
+    fs_engine_free(e);
+}
+
 /* Felregistrering counts in no cell, only per population; an insats filter and slices. */
 static void test_slices_and_felreg(void **state)
 {
@@ -444,7 +508,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dimensions), cmocka_unit_test(test_slices_and_felreg),
         cmocka_unit_test(test_cross),      cmocka_unit_test(test_persons),
-        cmocka_unit_test(test_registry),
+        cmocka_unit_test(test_registry),    cmocka_unit_test(test_numbers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -164,6 +164,8 @@ static void test_many_numbers(void **state)
     }
     assert_int_equal(fs_strmap_count(m), N);
     assert_int_equal(fs_strmap_find(m, "id"), FS_STRMAP_NONE);
+    assert_int_equal(fs_strmap_find_n(m, "id17xyz", 4), 17); /* the first 4 bytes: "id17" */
+    assert_string_equal(fs_strmap_key(m, 17), "id17");
     snprintf(key, sizeof key, "id%d", N);
     assert_int_equal(fs_strmap_find(m, key), FS_STRMAP_NONE);
     fs_strmap_free(m);
