@@ -12,7 +12,10 @@
 #   datamash         cut -d';' -f3,7,8 | grep ';2024' | datamash -t';' -s -g 3,1 count 3
 #   miller           mlr --icsv --ifs ';' filter + count-distinct of the same crosstab
 #   pandas           read_csv(sep=';') and a groupby of the same crosstab (python3 + pandas)
-#   duckdb           read_csv and GROUP BY of the same crosstab, two threads (duckdb CLI)
+#   duckdb           read_csv and GROUP BY of the same crosstab, two threads: node and the npm
+#                    package @duckdb/node-api in bench/out/duckdb/ (bench/duckdb-setup.sh),
+#                    run by bench/duckdb_peer.mjs; its time includes node's start-up, which is
+#                    printed on a line of its own (a SELECT 1) for readers to subtract
 # A peer that is not installed is skipped with a line saying so. The peers count raw
 # strings (no quoting rules beyond their own, no normalisation, no checks): floors to
 # compare with, not equivalent programs. Best of RUNS (default 5) runs: CPU = user + system
@@ -85,6 +88,16 @@ for p in /usr/bin/python3 python3; do
     if have "$p" && "$p" -c 'import pandas' 2>/dev/null; then PYTHON=$p; break; fi
 done
 
+DUCKDB=; node_cpu=
+if ! have node; then DUCKDB_SKIP="node is not installed (Debian: apt-get install nodejs npm)"
+elif [ ! -d "$out_dir/duckdb/node_modules/@duckdb/node-api" ]; then
+    DUCKDB_SKIP="not installed in bench/out/duckdb (install it with bench/duckdb-setup.sh)"
+else
+    DUCKDB=1
+    measure node "$bench_dir/duckdb_peer.mjs" sql "SELECT 1"
+    [ "$m_ok" = 1 ] && node_cpu=$m_cpu
+fi
+
 echo "host: $(uname -srm), $(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?') CPUs; best of $RUNS runs"
 for n in $sizes; do
     file=$out_dir/export-$n.csv
@@ -137,14 +150,17 @@ print(d.groupby([d.columns[2], d.columns[0]], dropna=False).size())' "$file"
     else
         skip "pandas" "python3 with pandas not installed"
     fi
-    if have duckdb; then
-        measure duckdb -c "SET threads = 2; SELECT column7, column2, count(*) FROM read_csv('$file', delim = ';', header = true, all_varchar = true, names = ['column0','column1','column2','column3','column4','column5','column6','column7','column8','column9','column10','column11','column12']) WHERE starts_with(column6, '2024') GROUP BY ALL"
-        row "duckdb (2 threads)"
+    if [ -n "$DUCKDB" ]; then
+        measure node "$bench_dir/duckdb_peer.mjs" crosstab "$file"
+        row "duckdb (2 threads, node)"
+        [ -n "$node_cpu" ] && awk -v c="$m_cpu" -v n="$node_cpu" 'BEGIN {
+            printf "%-28s %8.3f s CPU of the above is node start-up + DuckDB load (a SELECT 1);\n", "  node start-up", n
+            printf "%-28s %8.3f s without it\n", "", c - n }'
     else
-        skip "duckdb" "the duckdb command is not installed (no Debian package)"
+        skip "duckdb" "$DUCKDB_SKIP"
     fi
 done
 echo
 echo "x_limit, x_exits: CPU time divided by that of limit, of finsam exits on the same file."
-echo "paired and hls against DuckDB and pandas: not measured here (the questionnaire work of"
-echo "issue 14, item 3); bench/quest-headers.sh times paired on many item columns."
+echo "paired and hls against DuckDB and pandas: bench/quest.sh; bench/quest-headers.sh times paired"
+echo "on many item columns."

@@ -1,9 +1,12 @@
 #!/bin/sh
 # quest.sh [BUILD_DIR [N]]: times `finsam-stats paired` and `hls` on N participants x 16 items
-# (default build, 200000) against the pandas peer (bench/quest_peer.py) and DuckDB where
-# installed (skipped with a line saying so when not). Files are generated once into
-# bench/out/ with gen_quest.awk. Prints the best of RUNS (default 3) runs: wall and CPU
-# (user + system) seconds and peak RSS, from /usr/bin/time, and the CPU ratio peer / finsam.
+# (default build, 200000) against the pandas peer (bench/quest_peer.py) and DuckDB with two
+# threads (bench/duckdb_peer.mjs, run by node, from bench/out/duckdb/ as installed by
+# bench/duckdb-setup.sh; skipped with a line saying so when not there). Files are generated
+# once into bench/out/ with gen_quest.awk. Prints the best of RUNS (default 3) runs: wall and
+# CPU (user + system) seconds and peak RSS, from /usr/bin/time, and the CPU ratio peer /
+# finsam. DuckDB's times include node's start-up and DuckDB's load, measured on a line of
+# their own (a SELECT 1); its ratio is printed with them and without them.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-build}
@@ -40,7 +43,21 @@ best() { # label command...: prints "label wall cpu rss_mb" (best wall, best cpu
     echo "$label $bw $bc $(echo "$rss" | awk '{ printf "%.0f", $1 / 1024 }')"
 }
 
+duck=; node_cpu=0
+if ! command -v node >/dev/null 2>&1; then duck_skip="node is not installed (Debian: apt-get install nodejs npm)"
+elif [ ! -d "$out/duckdb/node_modules/@duckdb/node-api" ]; then
+    duck_skip="DuckDB is not installed in bench/out/duckdb (install it with bench/duckdb-setup.sh)"
+else
+    duck=1
+fi
+
 printf '%-16s %8s %8s %8s\n' command wall_s cpu_s rss_MB
+if [ -n "$duck" ]; then
+    st=$(best "node-start-up" node "$top/bench/duckdb_peer.mjs" sql "SELECT 1") && {
+        echo "$st" | awk '{ printf "%-16s %8s %8s %8s  (node + DuckDB load, a SELECT 1: part of each DuckDB time below)\n", $1, $2, $3, $4 }'
+        node_cpu=$(echo "$st" | awk '{ print $3 }')
+    }
+fi
 for cmd in paired hls; do
     kind=$([ $cmd = paired ] && echo numeric || echo hls)
     f=$out/quest-$kind-$n.csv
@@ -57,9 +74,12 @@ for cmd in paired hls; do
     else
         echo "pandas-$cmd     skipped: python3-pandas is not installed"
     fi
-    if command -v duckdb >/dev/null 2>&1; then
-        echo "duckdb-$cmd     (a DuckDB peer script is not written yet)"
+    if [ -n "$duck" ]; then
+        dd=$(best "duckdb-$cmd" node "$top/bench/duckdb_peer.mjs" $cmd "$f") && {
+            echo "$dd" | awk '{ printf "%-16s %8s %8s %8s\n", $1, $2, $3, $4 }'
+            echo "$dd $fc $node_cpu" | awk '{ printf "  duckdb / finsam (cpu): %.2f (%.2f without node start-up)\n", $3 / $5, ($3 - $6) / $5 }'
+        }
     else
-        echo "duckdb-$cmd     skipped: duckdb is not installed (not packaged in Debian 12)"
+        echo "duckdb-$cmd     skipped: $duck_skip"
     fi
 done

@@ -38,6 +38,19 @@ fs_error fs_quest_paired(const fs_quest *q, size_t item, size_t from, size_t to,
                          int higher_is_better, fs_alternative alt, int wilcoxon,
                          fs_paired_item *out);
 
+/* fs_quest_paired of every item, out[0 .. q->n_items), from one pass over the answers (a
+ * pass per item reads every answer row once for each item). Holds the pairs of all items at
+ * once: 16 bytes per linked participant and item. */
+fs_error fs_quest_paired_items(const fs_quest *q, size_t from, size_t to, int sex,
+                               int higher_is_better, fs_alternative alt, int wilcoxon,
+                               fs_paired_item *out);
+
+/* Per item, over the participants of sex (or all) linked between from and to: n[i] with an
+ * answer at both occasions, missing[i] without one at either (the n and missing of
+ * fs_quest_paired). n and missing hold q->n_items each. One pass over the answers. */
+void fs_quest_paired_counts(const fs_quest *q, size_t from, size_t to, int sex, unsigned *n,
+                            unsigned *missing);
+
 /* An item over every occasion: the participants of sex answering it at all of them, their
  * median and mean per occasion, and the Friedman test (R's friedman.test) when n >= 1 and
  * there are at least two occasions; p NAN (has_test 0) otherwise or when every answer of

@@ -304,17 +304,23 @@ static int load(qcli *qc)
                                      "are counted in the total only"),
                   f, qcli_count(qc, n.by_sex_linked[FS_SEX_UNKNOWN], n1));
     unsigned long miss = 0, items_with = 0;
+    unsigned *linked = calloc(qc->q.n_items + 1, sizeof *linked);
+    unsigned *missing = calloc(qc->q.n_items + 1, sizeof *missing);
+    if (!linked || !missing) {
+        free(linked);
+        free(missing);
+        return qcli_oom(qc);
+    }
+    fs_quest_paired_counts(&qc->q, from, to, FS_QUEST_ALL_SEXES, linked, missing);
     for (size_t i = 0; i < qc->q.n_items; i++) {
-        fs_paired_item it = {0};
-        if (fs_quest_paired(&qc->q, i, from, to, FS_QUEST_ALL_SEXES, 1, FS_ALT_TWO_SIDED, 0,
-                            &it) == FS_OK && it.missing) {
-            miss += it.missing;
-            items_with++;
-        }
-        if (it.n == 0)
+        miss += missing[i];
+        items_with += missing[i] != 0;
+        if (linked[i] == 0)
             qcli_warn(qc, fs_tr(c->lang, "%s: item \"%s\" has no linked answers"),
                       f, qc->q.item_label[i]);
     }
+    free(linked);
+    free(missing);
     if (miss)
         qcli_warn(qc, fs_tr(c->lang, "%s: %s answers of linked participants are missing or "
                                      "\"Vet inte\" (in %lu items); see the notes"),

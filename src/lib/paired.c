@@ -86,6 +86,69 @@ done:
     return err;
 }
 
+void fs_quest_paired_counts(const fs_quest *q, size_t from, size_t to, int sex, unsigned *n,
+                            unsigned *missing)
+{
+    memset(n, 0, q->n_items * sizeof *n);
+    memset(missing, 0, q->n_items * sizeof *missing);
+    for (size_t k = 0; k < q->n_persons; k++) {
+        const fs_quest_person *p = &q->p[k];
+        if (!fs_quest_linked(p, from, to, sex))
+            continue;
+        const double *a = fs_quest_answers(q, p, from), *b = fs_quest_answers(q, p, to);
+        for (size_t i = 0; i < q->n_items; i++) {
+            if (isnan(a[i]) || isnan(b[i]))
+                missing[i]++;
+            else
+                n[i]++;
+        }
+    }
+}
+
+fs_error fs_quest_paired_items(const fs_quest *q, size_t from, size_t to, int sex,
+                               int higher_is_better, fs_alternative alt, int wilcoxon,
+                               fs_paired_item *out)
+{
+    size_t ni = q->n_items, cap = 1;
+    if (ni == 0)
+        return FS_OK;
+    for (size_t k = 0; k < q->n_persons; k++)
+        cap += fs_quest_linked(&q->p[k], from, to, sex);
+    /* item i's pairs at s[i * cap ..], e[i * cap ..], n[i] of them: one pass over the rows */
+    double *s = malloc(ni * cap * sizeof *s), *e = malloc(ni * cap * sizeof *e);
+    size_t *n = calloc(ni + 1, sizeof *n);
+    unsigned *missing = calloc(ni + 1, sizeof *missing);
+    fs_error err = FS_ERR_MEMORY;
+    if (!s || !e || !n || !missing)
+        goto done;
+    for (size_t k = 0; k < q->n_persons; k++) {
+        const fs_quest_person *p = &q->p[k];
+        if (!fs_quest_linked(p, from, to, sex))
+            continue;
+        const double *a = fs_quest_answers(q, p, from), *b = fs_quest_answers(q, p, to);
+        for (size_t i = 0; i < ni; i++) {
+            if (isnan(a[i]) || isnan(b[i])) {
+                missing[i]++;
+                continue;
+            }
+            s[i * cap + n[i]] = a[i];
+            e[i * cap + n[i]++] = b[i];
+        }
+    }
+    err = FS_OK;
+    for (size_t i = 0; i < ni && !err; i++) {
+        err = fs_paired_summary(s + i * cap, e + i * cap, n[i], higher_is_better, alt, wilcoxon,
+                                &out[i]);
+        out[i].missing = missing[i];
+    }
+done:
+    free(s);
+    free(e);
+    free(n);
+    free(missing);
+    return err;
+}
+
 fs_error fs_quest_occasions(const fs_quest *q, size_t item, int sex, fs_occasions_item *out)
 {
     size_t k = q->n_occ, n = 0;

@@ -137,18 +137,19 @@ static fs_table *item_table(const fs_quest *q, const fs_quest_table_options *o, 
     const char *lang = o->lang;
     unsigned none = 0;
     fs_table *t = fs_table_new(key, title);
-    if (!t || fs_quest_item_columns(t, o))
+    fs_paired_item *its = malloc((q->n_items + 1) * sizeof *its);
+    if (!t || !its || fs_quest_item_columns(t, o) ||
+        fs_quest_paired_items(q, o->from, o->to, sex, o->higher_is_better, o->alt, o->wilcoxon,
+                              its))
         goto fail;
     for (size_t i = 0; i < q->n_items; i++) {
-        fs_paired_item it;
-        if (fs_quest_paired(q, i, o->from, o->to, sex, o->higher_is_better, o->alt, o->wilcoxon,
-                            &it) ||
-            fs_quest_item_row(t, q->item_key[i], q->item_label[i], &it))
+        const fs_paired_item *it = &its[i];
+        if (fs_quest_item_row(t, q->item_key[i], q->item_label[i], it))
             goto fail;
-        none += !it.has_test;
+        none += !it->has_test;
         char m[16];
-        count_text(o, it.missing, m);
-        if (it.missing &&
+        count_text(o, it->missing, m);
+        if (it->missing &&
             fs_table_add_note(t, fs_tr(lang, "%s: %s linked participants without an answer at start "
                                              "or exit (empty or Vet inte), not compared."),
                               q->item_label[i], m))
@@ -170,8 +171,10 @@ static fs_table *item_table(const fs_quest *q, const fs_quest_table_options *o, 
         goto fail;
     if (fs_quest_share_note(t, o, none))
         goto fail;
+    free(its);
     return t;
 fail:
+    free(its);
     fs_table_free(t);
     return NULL;
 }

@@ -411,6 +411,19 @@ static int abs_diff_cmp(const void *pa, const void *pb)
     return (a->abs > b->abs) - (a->abs < b->abs);
 }
 
+/* One group of equal |d| at positions i..j-1 (0-based) of the ranking, pos of them positive:
+ * adds their average rank (i + j + 1) / 2 to *V once per positive one, and t^3 - t (t = j - i)
+ * to *tie_sum when tied. Exact: half-integers and their sums stay below 2^53. */
+static void rank_group(size_t i, size_t j, size_t pos, double *V, double *tie_sum, int *ties)
+{
+    double rank = ((double)i + (double)j + 1.0) / 2.0, t = (double)(j - i);
+    if (j - i > 1) {
+        *ties = 1;
+        *tie_sum += t * t * t - t;
+    }
+    *V += rank * (double)pos;
+}
+
 /* Largest n for which the exact signed-rank distribution is used (R: n < 50). */
 #define FS_SIGNRANK_EXACT_MAX 49
 #define FS_SIGNRANK_MAX_SUM (FS_SIGNRANK_EXACT_MAX * (FS_SIGNRANK_EXACT_MAX + 1) / 2)
@@ -490,41 +503,50 @@ fs_error fs_wilcoxon_signed_rank(const double *d, size_t n, fs_alternative alt,
     if (n == 0)
         return FS_OK;
 
-    items = malloc(n * sizeof *items);
-    if (!items) {
-        err = FS_ERR_MEMORY;
-        goto cleanup;
-    }
+    /* Differences of answers on a scale: |d| whole numbers up to 255, ranked by counting. */
+    size_t count[256] = {0}, positive[256] = {0};
+    int small = 1;
     for (i = 0; i < n; i++) {
-        if (d[i] == 0.0) {
+        double a = fabs(d[i]);
+        if (d[i] == 0.0)
             zeros = 1;
-            continue;
+        else if (a <= 255 && a == floor(a)) {
+            count[(unsigned)a]++;
+            positive[(unsigned)a] += d[i] > 0.0;
+            m++;
+        } else
+            small = 0;
+    }
+    if (small) {
+        size_t at = 0; /* differences ranked so far */
+        for (unsigned a = 1; a < 256; a++) {
+            if (count[a])
+                rank_group(at, at + count[a], positive[a], &V, &tie_sum, &ties);
+            at += count[a];
         }
-        items[m].abs = fabs(d[i]);
-        items[m].positive = d[i] > 0.0;
-        m++;
+    } else { /* otherwise by sorting */
+        items = malloc(n * sizeof *items);
+        if (!items) {
+            err = FS_ERR_MEMORY;
+            goto cleanup;
+        }
+        for (m = 0, i = 0; i < n; i++) {
+            if (d[i] == 0.0)
+                continue;
+            items[m].abs = fabs(d[i]);
+            items[m].positive = d[i] > 0.0;
+            m++;
+        }
+        qsort(items, m, sizeof *items, abs_diff_cmp);
+        for (i = 0; i < m; i = j) {
+            size_t pos = items[i].positive;
+            for (j = i + 1; j < m && items[j].abs == items[i].abs; j++)
+                pos += items[j].positive;
+            rank_group(i, j, pos, &V, &tie_sum, &ties);
+        }
     }
     if (m == 0)
         goto cleanup;
-    if (m > 1)
-        qsort(items, m, sizeof *items, abs_diff_cmp);
-
-    /* Average ranks over groups of equal |d|: positions i..j-1 share rank (i + j + 1) / 2. */
-    for (i = 0; i < m; i = j) {
-        double rank, t;
-        for (j = i + 1; j < m && items[j].abs == items[i].abs; j++)
-            ;
-        rank = ((double)i + (double)j + 1.0) / 2.0;
-        t = (double)(j - i);
-        if (j - i > 1) {
-            ties = 1;
-            tie_sum += t * t * t - t;
-        }
-        for (size_t r = i; r < j; r++) {
-            if (items[r].positive)
-                V += rank;
-        }
-    }
 
     nd = (double)m;
     out->n_used = m;
