@@ -103,8 +103,8 @@ int fs_problem_is_error(fs_problem_kind k)
 #define DATE_CACHE_BITS 12
 
 typedef struct date_entry {
-    char text[23]; /* "2024-03-15 00:00:00" and shorter */
-    unsigned char len; /* 0: empty */
+    uint64_t w[3]; /* the text's first 8 bytes, bytes 8..16 (or 0), its last 8 bytes */
+    unsigned len;  /* 0: empty */
     fs_date date;
 } date_entry;
 
@@ -114,6 +114,13 @@ static const unsigned numbered_fields =
     FS_FIELD_BIT(FS_FIELD_INCOME_START) | FS_FIELD_BIT(FS_FIELD_INCOME_END) |
     FS_FIELD_BIT(FS_FIELD_REFERRER) | FS_FIELD_BIT(FS_FIELD_TARGET_GROUP) |
     FS_FIELD_BIT(FS_FIELD_MUNICIPALITY);
+
+/* The fields the reader itself reads, or passes to every command; the others only when
+ * the command says it reads them (opt.wanted, opt.required). */
+static const unsigned core_fields =
+    FS_FIELD_BIT(FS_FIELD_ID) | FS_FIELD_BIT(FS_FIELD_PNR) | FS_FIELD_BIT(FS_FIELD_SEX) |
+    FS_FIELD_BIT(FS_FIELD_BIRTH_YEAR) | FS_FIELD_BIT(FS_FIELD_INSATS) |
+    FS_FIELD_BIT(FS_FIELD_ENTRY) | FS_FIELD_BIT(FS_FIELD_EXIT) | FS_FIELD_BIT(FS_FIELD_REASON);
 
 struct fs_export_reader {
     fs_export_options opt;
@@ -129,6 +136,9 @@ struct fs_export_reader {
     fs_valnum *numbers[FS_FIELD_COUNT], **extra_numbers;
     uint32_t *extra_no; /* the current row's numbers of opt.extra */
     int *group_of[FS_FIELD_COUNT]; /* FS_FIELD_SEX and FS_FIELD_REASON */
+    unsigned taken;                 /* FS_FIELD_BIT()s of the fields read from each row */
+    int numbered[FS_FIELD_COUNT];   /* the fields with numbers[] */
+    int n_numbered;
 
     /* per file */
     const char *val[FS_FIELD_COUNT]; /* the current row's trimmed values */
@@ -171,12 +181,15 @@ fs_export_reader *fs_export_reader_new(const fs_export_options *opt, const fs_ex
     for (size_t x = 0; x < opt->n_extra; x++)
         if (!(r->extra_numbers[x] = fs_valnum_new()))
             goto fail;
-    /* the category fields the command reads are numbered */
-    unsigned reads = opt->wanted | opt->required | FS_FIELD_BIT(FS_FIELD_SEX) |
-                     FS_FIELD_BIT(FS_FIELD_REASON); /* the reader itself reads these two */
-    for (int f = 0; f < FS_FIELD_COUNT; f++)
-        if ((numbered_fields & FS_FIELD_BIT(f) & reads) && !(r->numbers[f] = fs_valnum_new()))
+    /* the fields the command reads are taken from each row, and their categories numbered */
+    r->taken = opt->wanted | opt->required | core_fields;
+    for (int f = 0; f < FS_FIELD_COUNT; f++) {
+        if (!(numbered_fields & FS_FIELD_BIT(f) & r->taken))
+            continue;
+        if (!(r->numbers[f] = fs_valnum_new()))
             goto fail;
+        r->numbered[r->n_numbered++] = f;
+    }
     if (!(r->group_of[FS_FIELD_SEX] = calloc(FS_VALNUM_MAX, sizeof(int))) ||
         !(r->group_of[FS_FIELD_REASON] = calloc(FS_VALNUM_MAX, sizeof(int))))
         goto fail;
@@ -450,14 +463,16 @@ static const char *trim_ends(char *s, size_t *len)
     return s;
 }
 
-/* Trims the mapped fields of a row in place, once ("" for a field the row does not have). */
+/* Trims the mapped fields of a row that are read in place, once ("" for a field the row
+ * does not have, or that is not read). */
 static void take_values(fs_export_reader *r, const fs_csv_record *rec)
 {
     for (int f = 0; f < FS_FIELD_COUNT + (int)r->opt.n_extra; f++) {
         int c = f < FS_FIELD_COUNT ? r->col[f] : r->extra_col[f - FS_FIELD_COUNT];
         const char *v = "";
         size_t len = 0;
-        if (c >= 0 && (size_t)c < rec->n_fields) {
+        if (c >= 0 && (size_t)c < rec->n_fields &&
+            (f >= FS_FIELD_COUNT || (r->taken & FS_FIELD_BIT(f)))) {
             char *s = rec->fields[c];
             len = rec->lens[c];
             v = s;
@@ -478,8 +493,11 @@ static void take_values(fs_export_reader *r, const fs_csv_record *rec)
 static void number_values(fs_export_reader *r, fs_episode *ep)
 {
     for (int f = 0; f < FS_FIELD_COUNT; f++)
-        ep->no[f] = r->numbers[f] ? fs_valnum_of(r->numbers[f], r->val[f], r->len[f])
-                                  : FS_VALNUM_NONE;
+        ep->no[f] = FS_VALNUM_NONE;
+    for (int k = 0; k < r->n_numbered; k++) {
+        int f = r->numbered[k];
+        ep->no[f] = fs_valnum_of(r->numbers[f], r->val[f], r->len[f]);
+    }
     for (size_t x = 0; x < r->opt.n_extra; x++)
         r->extra_no[x] = fs_valnum_of(r->extra_numbers[x], r->extra_val[x], r->extra_len[x]);
     ep->extra_no = r->extra_no;
@@ -498,26 +516,27 @@ static int group_of(fs_export_reader *r, fs_catmap *m, fs_field f, uint32_t no)
 }
 
 /* fs_date_parse through the cache of dates already read (a few hundred distinct dates
- * fill a file of millions of rows); only valid dates are kept. */
-static int parse_date_cached(fs_export_reader *r, const char *s, fs_date *out)
+ * fill a file of millions of rows); only valid dates are kept. s[0..len) is the text: one
+ * of 8 to 24 bytes is told apart from another of its length by the three words read. */
+static int parse_date_cached(fs_export_reader *r, const char *s, size_t len, fs_date *out)
 {
-    size_t len = strlen(s);
-    if (len < 8 || len >= sizeof r->dates[0].text)
+    if (len < 8 || len > 24)
         return fs_date_parse(s, out);
-    uint64_t w, v = 0;
-    memcpy(&w, s, 8);
-    memcpy(&v, s + len - 4, 4);
-    size_t slot = (size_t)(((w ^ (v << 32) ^ len) * 0x9E3779B97F4A7C15ull) >> (64 - DATE_CACHE_BITS));
+    uint64_t w[3] = {0, 0, 0};
+    memcpy(&w[0], s, 8);
+    if (len >= 16)
+        memcpy(&w[1], s + 8, 8);
+    memcpy(&w[2], s + len - 8, 8);
+    uint64_t h = (w[0] * 0xBF58476D1CE4E5B9ull) ^ (w[1] * 0x94D049BB133111EBull) ^ w[2] ^ len;
+    size_t slot = (size_t)((h * 0x9E3779B97F4A7C15ull) >> (64 - DATE_CACHE_BITS));
     date_entry *d = &r->dates[slot];
-    if (d->len == len && memcmp(d->text, s, len) == 0) {
+    if (d->len == len && d->w[0] == w[0] && d->w[1] == w[1] && d->w[2] == w[2]) {
         *out = d->date;
         return 0;
     }
     if (fs_date_parse(s, out))
         return -1;
-    memcpy(d->text, s, len);
-    d->len = (unsigned char)len;
-    d->date = *out;
+    *d = (date_entry){{w[0], w[1], w[2]}, (unsigned)len, *out};
     return 0;
 }
 
@@ -527,7 +546,7 @@ static int parse_date_field(fs_export_reader *r, const fs_csv_record *rec, fs_fi
     const char *s = get(r, rec, f);
     if (!*s)
         return 0;
-    if (parse_date_cached(r, s, out)) {
+    if (parse_date_cached(r, s, r->len[f], out)) {
         char v[FS_SAFE_TEXT_MAX * 4 + 8];
         fs_safe_text(s, v, sizeof v);
         problem(r, FS_PROB_BAD_DATE, rec->line, f, v, "\"%s\" is not a date", v);

@@ -19,7 +19,7 @@ static size_t separator_len(const unsigned char *s, size_t len)
 {
     if (!len)
         return 0;
-    if (strchr(" -+._", s[0]) && s[0])
+    if (s[0] == ' ' || s[0] == '-' || s[0] == '+' || s[0] == '.' || s[0] == '_')
         return 1;
     if (len >= 2 && s[0] == 0xC2 && s[1] == 0xA0) /* U+00A0 no-break space */
         return 2;
@@ -120,7 +120,7 @@ fs_pnr_status fs_pnr_parse(const char *s, fs_date today, fs_pnr *out)
                    : 0;
     if (n != len || n == 0)
         return FS_PNR_BAD_FORMAT;
-    n = strlen(d);
+    n = d[10] ? 12 : 10; /* the digits match_at kept: 10 or 12, NUL-terminated */
     const char *ten = n == 12 ? d + 2 : d; /* YYMMDDNNNC */
     int yy = (ten[0] - '0') * 10 + (ten[1] - '0');
     int mm = (ten[2] - '0') * 10 + (ten[3] - '0');
@@ -149,11 +149,12 @@ fs_pnr_status fs_pnr_parse(const char *s, fs_date today, fs_pnr *out)
         return FS_PNR_BAD_DATE; /* no birth year: an age from it would be made up (a birth
                                  * in 2152 gave a negative age; found by fuzz_parse) */
     out->birth_year = year;
+    static const int doubled[10] = {0, 2, 4, 6, 8, 1, 3, 5, 7, 9}; /* 2v, its digits summed */
     int sum = 0;
-    for (int i = 0; i < 9; i++) {
-        int v = (ten[i] - '0') * (i % 2 == 0 ? 2 : 1);
-        sum += v > 9 ? v - 9 : v;
-    }
+    for (int i = 0; i < 9; i += 2)
+        sum += doubled[ten[i] - '0'];
+    for (int i = 1; i < 9; i += 2)
+        sum += ten[i] - '0';
     if ((10 - sum % 10) % 10 != ten[9] - '0')
         return FS_PNR_BAD_CHECKSUM;
     return FS_PNR_OK;
