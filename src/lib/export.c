@@ -137,6 +137,13 @@ struct fs_export_reader {
     uint32_t *extra_no; /* the current row's numbers of opt.extra */
     int *group_of[FS_FIELD_COUNT]; /* FS_FIELD_SEX and FS_FIELD_REASON */
     unsigned taken;                 /* FS_FIELD_BIT()s of the fields read from each row */
+    /* per file: the columns taken from each row, and where their values go */
+    struct take {
+        int col;
+        const char **val;
+        size_t *len;
+    } *take;
+    size_t n_take;
     int numbered[FS_FIELD_COUNT];   /* the fields with numbers[] */
     int n_numbered;
 
@@ -219,6 +226,7 @@ void fs_export_reader_free(fs_export_reader *r)
     for (size_t x = 0; r->extra_numbers && x < r->opt.n_extra; x++)
         fs_valnum_free(r->extra_numbers[x]);
     free(r->extra_numbers);
+    free(r->take);
     free(r->extra_no);
     free(r->extra_len);
     for (int f = 0; f < FS_FIELD_COUNT; f++)
@@ -334,6 +342,28 @@ static int find_duplicates(char **folded, size_t n, int *second)
     return ok;
 }
 
+/* The columns take_values() takes, from the header just mapped; every other value is "". */
+static int plan_take(fs_export_reader *r)
+{
+    free(r->take);
+    r->n_take = 0;
+    if (!(r->take = calloc(FS_FIELD_COUNT + r->opt.n_extra, sizeof *r->take)))
+        return 0;
+    for (int f = 0; f < FS_FIELD_COUNT; f++) {
+        r->val[f] = "";
+        r->len[f] = 0;
+        if (r->col[f] >= 0 && (r->taken & FS_FIELD_BIT(f)))
+            r->take[r->n_take++] = (struct take){r->col[f], &r->val[f], &r->len[f]};
+    }
+    for (size_t x = 0; x < r->opt.n_extra; x++) {
+        r->extra_val[x] = "";
+        r->extra_len[x] = 0;
+        if (r->extra_col[x] >= 0)
+            r->take[r->n_take++] = (struct take){r->extra_col[x], &r->extra_val[x], &r->extra_len[x]};
+    }
+    return 1;
+}
+
 /* Finds the columns; a configured header replaces the default aliases of its field. */
 static int map_header(fs_export_reader *r, const fs_csv_record *rec)
 {
@@ -420,6 +450,8 @@ static int map_header(fs_export_reader *r, const fs_csv_record *rec)
     }
     if (r->err)
         goto done;
+    if (!plan_take(r))
+        goto oom;
     ok = 1;
     goto done;
 oom:
@@ -463,29 +495,23 @@ static const char *trim_ends(char *s, size_t *len)
     return s;
 }
 
-/* Trims the mapped fields of a row that are read in place, once ("" for a field the row
- * does not have, or that is not read). */
+/* Trims the fields of a row that are read in place, once ("" for a field the row does not
+ * have). */
 static void take_values(fs_export_reader *r, const fs_csv_record *rec)
 {
-    for (int f = 0; f < FS_FIELD_COUNT + (int)r->opt.n_extra; f++) {
-        int c = f < FS_FIELD_COUNT ? r->col[f] : r->extra_col[f - FS_FIELD_COUNT];
+    for (size_t k = 0; k < r->n_take; k++) {
+        const struct take *t = &r->take[k];
         const char *v = "";
         size_t len = 0;
-        if (c >= 0 && (size_t)c < rec->n_fields &&
-            (f >= FS_FIELD_COUNT || (r->taken & FS_FIELD_BIT(f)))) {
-            char *s = rec->fields[c];
-            len = rec->lens[c];
+        if ((size_t)t->col < rec->n_fields) {
+            char *s = rec->fields[t->col];
+            len = rec->lens[t->col];
             v = s;
             if (len && (blank_byte[(unsigned char)s[0]] | blank_byte[(unsigned char)s[len - 1]]))
                 v = trim_ends(s, &len);
         }
-        if (f < FS_FIELD_COUNT) {
-            r->val[f] = v;
-            r->len[f] = len;
-        } else {
-            r->extra_val[f - FS_FIELD_COUNT] = v;
-            r->extra_len[f - FS_FIELD_COUNT] = len;
-        }
+        *t->val = v;
+        *t->len = len;
     }
 }
 
