@@ -291,8 +291,8 @@ int fs_dim_classify(fs_dims *e, fs_dim *d, const fs_episode *ep, int cl)
         d->codes = c;
         d->cap_codes = me->n_codes;
     }
-    if (me->n_codes)
-        memcpy(d->codes, d->memo.codes + me->code, me->n_codes * sizeof *d->codes);
+    for (uint32_t i = 0; i < me->n_codes; i++) /* mostly one: no memcpy call */
+        d->codes[i] = d->memo.codes[me->code + i];
     d->n_codes = me->n_codes;
     for (uint32_t i = 0; i < me->n_unk; i++) {
         unknown *u = d->memo.unk[me->unk + i];

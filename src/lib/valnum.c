@@ -64,17 +64,11 @@ static inline void words(const char *s, size_t len, uint64_t *a, uint64_t *b)
     }
 }
 
-uint32_t fs_valnum_of(fs_valnum *v, const char *s, size_t len)
+/* A value the cache did not know: numbered through the map, then cached. Kept out of
+ * fs_valnum_of so that a hit costs no stack buffer. */
+static __attribute__((noinline)) uint32_t miss(fs_valnum *v, slot *c, const char *s, size_t len,
+                                               uint64_t a, uint64_t b)
 {
-    if (!len && v->empty != FS_VALNUM_NONE)
-        return v->empty;
-    uint64_t a, b;
-    words(s, len, &a, &b);
-    uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ (b * 0xBF58476D1CE4E5B9ull) ^ len;
-    slot *c = &v->cache[(h ^ (h >> 29) ^ (h >> 47)) & (SLOTS - 1)];
-    if (c->len == len && len && c->a == a && c->b == b &&
-        (len <= 16 || memcmp(c->text + 8, s + 8, len - 16) == 0))
-        return c->no;
     /* the map wants a NUL-terminated key */
     char small[64], *key = len < sizeof small ? small : malloc(len + 1);
     if (!key)
@@ -96,4 +90,18 @@ uint32_t fs_valnum_of(fs_valnum *v, const char *s, size_t len)
     if (key != small)
         free(key);
     return no;
+}
+
+uint32_t fs_valnum_of(fs_valnum *v, const char *s, size_t len)
+{
+    if (!len && v->empty != FS_VALNUM_NONE)
+        return v->empty;
+    uint64_t a, b;
+    words(s, len, &a, &b);
+    uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ (b * 0xBF58476D1CE4E5B9ull) ^ len;
+    slot *c = &v->cache[(h ^ (h >> 29) ^ (h >> 47)) & (SLOTS - 1)];
+    if (c->len == len && len && c->a == a && c->b == b &&
+        (len <= 16 || memcmp(c->text + 8, s + 8, len - 16) == 0))
+        return c->no;
+    return miss(v, c, s, len, a, b);
 }
