@@ -240,12 +240,15 @@ static void fast_line(reader *r, char *line, char *end, size_t nf)
         return; /* a blank line: libcsv skips it too */
     r->rec_line = r->seg_line;
     int may_be_long = (size_t)(end - line) > FS_CSV_MAX_FIELD;
+    r->ptrs[nf] = end + 1; /* the last field ends where a next one would begin, less one */
     for (size_t k = 0; k < nf; k++) {
-        char *p = r->ptrs[k], *e = k + 1 < nf ? r->ptrs[k + 1] - 1 : end;
-        while (p < e && *p == ' ')
-            p++;
-        while (e > p && e[-1] == ' ')
-            e--;
+        char *p = r->ptrs[k], *e = r->ptrs[k + 1] - 1;
+        if (p < e && (*p == ' ' || e[-1] == ' ')) { /* rare: padding to drop */
+            while (p < e && *p == ' ')
+                p++;
+            while (e > p && e[-1] == ' ')
+                e--;
+        }
         if (may_be_long && (size_t)(e - p) > FS_CSV_MAX_FIELD) {
             fail(r, FS_ERR_PARSE, r->rec_line, "field %zu is longer than %u bytes", k + 1,
                  FS_CSV_MAX_FIELD);
@@ -365,7 +368,7 @@ static size_t scan(reader *r, char *s, size_t n, int final)
             char c = s[i];
             if (c == sep) {
                 if (!special) {
-                    if (nf >= r->cap_fields && grow_fields(r, nf))
+                    if (nf + 1 >= r->cap_fields && grow_fields(r, nf + 1)) /* and room for fast_line's end */
                         return (size_t)(line - s);
                     r->ptrs[nf++] = s + i + 1;
                 }
