@@ -239,25 +239,28 @@ static void fast_line(reader *r, char *line, char *end, size_t nf)
     if (end == line)
         return; /* a blank line: libcsv skips it too */
     r->rec_line = r->seg_line;
-    int may_be_long = (size_t)(end - line) > FS_CSV_MAX_FIELD;
-    r->ptrs[nf] = end + 1; /* the last field ends where a next one would begin, less one */
+    char **ptrs = r->ptrs;
+    size_t *lens = r->lens;
+    ptrs[nf] = end + 1; /* the last field ends where a next one would begin, less one */
     for (size_t k = 0; k < nf; k++) {
-        char *p = r->ptrs[k], *e = r->ptrs[k + 1] - 1;
+        char *p = ptrs[k], *e = ptrs[k + 1] - 1;
         if (p < e && (*p == ' ' || e[-1] == ' ')) { /* rare: padding to drop */
             while (p < e && *p == ' ')
                 p++;
             while (e > p && e[-1] == ' ')
                 e--;
         }
-        if (may_be_long && (size_t)(e - p) > FS_CSV_MAX_FIELD) {
-            fail(r, FS_ERR_PARSE, r->rec_line, "field %zu is longer than %u bytes", k + 1,
-                 FS_CSV_MAX_FIELD);
-            return;
-        }
         *e = '\0';
-        r->ptrs[k] = p;
-        r->lens[k] = (size_t)(e - p);
+        ptrs[k] = p;
+        lens[k] = (size_t)(e - p);
     }
+    if ((size_t)(end - line) > FS_CSV_MAX_FIELD) /* a field may be too long */
+        for (size_t k = 0; k < nf; k++)
+            if (lens[k] > FS_CSV_MAX_FIELD) {
+                fail(r, FS_ERR_PARSE, r->rec_line, "field %zu is longer than %u bytes", k + 1,
+                     FS_CSV_MAX_FIELD);
+                return;
+            }
     fs_csv_record rec = {r->ptrs, r->lens, nf, r->rec_line};
     r->info.records++;
     if (r->fn(&rec, r->user))
