@@ -2,8 +2,10 @@
  *
  * Each episode is one 24-byte record: a 64-bit hash of (id, insats number), entry and end
  * as day numbers, its line, and the index of the episode before it under the same key. An
- * open-addressing table of 32-bit slots maps a key's hash to its newest record. Insatser
- * are numbered by their folded name (fs_fold once per distinct raw name, not per row). The
+ * open-addressing table maps a key's hash to its newest record: per slot a 32-bit index and,
+ * in an array of its own, a one-byte tag from the hash (0 = empty), so that a probe reads
+ * the small tag array and touches a record only when its tag matches. Insatser are
+ * numbered by their folded name (fs_fold once per distinct raw name, not per row). The
  * file of a record is found from where each file's records begin. The id itself is not
  * kept: two different ids whose hashes agree (about one chance in 2^64 per pair) would be
  * taken for one participant. */
@@ -34,7 +36,8 @@ struct fs_overlap_index {
     uint32_t *raw_number;     /* per raw insats: the number of its folded name */
     size_t cap_raw;
     fs_strmap *folded_insats; /* folded insats -> its number (the strmap's own numbering) */
-    uint32_t *slots;          /* index + 1 of the newest episode of a key, 0 = empty */
+    uint8_t *tags;            /* per slot: 0 = empty, else the tag of its key */
+    uint32_t *slots;          /* index of the newest episode of a key, where tags[i] != 0 */
     size_t cap;               /* slots: 0 or a power of two */
     size_t keys;              /* slots in use */
     episode *eps;
@@ -62,6 +65,7 @@ void fs_overlap_free(fs_overlap_index *x)
     fs_strmap_free(x->raw_insats);
     fs_strmap_free(x->folded_insats);
     free(x->raw_number);
+    free(x->tags);
     free(x->slots);
     free(x->eps);
     free(x->files);
@@ -117,34 +121,49 @@ static uint64_t key_hash(const char *id, uint32_t insats)
     return h ^ (h >> 31);
 }
 
-/* The slot of key: its newest episode, or the empty slot where it goes. x->cap > 0. */
-static uint32_t *probe(const fs_overlap_index *x, uint64_t key)
+/* A key's tag: 1..255, from the bits above those that choose its first slot. */
+static uint8_t key_tag(uint64_t key)
 {
-    size_t mask = x->cap - 1;
-    for (size_t i = (size_t)key & mask;; i = (i + 1) & mask)
-        if (!x->slots[i] || x->eps[x->slots[i] - 1].key == key)
-            return &x->slots[i];
+    uint8_t t = (uint8_t)(key >> 56);
+    return t ? t : 1;
 }
 
-/* Doubles the slots (kept at most 3/4 full) and places every key again. */
+/* The slot of key: where its newest episode's index is (*present = 1), or the empty slot
+ * where it goes (*present = 0). x->cap > 0. */
+static size_t probe(const fs_overlap_index *x, uint64_t key, int *present)
+{
+    size_t mask = x->cap - 1;
+    uint8_t tag = key_tag(key);
+    for (size_t i = (size_t)key & mask;; i = (i + 1) & mask) {
+        if (!x->tags[i] || (x->tags[i] == tag && x->eps[x->slots[i]].key == key)) {
+            *present = x->tags[i] != 0;
+            return i;
+        }
+    }
+}
+
+/* Doubles the slots (kept at most 3/4 full) and fills them again from the episodes, oldest
+ * first, so that each key ends at its newest. The arrays grow in place (realloc) although
+ * their contents are rebuilt: the old and the new table are then not held at once. */
 static fs_error grow_slots(fs_overlap_index *x)
 {
     size_t cap = x->cap ? 2 * x->cap : 1024;
-    uint32_t *s = cap > SIZE_MAX / sizeof *s ? NULL : calloc(cap, sizeof *s);
-    if (!s)
+    uint8_t *t = cap > SIZE_MAX / sizeof *x->slots ? NULL : realloc(x->tags, cap);
+    if (!t)
         return FS_ERR_MEMORY;
-    for (size_t k = 0; k < x->cap; k++) {
-        uint32_t e = x->slots[k];
-        if (!e)
-            continue;
-        size_t i = (size_t)x->eps[e - 1].key & (cap - 1);
-        while (s[i])
-            i = (i + 1) & (cap - 1);
-        s[i] = e;
-    }
-    free(x->slots);
+    x->tags = t;
+    uint32_t *s = realloc(x->slots, cap * sizeof *s);
+    if (!s)
+        return FS_ERR_MEMORY; /* x->cap unchanged: the table as it was */
     x->slots = s;
     x->cap = cap;
+    memset(x->tags, 0, cap);
+    for (size_t e = 0; e < x->n_eps; e++) {
+        int present;
+        size_t i = probe(x, x->eps[e].key, &present);
+        x->tags[i] = key_tag(x->eps[e].key);
+        x->slots[i] = (uint32_t)e;
+    }
     return FS_OK;
 }
 
@@ -187,11 +206,13 @@ fs_error fs_overlap_add(fs_overlap_index *x, const char *id, const char *insats,
         x->files[x->n_files++] = (file_start){file_no, (uint32_t)x->n_eps};
     }
     uint64_t key = key_hash(id, (uint32_t)ins);
-    uint32_t *slot = probe(x, key);
+    int present;
+    size_t slot = probe(x, key, &present);
     int32_t e32 = (int32_t)entry, end = has_exit ? (int32_t)exit : OPEN_END;
+    uint32_t newest = present ? x->slots[slot] + 1 : 0; /* as prev: index + 1, 0 = none */
     /* scan from the oldest is what people expect ("overlaps line 12"); the chain runs
      * newest first, so remember the last match */
-    for (uint32_t i = *slot; i; i = x->eps[i - 1].prev) {
+    for (uint32_t i = newest; i; i = x->eps[i - 1].prev) {
         const episode *p = &x->eps[i - 1];
         if (e32 < p->end && p->entry < end) {
             *found = 1;
@@ -199,9 +220,11 @@ fs_error fs_overlap_add(fs_overlap_index *x, const char *id, const char *insats,
             hit->line = p->line;
         }
     }
-    if (!*slot)
+    if (!present) {
         x->keys++;
-    x->eps[x->n_eps] = (episode){key, e32, end, (uint32_t)line, *slot};
-    *slot = (uint32_t)++x->n_eps;
+        x->tags[slot] = key_tag(key);
+    }
+    x->eps[x->n_eps] = (episode){key, e32, end, (uint32_t)line, newest};
+    x->slots[slot] = (uint32_t)x->n_eps++;
     return FS_OK;
 }

@@ -416,6 +416,12 @@ static void test_overlap(void **state)
         assert_int_equal(fs_overlap_add(x, id, "Steg 1", D(2024, 1, 1), 1, D(2024, 3, 1), 0,
                                         i + 2, &found, &hit), FS_OK);
         assert_int_equal(found, 0);
+        if (i == 10) { /* P3 re-enters on its exit day: two episodes of a key before the
+                        * table grows */
+            assert_int_equal(fs_overlap_add(x, "P3", "Steg 1", D(2024, 3, 1), 1, D(2024, 6, 1), 0,
+                                            900, &found, &hit), FS_OK);
+            assert_int_equal(found, 0);
+        }
     }
     static const struct {
         const char *id, *insats;
@@ -430,6 +436,7 @@ static void test_overlap(void **state)
         {"P5", "Steg 1", 0, 0, 0, 1, 7},      /* overlaps both before it: the oldest */
         {"P6", "Steg 1", 0, 1, 0, 0, 0},      /* re-entry on the exit day */
         {"P6", "Steg 1", 0, 1, 0, 1, 103},    /* overlaps the re-entry before it */
+        {"P3", "Steg 1", 0, 1, 0, 1, 900},    /* overlaps its newest episode only */
         {"P2999", "Steg 1", 0, 0, 0, 1, 3001}, /* the last id added */
         {"P3000", "Steg 1", 0, 0, 0, 0, 0},   /* a new id */
         {"", "Steg 1", 0, 0, 0, 0, 0},        /* no id: never an overlap */
