@@ -12,6 +12,8 @@
 #ifndef FINSAM_OVERLAP_H
 #define FINSAM_OVERLAP_H
 
+#include <stdint.h>
+
 #include "finsam/date.h"
 #include "finsam/error.h"
 
@@ -25,11 +27,16 @@ typedef struct fs_overlap_hit {
     unsigned long line;
 } fs_overlap_hit;
 
-/* Adds an episode of id in insats (insats matched ignoring case and Unicode form) and
- * tells whether it overlaps one added before: *found = 1 and *hit the first such episode.
- * An empty id is never an overlap (nothing to link by). FS_ERR_MEMORY on failure. */
-fs_error fs_overlap_add(fs_overlap_index *x, const char *id, const char *insats, fs_date entry,
-                        int has_exit, fs_date exit, unsigned file_no, unsigned long line,
-                        int *found, fs_overlap_hit *hit);
+/* The key of an episode of id in insats (insats matched ignoring case and Unicode form),
+ * for fs_overlap_add; 0 for an empty id, which is never an overlap (nothing to link by).
+ * It also starts loading the key's place in the index, so that work done before
+ * fs_overlap_add overlaps that wait. FS_ERR_MEMORY on failure. */
+fs_error fs_overlap_key(fs_overlap_index *x, const char *id, const char *insats, uint64_t *key);
+
+/* Adds an episode under key and tells whether it overlaps one added before: *found = 1 and
+ * *hit the first such episode. FS_ERR_MEMORY on failure, and nothing added. */
+fs_error fs_overlap_add(fs_overlap_index *x, uint64_t key, fs_date entry, int has_exit,
+                        fs_date exit, unsigned file_no, unsigned long line, int *found,
+                        fs_overlap_hit *hit);
 
 #endif

@@ -57,6 +57,15 @@ typedef struct value_count {
 
 #define HTML_MAX_PROBLEMS 1000 /* problem rows in an HTML page; the rest are counted */
 
+/* An episode whose overlaps are looked up when the next row arrives (see add_pending). */
+typedef struct pending_episode {
+    uint64_t key; /* 0: none */
+    fs_date entry, exit;
+    int has_exit;
+    const char *file;
+    unsigned long line;
+} pending_episode;
+
 typedef struct check_state {
     fs_cli *cli;
     int json;
@@ -66,6 +75,7 @@ typedef struct check_state {
     fs_catmap *incmap;
     fs_overlap_index *overlap;
     unsigned file_no;
+    pending_episode pending;
     int file_missing_column;
     unsigned long by_kind[FS_PROB_N_KINDS];
     value_count *unknown[FS_PROB_N_KINDS];
@@ -203,9 +213,12 @@ static int is_unknown_kind(fs_problem_kind k)
            k == FS_PROB_UNKNOWN_REFERRER || k == FS_PROB_UNKNOWN_INCOME;
 }
 
+static void add_pending(check_state *st);
+
 static void on_problem(const fs_problem *p, void *user)
 {
     check_state *st = user;
+    add_pending(st);
     const char *detail = p->message;
     if (p->column) {
         char *prefix = fs_asprintf("column \"%s\": ", p->column);
@@ -235,9 +248,44 @@ static void unknown_value(check_state *st, const fs_episode *ep, fs_problem_kind
     free(detail);
 }
 
+/* Adds the pending episode to the overlap index and reports an overlap, as the first thing
+ * done for the next row or after the file: its problem still comes before any of the next
+ * row, and fs_overlap_key has had a row's time to bring the key's place in the index into
+ * the cache (a wait per row otherwise). */
+static void add_pending(check_state *st)
+{
+    pending_episode p = st->pending;
+    if (!p.key)
+        return;
+    st->pending.key = 0;
+    int found;
+    fs_overlap_hit hit;
+    if (fs_overlap_add(st->overlap, p.key, p.entry, p.has_exit, p.exit, st->file_no, p.line,
+                       &found, &hit)) {
+        st->failed = 1;
+        return;
+    }
+    if (!found)
+        return;
+    /* names the other line, never the id: it may be a personnummer */
+    char *detail = hit.file_no == st->file_no
+                       ? fs_asprintf("overlaps the episode at line %lu of the same "
+                                     "participant and insats", hit.line)
+                       : fs_asprintf("overlaps the episode at line %lu of %s of the "
+                                     "same participant and insats", hit.line,
+                                     st->cli->files[hit.file_no]);
+    if (!detail) {
+        st->failed = 1;
+        return;
+    }
+    emit(st, FS_PROB_OVERLAP, p.file, p.line, fs_field_default_header(FS_FIELD_ID), detail);
+    free(detail);
+}
+
 static int on_episode(const fs_episode *ep, void *user)
 {
     check_state *st = user;
+    add_pending(st);
     st->rows++;
     int unknown;
     fs_referrer_lookup(st->refmap, ep->referrer, &unknown);
@@ -251,29 +299,9 @@ static int on_episode(const fs_episode *ep, void *user)
         unknown_value(st, ep, FS_PROB_UNKNOWN_INCOME, fs_field_default_header(FS_FIELD_INCOME_END),
                       ep->income_end, "income-support category");
     if (!ep->excluded && ep->reason_group != FS_EXIT_EXCLUDED) {
-        int found;
-        fs_overlap_hit hit;
-        if (fs_overlap_add(st->overlap, ep->id, ep->insats, ep->entry, ep->has_exit, ep->exit,
-                           st->file_no, ep->line, &found, &hit)) {
+        st->pending = (pending_episode){0, ep->entry, ep->exit, ep->has_exit, ep->file, ep->line};
+        if (fs_overlap_key(st->overlap, ep->id, ep->insats, &st->pending.key))
             st->failed = 1;
-            return 1;
-        }
-        if (found) {
-            /* names the other line, never the id: it may be a personnummer */
-            char *detail = hit.file_no == st->file_no
-                               ? fs_asprintf("overlaps the episode at line %lu of the same "
-                                             "participant and insats", hit.line)
-                               : fs_asprintf("overlaps the episode at line %lu of %s of the "
-                                             "same participant and insats", hit.line,
-                                             st->cli->files[hit.file_no]);
-            if (!detail) {
-                st->failed = 1;
-                return 1;
-            }
-            emit(st, FS_PROB_OVERLAP, ep->file, ep->line, fs_field_default_header(FS_FIELD_ID),
-                 detail);
-            free(detail);
-        }
     }
     return st->failed;
 }
@@ -485,6 +513,7 @@ int cmd_check(int argc, char **argv)
         st.file_missing_column = 0;
         msg.text[0] = '\0';
         fs_error e = fs_export_reader_read(reader, cli.files[i], &msg);
+        add_pending(&st);
         if (st.failed)
             goto oom;
         if (e == FS_ERR_MEMORY)

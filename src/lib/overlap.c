@@ -47,6 +47,14 @@ struct fs_overlap_index {
 };
 
 #define OPEN_END INT32_MAX
+#define AHEAD 16 /* episodes between a prefetch and its use when the table is refilled */
+
+/* Starts loading the cache line at p: a hint, no effect on results. */
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
 
 fs_overlap_index *fs_overlap_new(void)
 {
@@ -101,24 +109,50 @@ static long insats_number(fs_overlap_index *x, const char *insats)
     return (long)n;
 }
 
-/* A 64-bit hash of the id and the insats number (multiply-xorshift over 8-byte words,
- * finished as splitmix64). */
+static uint64_t load64(const char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+}
+
+static uint64_t load32(const char *p)
+{
+    uint32_t w;
+    memcpy(&w, p, 4);
+    return w;
+}
+
+static uint64_t mix(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+    return h ^ (h >> 31);
+}
+
+/* A 64-bit hash of a non-empty id and the insats number, never 0: eight bytes at a time,
+ * the last eight (or a short id's bytes) read whole, overlapping the word before
+ * (multiply-xorshift, finished as splitmix64). */
 static uint64_t key_hash(const char *id, uint32_t insats)
 {
     size_t len = strlen(id);
     uint64_t h = (0x9E3779B97F4A7C15ull ^ insats) * 0xBF58476D1CE4E5B9ull;
     h = (h ^ (h >> 31) ^ len) * 0x94D049BB133111EBull;
-    for (size_t i = 0; i < len; i += 8) {
-        uint64_t w = 0;
-        memcpy(&w, id + i, len - i < 8 ? len - i : 8);
-        h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
-        h ^= h >> 31;
+    if (len >= 8) {
+        for (size_t i = 0; i + 8 < len; i += 8)
+            h = mix(h, load64(id + i));
+        h = mix(h, load64(id + len - 8));
+    } else if (len >= 4) {
+        h = mix(h, load32(id) | load32(id + len - 4) << 32);
+    } else {
+        const unsigned char *u = (const unsigned char *)id;
+        h = mix(h, (uint64_t)u[0] | (uint64_t)u[len / 2] << 8 | (uint64_t)u[len - 1] << 16);
     }
     h ^= h >> 30;
     h *= 0xBF58476D1CE4E5B9ull;
     h ^= h >> 27;
     h *= 0x94D049BB133111EBull;
-    return h ^ (h >> 31);
+    h ^= h >> 31;
+    return h ? h : 1;
 }
 
 /* A key's tag: 1..255, from the bits above those that choose its first slot. */
@@ -143,8 +177,8 @@ static size_t probe(const fs_overlap_index *x, uint64_t key, int *present)
 }
 
 /* Doubles the slots (kept at most 3/4 full) and fills them again from the episodes, oldest
- * first, so that each key ends at its newest. The arrays grow in place (realloc) although
- * their contents are rebuilt: the old and the new table are then not held at once. */
+ * first, so that each key ends at its newest. The arrays grow by realloc although their
+ * contents are rebuilt: grown in place, the old and the new table are not held at once. */
 static fs_error grow_slots(fs_overlap_index *x)
 {
     size_t cap = x->cap ? 2 * x->cap : 1024;
@@ -159,6 +193,8 @@ static fs_error grow_slots(fs_overlap_index *x)
     x->cap = cap;
     memset(x->tags, 0, cap);
     for (size_t e = 0; e < x->n_eps; e++) {
+        if (e + AHEAD < x->n_eps) /* the tags of a later episode, to be there when it comes */
+            PREFETCH(&x->tags[(size_t)x->eps[e + AHEAD].key & (cap - 1)]);
         int present;
         size_t i = probe(x, x->eps[e].key, &present);
         x->tags[i] = key_tag(x->eps[e].key);
@@ -175,18 +211,31 @@ static unsigned file_of(const fs_overlap_index *x, size_t index)
     return x->files[f - 1].file_no;
 }
 
-fs_error fs_overlap_add(fs_overlap_index *x, const char *id, const char *insats, fs_date entry,
-                        int has_exit, fs_date exit, unsigned file_no, unsigned long line,
-                        int *found, fs_overlap_hit *hit)
+fs_error fs_overlap_key(fs_overlap_index *x, const char *id, const char *insats, uint64_t *key)
 {
-    *found = 0;
+    *key = 0;
     if (!*id)
         return FS_OK;
-    if (x->n_eps >= UINT32_MAX - 1 || line > UINT32_MAX)
-        return FS_ERR_MEMORY; /* past what 32-bit indexes and lines hold */
     long ins = insats_number(x, insats);
     if (ins < 0)
         return FS_ERR_MEMORY;
+    *key = key_hash(id, (uint32_t)ins);
+    if (x->cap) { /* the first slot probed, most often the only one */
+        PREFETCH(&x->tags[(size_t)*key & (x->cap - 1)]);
+        PREFETCH(&x->slots[(size_t)*key & (x->cap - 1)]);
+    }
+    return FS_OK;
+}
+
+fs_error fs_overlap_add(fs_overlap_index *x, uint64_t key, fs_date entry, int has_exit,
+                        fs_date exit, unsigned file_no, unsigned long line, int *found,
+                        fs_overlap_hit *hit)
+{
+    *found = 0;
+    if (!key)
+        return FS_OK;
+    if (x->n_eps >= UINT32_MAX - 1 || line > UINT32_MAX)
+        return FS_ERR_MEMORY; /* past what 32-bit indexes and lines hold */
     /* room for a new key, episode and file first, so that a failure changes nothing */
     if ((x->keys + 1) * 4 > x->cap * 3 && grow_slots(x))
         return FS_ERR_MEMORY;
@@ -205,7 +254,6 @@ fs_error fs_overlap_add(fs_overlap_index *x, const char *id, const char *insats,
         x->files = f;
         x->files[x->n_files++] = (file_start){file_no, (uint32_t)x->n_eps};
     }
-    uint64_t key = key_hash(id, (uint32_t)ins);
     int present;
     size_t slot = probe(x, key, &present);
     int32_t e32 = (int32_t)entry, end = has_exit ? (int32_t)exit : OPEN_END;
