@@ -3,10 +3,9 @@
  * This is the one structure of `check` that grows with the input: it keeps every episode
  * with an id until freed, as a 24-byte record (a 64-bit hash of id and insats, entry and
  * exit days, line, a link), plus a 5-byte slot per key in a table at most 3/4 full (7 to
- * 14 bytes per key): 31 to 38 bytes per episode when each key has one, less when ids come
- * back, and a few dozen bytes per distinct insats name. Ids are
- * compared by that hash: two ids with the same hash (one chance in 2^64 per pair) would be
- * taken for one participant.
+ * 13 bytes per key): 31 to 37 bytes per episode when each key has one, less when ids come
+ * back, and a few dozen bytes per distinct insats name. Ids are compared by that hash: two
+ * ids with the same hash (one chance in 2^64 per pair) would be taken for one participant.
  * Two episodes overlap when each starts before the other ends; an open episode never ends.
  * Leaving and re-entering on the same day (exit == next entry) is not an overlap. */
 #ifndef FINSAM_OVERLAP_H
