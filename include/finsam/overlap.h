@@ -2,14 +2,16 @@
  *
  * This is the one structure of `check` that grows with the input: it keeps every episode
  * with an id until freed, as a 24-byte record (a 64-bit hash of id and insats, entry and
- * exit days, line, a link), plus a 4-byte slot per key in a table at most 3/4 full: about
- * 30 to 40 bytes per episode, and a few dozen bytes per distinct insats name. Ids are
- * compared by that hash: two ids with the same hash (one chance in 2^64 per pair) would be
- * taken for one participant.
+ * exit days, line, a link), plus a 5-byte slot per key in a table at most 3/4 full (7 to
+ * 13 bytes per key): 31 to 37 bytes per episode when each key has one, less when ids come
+ * back, and a few dozen bytes per distinct insats name. Ids are compared by that hash: two
+ * ids with the same hash (one chance in 2^64 per pair) would be taken for one participant.
  * Two episodes overlap when each starts before the other ends; an open episode never ends.
  * Leaving and re-entering on the same day (exit == next entry) is not an overlap. */
 #ifndef FINSAM_OVERLAP_H
 #define FINSAM_OVERLAP_H
+
+#include <stdint.h>
 
 #include "finsam/date.h"
 #include "finsam/error.h"
@@ -24,11 +26,16 @@ typedef struct fs_overlap_hit {
     unsigned long line;
 } fs_overlap_hit;
 
-/* Adds an episode of id in insats (insats matched ignoring case and Unicode form) and
- * tells whether it overlaps one added before: *found = 1 and *hit the first such episode.
- * An empty id is never an overlap (nothing to link by). FS_ERR_MEMORY on failure. */
-fs_error fs_overlap_add(fs_overlap_index *x, const char *id, const char *insats, fs_date entry,
-                        int has_exit, fs_date exit, unsigned file_no, unsigned long line,
-                        int *found, fs_overlap_hit *hit);
+/* The key of an episode of id in insats (insats matched ignoring case and Unicode form),
+ * for fs_overlap_add; 0 for an empty id, which is never an overlap (nothing to link by).
+ * It also starts loading the key's place in the index, so that work done before
+ * fs_overlap_add overlaps that wait. FS_ERR_MEMORY on failure. */
+fs_error fs_overlap_key(fs_overlap_index *x, const char *id, const char *insats, uint64_t *key);
+
+/* Adds an episode under key and tells whether it overlaps one added before: *found = 1 and
+ * *hit the first such episode. FS_ERR_MEMORY on failure, and nothing added. */
+fs_error fs_overlap_add(fs_overlap_index *x, uint64_t key, fs_date entry, int has_exit,
+                        fs_date exit, unsigned file_no, unsigned long line, int *found,
+                        fs_overlap_hit *hit);
 
 #endif

@@ -1,26 +1,13 @@
 /* cmd_check.c: `finsam-stats check`: validates exports, one line per problem, then a summary.
- *
- * The export reader reports the row problems; check adds unknown referrer and income
- * values, overlapping episodes of one id in one insats and missing required columns. It
- * reads the input only and never prints a personnummer: the reader never passes one on,
- * every data value check echoes itself goes through fs_safe_text(), and participant ids
- * are never printed at all (the id column may hold personnummer), only line numbers.
- * Memory: the overlap index keeps every episode with an id (see overlap.h); everything
- * else is counts and the distinct unknown values. */
-#include <stdint.h>
+ * Its options; the checking is check.c's (check.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
-#include "finsam/export.h"
-#include "finsam/overlap.h"
-#include "finsam/pnr.h"
+#include "finsam/check.h"
 #include "finsam/progress.h"
-#include "finsam/strmap.h"
-#include "finsam/text.h"
-#include "finsam/vocab.h"
 
 static const char usage[] =
     "Usage: finsam-stats check [OPTIONS] FILE...\n"
@@ -47,360 +34,6 @@ static const char usage[] =
     "Exit status: 0 no errors (warnings allowed), 1 errors (or warnings with --strict) or\n"
     "a file that cannot be read, 2 usage error. See finsam-stats-check(1).\n";
 
-#define MAX_DISTINCT 1000
-#define SAFE_SIZE (FS_SAFE_TEXT_MAX * 4 + 8) /* room for fs_safe_text() */
-
-typedef struct value_count {
-    char *value;
-    unsigned long count;
-} value_count;
-
-#define HTML_MAX_PROBLEMS 1000 /* problem rows in an HTML page; the rest are counted */
-
-typedef struct check_state {
-    fs_cli *cli;
-    int json;
-    fs_report *rep;        /* HTML: the page's tables (the table model and its writer) */
-    fs_table *problems;    /* HTML: one row per problem, up to HTML_MAX_PROBLEMS */
-    fs_referrer_map *refmap;
-    fs_catmap *incmap;
-    fs_overlap_index *overlap;
-    unsigned file_no;
-    int file_missing_column;
-    unsigned long by_kind[FS_PROB_N_KINDS];
-    value_count *unknown[FS_PROB_N_KINDS];
-    size_t n_unknown[FS_PROB_N_KINDS];
-    fs_strmap *index[FS_PROB_N_KINDS];           /* value -> its number in unknown[k] */
-    unsigned long more_unknown[FS_PROB_N_KINDS]; /* distinct values beyond MAX_DISTINCT */
-    fs_strmap *more[FS_PROB_N_KINDS];            /* their hashes */
-    unsigned long rows;
-    unsigned long n_problems;
-    char **file_errors;
-    size_t n_file_errors;
-    int failed;
-} check_state;
-
-static const char *severity(const check_state *st, fs_problem_kind k)
-{
-    (void)st;
-    return fs_problem_is_error(k) ? "error" : "warning";
-}
-
-/* Every text check prints goes through fs_safe_name: a file name or a value shaped like a
- * personnummer is masked and control characters are escaped, as on standard error. */
-static void safe_puts(const char *s)
-{
-    char *safe = fs_safe_name(s);
-    fputs(safe ? safe : "(out of memory)", stdout);
-    free(safe);
-}
-
-static void json_string(const char *s)
-{
-    char *safe = fs_safe_name(s);
-    fs_json_write_string(stdout, safe ? safe : "(out of memory)");
-    free(safe);
-}
-
-/* Counts a distinct unknown value, kept as fs_safe_text() gives it: the first MAX_DISTINCT
- * of a kind with their counts, found by a hash map; beyond them only how many distinct
- * values there are more, each remembered by a 64-bit hash of its text (FNV-1a), so that
- * "(N more values)" counts values, not rows, in little memory. */
-static void count_unknown(check_state *st, fs_problem_kind k, const char *raw)
-{
-    char value[SAFE_SIZE];
-    fs_safe_text(raw, value, sizeof value);
-    if (!st->index[k] && !(st->index[k] = fs_strmap_new())) {
-        st->failed = 1;
-        return;
-    }
-    size_t i = fs_strmap_find(st->index[k], value);
-    if (i != FS_STRMAP_NONE) {
-        st->unknown[k][i].count++;
-        return;
-    }
-    if (st->n_unknown[k] == MAX_DISTINCT) {
-        uint64_t h = 0xcbf29ce484222325ull;
-        for (const unsigned char *p = (const unsigned char *)value; *p; p++)
-            h = (h ^ *p) * 0x100000001b3ull;
-        char key[17];
-        snprintf(key, sizeof key, "%016llx", (unsigned long long)h);
-        int added = 0;
-        size_t n;
-        if ((!st->more[k] && !(st->more[k] = fs_strmap_new())) ||
-            fs_strmap_add(st->more[k], key, &n, &added)) {
-            st->failed = 1;
-            return;
-        }
-        st->more_unknown[k] += added;
-        return;
-    }
-    value_count *v = realloc(st->unknown[k], (st->n_unknown[k] + 1) * sizeof *v);
-    if (!v) {
-        st->failed = 1;
-        return;
-    }
-    st->unknown[k] = v;
-    v[st->n_unknown[k]].value = fs_strdup(value);
-    v[st->n_unknown[k]].count = 1;
-    if (!v[st->n_unknown[k]].value || fs_strmap_add(st->index[k], value, &i, NULL)) {
-        free(v[st->n_unknown[k]].value);
-        st->failed = 1;
-        return;
-    }
-    st->n_unknown[k]++;
-}
-
-/* Prints one problem. detail is the message without the `column "X": ` prefix. */
-static void emit(check_state *st, fs_problem_kind k, const char *file, unsigned long line,
-                 const char *raw_column, const char *detail)
-{
-    char column_buf[SAFE_SIZE];
-    const char *column = NULL;
-    if (raw_column) { /* a header as written in the file is data too */
-        fs_safe_text(raw_column, column_buf, sizeof column_buf);
-        column = column_buf;
-    }
-    st->by_kind[k]++;
-    if (st->problems) {
-        if (st->problems->n_rows < HTML_MAX_PROBLEMS) {
-            char key[32];
-            snprintf(key, sizeof key, "p%lu", st->n_problems + 1);
-            char *label = fs_asprintf("%s: %s: %s: %s", severity(st, k), file,
-                                      column ? column : "-", detail);
-            fs_row *row = label ? fs_table_add_row(st->problems, key, label, 0, 0) : NULL;
-            free(label);
-            if (!row)
-                st->failed = 1;
-            else
-                fs_row_set(st->problems, row, "line", (double)line);
-        }
-    } else if (st->json) {
-        fputs(st->n_problems ? ",\n    {" : "\n    {", stdout);
-        fputs("\"file\": ", stdout);
-        json_string(file);
-        printf(", \"line\": %lu, \"column\": ", line);
-        if (column)
-            json_string(column);
-        else
-            fputs("null", stdout);
-        printf(", \"kind\": \"%s\", \"severity\": \"%s\", \"message\": ",
-               fs_problem_kind_name(k), severity(st, k));
-        json_string(detail);
-        putchar('}');
-    } else {
-        safe_puts(file);
-        printf(":%lu: %s: ", line, column ? column : "-");
-        safe_puts(detail);
-        putchar('\n');
-    }
-    st->n_problems++;
-}
-
-static int is_unknown_kind(fs_problem_kind k)
-{
-    return k == FS_PROB_UNKNOWN_SEX || k == FS_PROB_UNKNOWN_REASON ||
-           k == FS_PROB_UNKNOWN_REFERRER || k == FS_PROB_UNKNOWN_INCOME;
-}
-
-static void on_problem(const fs_problem *p, void *user)
-{
-    check_state *st = user;
-    const char *detail = p->message;
-    if (p->column) {
-        char *prefix = fs_asprintf("column \"%s\": ", p->column);
-        if (prefix && strncmp(detail, prefix, strlen(prefix)) == 0)
-            detail += strlen(prefix);
-        free(prefix);
-    }
-    if (p->kind == FS_PROB_MISSING_COLUMN || p->kind == FS_PROB_DUPLICATE_COLUMN)
-        st->file_missing_column = 1; /* listed as a problem: not a file that cannot be read */
-    if (is_unknown_kind(p->kind) && p->value)
-        count_unknown(st, p->kind, p->value);
-    emit(st, p->kind, p->file, p->line, p->column, detail);
-}
-
-static void unknown_value(check_state *st, const fs_episode *ep, fs_problem_kind k,
-                          const char *column, const char *value, const char *what)
-{
-    char safe[SAFE_SIZE];
-    fs_safe_text(value, safe, sizeof safe);
-    char *detail = fs_asprintf("\"%s\" matches no %s", safe, what);
-    if (!detail) {
-        st->failed = 1;
-        return;
-    }
-    count_unknown(st, k, value);
-    emit(st, k, ep->file, ep->line, column, detail);
-    free(detail);
-}
-
-static int on_episode(const fs_episode *ep, void *user)
-{
-    check_state *st = user;
-    st->rows++;
-    int unknown;
-    fs_referrer_lookup(st->refmap, ep->referrer, &unknown);
-    if (unknown)
-        unknown_value(st, ep, FS_PROB_UNKNOWN_REFERRER,
-                      fs_field_default_header(FS_FIELD_REFERRER), ep->referrer, "referrer");
-    if (fs_income_lookup(st->incmap, ep->income_start) == FS_CAT_NONE)
-        unknown_value(st, ep, FS_PROB_UNKNOWN_INCOME, fs_field_default_header(FS_FIELD_INCOME_START),
-                      ep->income_start, "income-support category");
-    if (fs_income_lookup(st->incmap, ep->income_end) == FS_CAT_NONE)
-        unknown_value(st, ep, FS_PROB_UNKNOWN_INCOME, fs_field_default_header(FS_FIELD_INCOME_END),
-                      ep->income_end, "income-support category");
-    if (!ep->excluded && ep->reason_group != FS_EXIT_EXCLUDED) {
-        int found;
-        fs_overlap_hit hit;
-        if (fs_overlap_add(st->overlap, ep->id, ep->insats, ep->entry, ep->has_exit, ep->exit,
-                           st->file_no, ep->line, &found, &hit)) {
-            st->failed = 1;
-            return 1;
-        }
-        if (found) {
-            /* names the other line, never the id: it may be a personnummer */
-            char *detail = hit.file_no == st->file_no
-                               ? fs_asprintf("overlaps the episode at line %lu of the same "
-                                             "participant and insats", hit.line)
-                               : fs_asprintf("overlaps the episode at line %lu of %s of the "
-                                             "same participant and insats", hit.line,
-                                             st->cli->files[hit.file_no]);
-            if (!detail) {
-                st->failed = 1;
-                return 1;
-            }
-            emit(st, FS_PROB_OVERLAP, ep->file, ep->line, fs_field_default_header(FS_FIELD_ID),
-                 detail);
-            free(detail);
-        }
-    }
-    return st->failed;
-}
-
-static unsigned long count_severity(const check_state *st, int errors)
-{
-    unsigned long n = 0;
-    for (int k = 0; k < FS_PROB_N_KINDS; k++)
-        if (fs_problem_is_error(k) == errors)
-            n += st->by_kind[k];
-    return n;
-}
-
-static void summary_text(const check_state *st, unsigned long errors, unsigned long warnings)
-{
-    if (!st->n_problems && !st->n_file_errors) {
-        printf("%s: %lu rows in %zu file%s, no problems found.\n", st->cli->prog, st->rows,
-               st->cli->n_files, st->cli->n_files == 1 ? "" : "s");
-        return;
-    }
-    printf("\nSummary: %lu rows in %zu file%s; %lu error%s, %lu warning%s.\n", st->rows,
-           st->cli->n_files, st->cli->n_files == 1 ? "" : "s", errors, errors == 1 ? "" : "s",
-           warnings, warnings == 1 ? "" : "s");
-    for (int k = 0; k < FS_PROB_N_KINDS; k++) {
-        if (!st->by_kind[k])
-            continue;
-        printf("  %-30s %-8s %6lu\n", fs_problem_kind_name(k), severity(st, k), st->by_kind[k]);
-        for (size_t i = 0; i < st->n_unknown[k]; i++)
-            printf("      \"%s\": %lu\n", st->unknown[k][i].value, st->unknown[k][i].count);
-        if (st->more_unknown[k])
-            printf("      (%lu more values)\n", st->more_unknown[k]);
-    }
-    for (size_t i = 0; i < st->n_file_errors; i++) {
-        fputs("  file not checked: ", stdout);
-        safe_puts(st->file_errors[i]);
-        putchar('\n');
-    }
-}
-
-/* HTML: the problems table (made while reading) and a summary table by kind with the
- * distinct unknown values under each, written by the HTML writer like any report. */
-static fs_error summary_html(check_state *st, unsigned long errors, unsigned long warnings)
-{
-    fs_table *p = st->problems;
-    fs_error e = FS_OK;
-    if (st->n_problems > p->n_rows)
-        e = fs_table_add_note(p, "%lu more problems are not listed here; the text or JSON output "
-                                 "of check lists every one.", st->n_problems - p->n_rows);
-    if (!e && !st->n_problems)
-        e = fs_table_add_note(p, "No problems found.");
-    st->problems = NULL;
-    if (e || (e = fs_report_add_table(st->rep, p)))
-        return e;
-    char *title = fs_asprintf("Summary: %lu rows in %zu file%s; %lu error%s, %lu warning%s",
-                              st->rows, st->cli->n_files, st->cli->n_files == 1 ? "" : "s",
-                              errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
-    fs_table *t = title ? fs_table_new("summary", title) : NULL;
-    free(title);
-    if (!t || fs_table_add_col(t, "count", "Count", FS_COL_COUNT, 0, -1) < 0)
-        goto oom;
-    for (int k = 0; k < FS_PROB_N_KINDS; k++) {
-        if (!st->by_kind[k])
-            continue;
-        char *label = fs_asprintf("%s (%s)", fs_problem_kind_name(k), severity(st, k));
-        fs_row *row = label ? fs_table_add_row(t, fs_problem_kind_name(k), label, 0, 0) : NULL;
-        free(label);
-        if (!row)
-            goto oom;
-        fs_row_set(t, row, "count", (double)st->by_kind[k]);
-        for (size_t i = 0; i < st->n_unknown[k]; i++) {
-            char key[48];
-            snprintf(key, sizeof key, "%s_%zu", fs_problem_kind_name(k), i + 1);
-            char *v = fs_asprintf("\"%s\"", st->unknown[k][i].value);
-            fs_row *d = v ? fs_table_add_row(t, key, v, 1, 0) : NULL;
-            free(v);
-            if (!d)
-                goto oom;
-            fs_row_set(t, d, "count", (double)st->unknown[k][i].count);
-        }
-        if (st->more_unknown[k] &&
-            fs_table_add_note(t, "%s: %lu more values.", fs_problem_kind_name(k),
-                              st->more_unknown[k]))
-            goto oom;
-    }
-    for (size_t i = 0; i < st->n_file_errors; i++)
-        if (fs_table_add_note(t, "File not checked: %s", st->file_errors[i]))
-            goto oom;
-    return fs_report_add_table(st->rep, t);
-oom:
-    fs_table_free(t);
-    return FS_ERR_MEMORY;
-}
-
-static void summary_json(const check_state *st, unsigned long errors, unsigned long warnings,
-                         int ok)
-{
-    printf("%s],\n  \"summary\": {\n    \"files\": %zu,\n    \"rows\": %lu,\n"
-           "    \"errors\": %lu,\n    \"warnings\": %lu,\n    \"ok\": %s,\n    \"by_kind\": {",
-           st->n_problems ? "\n  " : "", st->cli->n_files, st->rows, errors, warnings,
-           ok ? "true" : "false");
-    int first = 1;
-    for (int k = 0; k < FS_PROB_N_KINDS; k++) {
-        if (!st->by_kind[k])
-            continue;
-        printf("%s\n      \"%s\": {\"severity\": \"%s\", \"count\": %lu", first ? "" : ",",
-               fs_problem_kind_name(k), severity(st, k), st->by_kind[k]);
-        if (is_unknown_kind(k)) {
-            fputs(", \"values\": [", stdout);
-            for (size_t i = 0; i < st->n_unknown[k]; i++) {
-                fputs(i ? ", {\"value\": " : "{\"value\": ", stdout);
-                json_string(st->unknown[k][i].value);
-                printf(", \"count\": %lu}", st->unknown[k][i].count);
-            }
-            putchar(']');
-        }
-        putchar('}');
-        first = 0;
-    }
-    printf("%s},\n    \"file_errors\": [", first ? "" : "\n    ");
-    for (size_t i = 0; i < st->n_file_errors; i++) {
-        if (i)
-            fputs(", ", stdout);
-        json_string(st->file_errors[i]);
-    }
-    fputs("]\n  }\n}\n", stdout);
-}
-
 int cmd_check(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -408,11 +41,10 @@ int cmd_check(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     fs_cli cli;
-    check_state st;
-    fs_export_reader *reader = NULL;
+    fs_check *check = NULL;
+    fs_report *page = NULL;
     fs_msg msg = {""};
-    int status = FS_EXIT_FAILURE;
-    memset(&st, 0, sizeof st);
+    int status = FS_EXIT_FAILURE, ok = 0;
     /* check reads and reports: no period, table, rounding or output file options */
     static const int unsupported[] = {FS_OPT_PERIOD,   FS_OPT_INSATS,      FS_OPT_BY,
                                       FS_OPT_ROUNDING, FS_OPT_DECIMALS,    FS_OPT_SUPPRESS,
@@ -420,7 +52,6 @@ int cmd_check(int argc, char **argv)
                                       FS_OPT_CREATED,  0};
     fs_cli_init(&cli, "finsam-stats check", usage);
     cli.unsupported = unsupported;
-    st.cli = &cli;
     if ((status = fs_cli_getopt(&cli, argc, argv, longopts, NULL, NULL)) >= 0)
         goto cleanup;
     if ((status = fs_cli_finish(&cli, argc, argv, optind, 1)) != 0)
@@ -438,82 +69,28 @@ int cmd_check(int argc, char **argv)
         goto cleanup;
     }
     status = FS_EXIT_FAILURE;
-    st.json = cli.write.format == FS_FMT_JSON;
-    if (cli.write.format == FS_FMT_HTML) {
-        if (!(st.rep = fs_report_new("check", "en")) ||
-            !(st.problems = fs_table_new("problems", "Problems, one per row")) ||
-            fs_table_add_col(st.problems, "line", "Line", FS_COL_COUNT, 0, -1) < 0)
-            goto oom;
-        if (cli.source && !(st.rep->source = fs_asprintf("Source: %s", cli.source)))
-            goto oom;
-    }
-    if (!(st.refmap = fs_referrer_map_new(&cli.config, &msg)) ||
-        !(st.incmap = fs_income_map_new(&cli.config, &msg))) {
+    fs_check_options o = {.config = &cli.config, .csv = cli.csv, .as_of = cli.as_of,
+                          .strict = cli.strict, .format = cli.write.format, .out = stdout,
+                          .prog = cli.prog, .files = cli.files, .n_files = cli.n_files,
+                          .source = cli.source};
+    if (!(check = fs_check_new(&o, &msg))) {
         fs_cli_error(&cli, "%s", msg.text);
         goto cleanup;
     }
-    if (!(st.overlap = fs_overlap_new()))
-        goto oom;
-    fs_export_options eo = {.csv = cli.csv, .config = &cli.config,
-                            .required = FS_FIELD_BIT(FS_FIELD_ENTRY) | FS_FIELD_BIT(FS_FIELD_EXIT) |
-                                        FS_FIELD_BIT(FS_FIELD_REASON),
-                            .as_of = cli.as_of, .check_future = 1,
-                            /* the optional columns the reports read: an absent one is listed */
-                            .wanted = FS_FIELD_BIT(FS_FIELD_ID) | FS_FIELD_BIT(FS_FIELD_INSATS) |
-                                      FS_FIELD_BIT(FS_FIELD_REFERRER) |
-                                      FS_FIELD_BIT(FS_FIELD_INCOME_START) |
-                                      FS_FIELD_BIT(FS_FIELD_INCOME_END) |
-                                      FS_FIELD_BIT(FS_FIELD_TARGET_GROUP) |
-                                      FS_FIELD_BIT(FS_FIELD_MUNICIPALITY)};
-    fs_export_callbacks cb = {on_episode, on_problem, &st};
-    if (!(reader = fs_export_reader_new(&eo, &cb)))
-        goto oom;
-    if (st.json) {
-        char d[11];
-        fs_date_format(cli.as_of, d);
-        fputs("{\n  \"command\": \"check\",\n  \"files\": [", stdout);
-        for (size_t i = 0; i < cli.n_files; i++) {
-            if (i)
-                fputs(", ", stdout);
-            json_string(cli.files[i]);
-        }
-        printf("],\n  \"as_of\": \"%s\",\n  \"strict\": %s,\n  \"problems\": [", d,
-               cli.strict ? "true" : "false");
-    }
     for (size_t i = 0; i < cli.n_files; i++) {
-        st.file_no = (unsigned)i;
-        st.file_missing_column = 0;
-        msg.text[0] = '\0';
-        fs_error e = fs_export_reader_read(reader, cli.files[i], &msg);
-        if (st.failed)
-            goto oom;
+        fs_error e = fs_check_file(check, i, &msg);
         if (e == FS_ERR_MEMORY)
             goto oom;
-        if (e && !(e == FS_ERR_DATA && st.file_missing_column)) {
-            /* a file that cannot be checked at all: not a row problem */
-            char **fe = realloc(st.file_errors, (st.n_file_errors + 1) * sizeof *fe);
-            if (!fe)
-                goto oom;
-            st.file_errors = fe;
-            if (!(fe[st.n_file_errors] = fs_strdup(msg.text)))
-                goto oom;
-            st.n_file_errors++;
-            fs_cli_error(&cli, "%s", msg.text);
-        }
+        if (e)
+            fs_cli_error(&cli, "%s", msg.text); /* and on in the summary */
     }
-    unsigned long errors = count_severity(&st, 1), warnings = count_severity(&st, 0);
-    int ok = errors == 0 && st.n_file_errors == 0 && !(cli.strict && warnings);
-    if (st.rep) {
-        if (summary_html(&st, errors, warnings))
-            goto oom;
-        int w = fs_cli_write(&cli, st.rep);
+    if (fs_check_finish(check, &ok, &page))
+        goto oom;
+    if (page) {
+        int w = fs_cli_write(&cli, page);
         status = w ? w : ok ? FS_EXIT_OK : FS_EXIT_FAILURE;
         goto cleanup;
     }
-    if (st.json)
-        summary_json(&st, errors, warnings, ok);
-    else
-        summary_text(&st, errors, warnings);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fs_cli_error(&cli, "cannot write to standard output");
         status = FS_EXIT_FAILURE;
@@ -525,22 +102,8 @@ oom:
     fs_cli_error(&cli, "out of memory");
     status = FS_EXIT_FAILURE;
 cleanup:
-    fs_table_free(st.problems);
-    fs_report_free(st.rep);
-    fs_export_reader_free(reader);
-    fs_overlap_free(st.overlap);
-    fs_referrer_map_free(st.refmap);
-    fs_catmap_free(st.incmap);
-    for (int k = 0; k < FS_PROB_N_KINDS; k++) {
-        for (size_t i = 0; i < st.n_unknown[k]; i++)
-            free(st.unknown[k][i].value);
-        free(st.unknown[k]);
-        fs_strmap_free(st.index[k]);
-        fs_strmap_free(st.more[k]);
-    }
-    for (size_t i = 0; i < st.n_file_errors; i++)
-        free(st.file_errors[i]);
-    free(st.file_errors);
+    fs_report_free(page);
+    fs_check_free(check);
     fs_cli_free(&cli);
     return status;
 }

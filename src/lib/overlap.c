@@ -2,8 +2,10 @@
  *
  * Each episode is one 24-byte record: a 64-bit hash of (id, insats number), entry and end
  * as day numbers, its line, and the index of the episode before it under the same key. An
- * open-addressing table of 32-bit slots maps a key's hash to its newest record. Insatser
- * are numbered by their folded name (fs_fold once per distinct raw name, not per row). The
+ * open-addressing table maps a key's hash to its newest record: per slot a 32-bit index and,
+ * in an array of its own, a one-byte tag from the hash (0 = empty), so that a probe reads
+ * the small tag array and touches a record only when its tag matches. Insatser are
+ * numbered by their folded name (fs_fold once per distinct raw name, not per row). The
  * file of a record is found from where each file's records begin. The id itself is not
  * kept: two different ids whose hashes agree (about one chance in 2^64 per pair) would be
  * taken for one participant. */
@@ -34,7 +36,8 @@ struct fs_overlap_index {
     uint32_t *raw_number;     /* per raw insats: the number of its folded name */
     size_t cap_raw;
     fs_strmap *folded_insats; /* folded insats -> its number (the strmap's own numbering) */
-    uint32_t *slots;          /* index + 1 of the newest episode of a key, 0 = empty */
+    uint8_t *tags;            /* per slot: 0 = empty, else the tag of its key */
+    uint32_t *slots;          /* index of the newest episode of a key, where tags[i] != 0 */
     size_t cap;               /* slots: 0 or a power of two */
     size_t keys;              /* slots in use */
     episode *eps;
@@ -44,6 +47,14 @@ struct fs_overlap_index {
 };
 
 #define OPEN_END INT32_MAX
+#define AHEAD 16 /* episodes between a prefetch and its use when the table is refilled */
+
+/* Starts loading the cache line at p: a hint, no effect on results. */
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
 
 fs_overlap_index *fs_overlap_new(void)
 {
@@ -62,6 +73,7 @@ void fs_overlap_free(fs_overlap_index *x)
     fs_strmap_free(x->raw_insats);
     fs_strmap_free(x->folded_insats);
     free(x->raw_number);
+    free(x->tags);
     free(x->slots);
     free(x->eps);
     free(x->files);
@@ -97,54 +109,97 @@ static long insats_number(fs_overlap_index *x, const char *insats)
     return (long)n;
 }
 
-/* A 64-bit hash of the id and the insats number (multiply-xorshift over 8-byte words,
- * finished as splitmix64). */
+static uint64_t load64(const char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+}
+
+static uint64_t load32(const char *p)
+{
+    uint32_t w;
+    memcpy(&w, p, 4);
+    return w;
+}
+
+static uint64_t mix(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+    return h ^ (h >> 31);
+}
+
+/* A 64-bit hash of a non-empty id and the insats number, never 0: eight bytes at a time,
+ * the last eight (or a short id's bytes) read whole, overlapping the word before
+ * (multiply-xorshift, finished as splitmix64). */
 static uint64_t key_hash(const char *id, uint32_t insats)
 {
     size_t len = strlen(id);
     uint64_t h = (0x9E3779B97F4A7C15ull ^ insats) * 0xBF58476D1CE4E5B9ull;
     h = (h ^ (h >> 31) ^ len) * 0x94D049BB133111EBull;
-    for (size_t i = 0; i < len; i += 8) {
-        uint64_t w = 0;
-        memcpy(&w, id + i, len - i < 8 ? len - i : 8);
-        h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
-        h ^= h >> 31;
+    if (len >= 8) {
+        for (size_t i = 0; i + 8 < len; i += 8)
+            h = mix(h, load64(id + i));
+        h = mix(h, load64(id + len - 8));
+    } else if (len >= 4) {
+        h = mix(h, load32(id) | load32(id + len - 4) << 32);
+    } else {
+        const unsigned char *u = (const unsigned char *)id;
+        h = mix(h, (uint64_t)u[0] | (uint64_t)u[len / 2] << 8 | (uint64_t)u[len - 1] << 16);
     }
     h ^= h >> 30;
     h *= 0xBF58476D1CE4E5B9ull;
     h ^= h >> 27;
     h *= 0x94D049BB133111EBull;
-    return h ^ (h >> 31);
+    h ^= h >> 31;
+    return h ? h : 1;
 }
 
-/* The slot of key: its newest episode, or the empty slot where it goes. x->cap > 0. */
-static uint32_t *probe(const fs_overlap_index *x, uint64_t key)
+/* A key's tag: 1..255, from the bits above those that choose its first slot. */
+static uint8_t key_tag(uint64_t key)
+{
+    uint8_t t = (uint8_t)(key >> 56);
+    return t ? t : 1;
+}
+
+/* The slot of key: where its newest episode's index is (*present = 1), or the empty slot
+ * where it goes (*present = 0). x->cap > 0. */
+static size_t probe(const fs_overlap_index *x, uint64_t key, int *present)
 {
     size_t mask = x->cap - 1;
-    for (size_t i = (size_t)key & mask;; i = (i + 1) & mask)
-        if (!x->slots[i] || x->eps[x->slots[i] - 1].key == key)
-            return &x->slots[i];
+    uint8_t tag = key_tag(key);
+    for (size_t i = (size_t)key & mask;; i = (i + 1) & mask) {
+        if (!x->tags[i] || (x->tags[i] == tag && x->eps[x->slots[i]].key == key)) {
+            *present = x->tags[i] != 0;
+            return i;
+        }
+    }
 }
 
-/* Doubles the slots (kept at most 3/4 full) and places every key again. */
+/* Doubles the slots (kept at most 3/4 full) and fills them again from the episodes, oldest
+ * first, so that each key ends at its newest. The arrays grow by realloc although their
+ * contents are rebuilt: grown in place, the old and the new table are not held at once. */
 static fs_error grow_slots(fs_overlap_index *x)
 {
     size_t cap = x->cap ? 2 * x->cap : 1024;
-    uint32_t *s = cap > SIZE_MAX / sizeof *s ? NULL : calloc(cap, sizeof *s);
-    if (!s)
+    uint8_t *t = cap > SIZE_MAX / sizeof *x->slots ? NULL : realloc(x->tags, cap);
+    if (!t)
         return FS_ERR_MEMORY;
-    for (size_t k = 0; k < x->cap; k++) {
-        uint32_t e = x->slots[k];
-        if (!e)
-            continue;
-        size_t i = (size_t)x->eps[e - 1].key & (cap - 1);
-        while (s[i])
-            i = (i + 1) & (cap - 1);
-        s[i] = e;
-    }
-    free(x->slots);
+    x->tags = t;
+    uint32_t *s = realloc(x->slots, cap * sizeof *s);
+    if (!s)
+        return FS_ERR_MEMORY; /* x->cap unchanged: the table as it was */
     x->slots = s;
     x->cap = cap;
+    memset(x->tags, 0, cap);
+    for (size_t e = 0; e < x->n_eps; e++) {
+        if (e + AHEAD < x->n_eps) /* the tags of a later episode, to be there when it comes */
+            PREFETCH(&x->tags[(size_t)x->eps[e + AHEAD].key & (cap - 1)]);
+        int present;
+        size_t i = probe(x, x->eps[e].key, &present);
+        x->tags[i] = key_tag(x->eps[e].key);
+        x->slots[i] = (uint32_t)e;
+    }
     return FS_OK;
 }
 
@@ -156,18 +211,31 @@ static unsigned file_of(const fs_overlap_index *x, size_t index)
     return x->files[f - 1].file_no;
 }
 
-fs_error fs_overlap_add(fs_overlap_index *x, const char *id, const char *insats, fs_date entry,
-                        int has_exit, fs_date exit, unsigned file_no, unsigned long line,
-                        int *found, fs_overlap_hit *hit)
+fs_error fs_overlap_key(fs_overlap_index *x, const char *id, const char *insats, uint64_t *key)
 {
-    *found = 0;
+    *key = 0;
     if (!*id)
         return FS_OK;
-    if (x->n_eps >= UINT32_MAX - 1 || line > UINT32_MAX)
-        return FS_ERR_MEMORY; /* past what 32-bit indexes and lines hold */
     long ins = insats_number(x, insats);
     if (ins < 0)
         return FS_ERR_MEMORY;
+    *key = key_hash(id, (uint32_t)ins);
+    if (x->cap) { /* the first slot probed, most often the only one */
+        PREFETCH(&x->tags[(size_t)*key & (x->cap - 1)]);
+        PREFETCH(&x->slots[(size_t)*key & (x->cap - 1)]);
+    }
+    return FS_OK;
+}
+
+fs_error fs_overlap_add(fs_overlap_index *x, uint64_t key, fs_date entry, int has_exit,
+                        fs_date exit, unsigned file_no, unsigned long line, int *found,
+                        fs_overlap_hit *hit)
+{
+    *found = 0;
+    if (!key)
+        return FS_OK;
+    if (x->n_eps >= UINT32_MAX - 1 || line > UINT32_MAX)
+        return FS_ERR_MEMORY; /* past what 32-bit indexes and lines hold */
     /* room for a new key, episode and file first, so that a failure changes nothing */
     if ((x->keys + 1) * 4 > x->cap * 3 && grow_slots(x))
         return FS_ERR_MEMORY;
@@ -186,12 +254,13 @@ fs_error fs_overlap_add(fs_overlap_index *x, const char *id, const char *insats,
         x->files = f;
         x->files[x->n_files++] = (file_start){file_no, (uint32_t)x->n_eps};
     }
-    uint64_t key = key_hash(id, (uint32_t)ins);
-    uint32_t *slot = probe(x, key);
+    int present;
+    size_t slot = probe(x, key, &present);
     int32_t e32 = (int32_t)entry, end = has_exit ? (int32_t)exit : OPEN_END;
+    uint32_t newest = present ? x->slots[slot] + 1 : 0; /* as prev: index + 1, 0 = none */
     /* scan from the oldest is what people expect ("overlaps line 12"); the chain runs
      * newest first, so remember the last match */
-    for (uint32_t i = *slot; i; i = x->eps[i - 1].prev) {
+    for (uint32_t i = newest; i; i = x->eps[i - 1].prev) {
         const episode *p = &x->eps[i - 1];
         if (e32 < p->end && p->entry < end) {
             *found = 1;
@@ -199,9 +268,11 @@ fs_error fs_overlap_add(fs_overlap_index *x, const char *id, const char *insats,
             hit->line = p->line;
         }
     }
-    if (!*slot)
+    if (!present) {
         x->keys++;
-    x->eps[x->n_eps] = (episode){key, e32, end, (uint32_t)line, *slot};
-    *slot = (uint32_t)++x->n_eps;
+        x->tags[slot] = key_tag(key);
+    }
+    x->eps[x->n_eps] = (episode){key, e32, end, (uint32_t)line, newest};
+    x->slots[slot] = (uint32_t)x->n_eps++;
     return FS_OK;
 }

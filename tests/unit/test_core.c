@@ -402,6 +402,16 @@ static void test_categories(void **state)
     fs_catmap_free(s);
 }
 
+/* fs_overlap_key and fs_overlap_add of one episode */
+static fs_error overlap_add(fs_overlap_index *x, const char *id, const char *insats,
+                           fs_date entry, int has_exit, fs_date exit, unsigned file_no,
+                           unsigned long line, int *found, fs_overlap_hit *hit)
+{
+    uint64_t key;
+    fs_error e = fs_overlap_key(x, id, insats, &key);
+    return e ? e : fs_overlap_add(x, key, entry, has_exit, exit, file_no, line, found, hit);
+}
+
 static void test_overlap(void **state)
 {
     (void)state;
@@ -413,9 +423,15 @@ static void test_overlap(void **state)
     assert_non_null(x);
     for (unsigned long i = 0; i < N; i++) { /* one closed episode each, in insats "Steg 1" */
         snprintf(id, sizeof id, "P%lu", i);
-        assert_int_equal(fs_overlap_add(x, id, "Steg 1", D(2024, 1, 1), 1, D(2024, 3, 1), 0,
-                                        i + 2, &found, &hit), FS_OK);
+        assert_int_equal(overlap_add(x, id, "Steg 1", D(2024, 1, 1), 1, D(2024, 3, 1), 0,
+                                     i + 2, &found, &hit), FS_OK);
         assert_int_equal(found, 0);
+        if (i == 10) { /* P3 re-enters on its exit day: two episodes of a key before the
+                        * table grows */
+            assert_int_equal(overlap_add(x, "P3", "Steg 1", D(2024, 3, 1), 1, D(2024, 6, 1), 0,
+                                         900, &found, &hit), FS_OK);
+            assert_int_equal(found, 0);
+        }
     }
     static const struct {
         const char *id, *insats;
@@ -430,6 +446,7 @@ static void test_overlap(void **state)
         {"P5", "Steg 1", 0, 0, 0, 1, 7},      /* overlaps both before it: the oldest */
         {"P6", "Steg 1", 0, 1, 0, 0, 0},      /* re-entry on the exit day */
         {"P6", "Steg 1", 0, 1, 0, 1, 103},    /* overlaps the re-entry before it */
+        {"P3", "Steg 1", 0, 1, 0, 1, 900},    /* overlaps its newest episode only */
         {"P2999", "Steg 1", 0, 0, 0, 1, 3001}, /* the last id added */
         {"P3000", "Steg 1", 0, 0, 0, 0, 0},   /* a new id */
         {"", "Steg 1", 0, 0, 0, 0, 0},        /* no id: never an overlap */
@@ -439,8 +456,8 @@ static void test_overlap(void **state)
          * from 2024-02-01 */
         fs_date entry = cases[k].has_exit ? D(2024, 3, 1) : D(2024, 2, 1);
         hit.line = 0;
-        assert_int_equal(fs_overlap_add(x, cases[k].id, cases[k].insats, entry, cases[k].has_exit,
-                                        D(2024, 6, 1), 1, 100 + k, &found, &hit), FS_OK);
+        assert_int_equal(overlap_add(x, cases[k].id, cases[k].insats, entry, cases[k].has_exit,
+                                     D(2024, 6, 1), 1, 100 + k, &found, &hit), FS_OK);
         if (found != cases[k].found || hit.line != cases[k].line)
             fail_msg("case %zu: found %d line %lu, expected %d line %lu", k, found, hit.line,
                      cases[k].found, cases[k].line);
