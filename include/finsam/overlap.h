@@ -31,6 +31,10 @@ typedef struct fs_overlap_hit {
  * It also starts loading the key's place in the index, so that work done before
  * fs_overlap_add overlaps that wait. FS_ERR_MEMORY on failure. */
 fs_error fs_overlap_key(fs_overlap_index *x, const char *id, const char *insats, uint64_t *key);
+/* The same in two steps, for a caller that keeps the number of an insats: the number of
+ * insats in the index (-1 on memory failure), and the key of id under that number. */
+long fs_overlap_insats(fs_overlap_index *x, const char *insats);
+void fs_overlap_key_of(fs_overlap_index *x, const char *id, uint32_t insats, uint64_t *key);
 
 /* Adds an episode under key and tells whether it overlaps one added before: *found = 1 and
  * *hit the first such episode. FS_ERR_MEMORY on failure, and nothing added. */

@@ -40,6 +40,11 @@ struct fs_check {
     fs_table *problems;    /* HTML: one row per problem, up to HTML_MAX_PROBLEMS */
     fs_referrer_map *refmap;
     fs_catmap *incmap;
+    /* per referrer, start and end income value number (valnum.h): 0 not looked up yet,
+     * 1 a value the map knows, 2 one it does not; numbering: whose numbers */
+    unsigned char known[3][FS_VALNUM_MAX];
+    uint32_t insats_no[FS_VALNUM_MAX]; /* per insats value number: its overlap number + 1 */
+    const void *numbering;
     fs_overlap_index *overlap;
     unsigned file_no;
     pending_episode pending;
@@ -250,25 +255,70 @@ static void add_pending(fs_check *st)
     free(detail);
 }
 
+/* The per-number memories start again for another reader's numbers. */
+static void same_numbering(fs_check *st, const fs_episode *ep)
+{
+    if (st->numbering != ep->numbering) {
+        memset(st->known, 0, sizeof st->known);
+        memset(st->insats_no, 0, sizeof st->insats_no);
+        st->numbering = ep->numbering;
+    }
+}
+
+/* The overlap index's key of ep: id and insats, the insats's number remembered per value
+ * number when the reader gave one. -1 on memory failure. */
+static int overlap_key(fs_check *st, const fs_episode *ep, uint64_t *key)
+{
+    uint32_t no = fs_episode_no(ep, FS_FIELD_INSATS);
+    same_numbering(st, ep);
+    if (no == FS_VALNUM_NONE || !st->insats_no[no]) {
+        long ins = fs_overlap_insats(st->overlap, ep->insats);
+        if (ins < 0 || ins >= (long)UINT32_MAX - 1)
+            return -1;
+        if (no != FS_VALNUM_NONE)
+            st->insats_no[no] = (uint32_t)ins + 1;
+        fs_overlap_key_of(st->overlap, ep->id, (uint32_t)ins, key);
+        return 0;
+    }
+    fs_overlap_key_of(st->overlap, ep->id, st->insats_no[no] - 1, key);
+    return 0;
+}
+
+/* 1 when the map does not know raw, the value of field f (k: its row of st->known),
+ * remembered per value number when the reader gave one. */
+static int unknown_in(fs_check *st, const fs_episode *ep, int k, fs_field f, const char *raw)
+{
+    uint32_t no = fs_episode_no(ep, f);
+    same_numbering(st, ep);
+    if (no != FS_VALNUM_NONE && st->known[k][no])
+        return st->known[k][no] == 2;
+    int unknown;
+    if (f == FS_FIELD_REFERRER)
+        fs_referrer_lookup(st->refmap, raw, &unknown);
+    else
+        unknown = fs_income_lookup(st->incmap, raw) == FS_CAT_NONE;
+    if (no != FS_VALNUM_NONE)
+        st->known[k][no] = unknown ? 2 : 1;
+    return unknown;
+}
+
 static int on_episode(const fs_episode *ep, void *user)
 {
     fs_check *st = user;
     add_pending(st);
     st->rows++;
-    int unknown;
-    fs_referrer_lookup(st->refmap, ep->referrer, &unknown);
-    if (unknown)
+    if (unknown_in(st, ep, 0, FS_FIELD_REFERRER, ep->referrer))
         unknown_value(st, ep, FS_PROB_UNKNOWN_REFERRER,
                       fs_field_default_header(FS_FIELD_REFERRER), ep->referrer, "referrer");
-    if (fs_income_lookup(st->incmap, ep->income_start) == FS_CAT_NONE)
+    if (unknown_in(st, ep, 1, FS_FIELD_INCOME_START, ep->income_start))
         unknown_value(st, ep, FS_PROB_UNKNOWN_INCOME, fs_field_default_header(FS_FIELD_INCOME_START),
                       ep->income_start, "income-support category");
-    if (fs_income_lookup(st->incmap, ep->income_end) == FS_CAT_NONE)
+    if (unknown_in(st, ep, 2, FS_FIELD_INCOME_END, ep->income_end))
         unknown_value(st, ep, FS_PROB_UNKNOWN_INCOME, fs_field_default_header(FS_FIELD_INCOME_END),
                       ep->income_end, "income-support category");
     if (!ep->excluded && ep->reason_group != FS_EXIT_EXCLUDED) {
         st->pending = (pending_episode){0, ep->entry, ep->exit, ep->has_exit, ep->file, ep->line};
-        if (fs_overlap_key(st->overlap, ep->id, ep->insats, &st->pending.key))
+        if (overlap_key(st, ep, &st->pending.key))
             st->failed = 1;
     }
     return st->failed;

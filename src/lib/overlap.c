@@ -211,6 +211,11 @@ static unsigned file_of(const fs_overlap_index *x, size_t index)
     return x->files[f - 1].file_no;
 }
 
+long fs_overlap_insats(fs_overlap_index *x, const char *insats)
+{
+    return insats_number(x, insats);
+}
+
 fs_error fs_overlap_key(fs_overlap_index *x, const char *id, const char *insats, uint64_t *key)
 {
     *key = 0;
@@ -219,12 +224,20 @@ fs_error fs_overlap_key(fs_overlap_index *x, const char *id, const char *insats,
     long ins = insats_number(x, insats);
     if (ins < 0)
         return FS_ERR_MEMORY;
-    *key = key_hash(id, (uint32_t)ins);
+    fs_overlap_key_of(x, id, (uint32_t)ins, key);
+    return FS_OK;
+}
+
+void fs_overlap_key_of(fs_overlap_index *x, const char *id, uint32_t insats, uint64_t *key)
+{
+    *key = 0;
+    if (!*id)
+        return;
+    *key = key_hash(id, insats);
     if (x->cap) { /* the first slot probed, most often the only one */
         PREFETCH(&x->tags[(size_t)*key & (x->cap - 1)]);
         PREFETCH(&x->slots[(size_t)*key & (x->cap - 1)]);
     }
-    return FS_OK;
 }
 
 fs_error fs_overlap_add(fs_overlap_index *x, uint64_t key, fs_date entry, int has_exit,
