@@ -104,8 +104,8 @@ int fs_problem_is_error(fs_problem_kind k)
 
 typedef struct date_entry {
     uint64_t w[3]; /* the text's first 8 bytes, bytes 8..16 (or 0), its last 8 bytes */
-    unsigned len;  /* 0: empty */
-    fs_date date;
+    uint32_t len;  /* 0: empty */
+    int32_t date;  /* days (fs_date_parse's dates fit) */
 } date_entry;
 
 /* The fields whose values are categories: few distinct values, numbered per reader. */
@@ -562,7 +562,7 @@ static int parse_date_cached(fs_export_reader *r, const char *s, size_t len, fs_
     }
     if (fs_date_parse(s, out))
         return -1;
-    *d = (date_entry){{w[0], w[1], w[2]}, (unsigned)len, *out};
+    *d = (date_entry){{w[0], w[1], w[2]}, (uint32_t)len, (int32_t)*out};
     return 0;
 }
 
