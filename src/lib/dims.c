@@ -141,55 +141,43 @@ static int multi_values(fs_dim *d, const char *raw, const fs_episode *ep, unsign
 }
 
 /* The text a dimension classifies by, or NULL for a dimension that does not read one
- * column's text alone. */
-static const char *memo_key(const fs_dims *e, const fs_dim *d, const fs_episode *ep)
+ * column's text alone; *no: the reader's number of that text (valnum.h), or
+ * FS_VALNUM_NONE. */
+static const char *memo_key(const fs_dim *d, const fs_episode *ep, uint32_t *no)
 {
+    fs_field f;
+    const char *raw;
     switch (d->spec.kind) {
     case FS_DIM_EXIT_REASON: /* the reason's group is the reader's look-up of the same text */
-        return ep->reason;
+        f = FS_FIELD_REASON, raw = ep->reason;
+        break;
     case FS_DIM_REFERRER:
-        return ep->referrer;
+        f = FS_FIELD_REFERRER, raw = ep->referrer;
+        break;
     case FS_DIM_INCOME_START:
-        return ep->income_start;
+        f = FS_FIELD_INCOME_START, raw = ep->income_start;
+        break;
     case FS_DIM_INCOME_END:
-        return ep->income_end;
+        f = FS_FIELD_INCOME_END, raw = ep->income_end;
+        break;
     case FS_DIM_TARGET_GROUP:
-        return ep->target_group;
+        f = FS_FIELD_TARGET_GROUP, raw = ep->target_group;
+        break;
     case FS_DIM_MUNICIPALITY:
-        return ep->municipality;
+        f = FS_FIELD_MUNICIPALITY, raw = ep->municipality;
+        break;
     case FS_DIM_INSATS:
-        return ep->insats;
+        f = FS_FIELD_INSATS, raw = ep->insats;
+        break;
     case FS_DIM_COLUMN:
+        *no = ep->numbering && ep->extra_no ? ep->extra_no[d->extra] : FS_VALNUM_NONE;
         return ep->extra ? ep->extra[d->extra] : "";
     default:
-        (void)e;
+        *no = FS_VALNUM_NONE;
         return NULL;
     }
-}
-
-/* The reader's number of the text memo_key() gives (valnum.h), or FS_VALNUM_NONE. */
-static uint32_t memo_no(const fs_dim *d, const fs_episode *ep)
-{
-    switch (d->spec.kind) {
-    case FS_DIM_EXIT_REASON:
-        return fs_episode_no(ep, FS_FIELD_REASON);
-    case FS_DIM_REFERRER:
-        return fs_episode_no(ep, FS_FIELD_REFERRER);
-    case FS_DIM_INCOME_START:
-        return fs_episode_no(ep, FS_FIELD_INCOME_START);
-    case FS_DIM_INCOME_END:
-        return fs_episode_no(ep, FS_FIELD_INCOME_END);
-    case FS_DIM_TARGET_GROUP:
-        return fs_episode_no(ep, FS_FIELD_TARGET_GROUP);
-    case FS_DIM_MUNICIPALITY:
-        return fs_episode_no(ep, FS_FIELD_MUNICIPALITY);
-    case FS_DIM_INSATS:
-        return fs_episode_no(ep, FS_FIELD_INSATS);
-    case FS_DIM_COLUMN:
-        return ep->numbering && ep->extra_no ? ep->extra_no[d->extra] : FS_VALNUM_NONE;
-    default:
-        return FS_VALNUM_NONE;
-    }
+    *no = fs_episode_no(ep, f);
+    return raw;
 }
 
 /* The memo entry of raw (number no), or FS_STRMAP_NONE; by number when it has one. */
@@ -270,10 +258,11 @@ static int classify(fs_dims *e, fs_dim *d, const fs_episode *ep, int cl);
 
 int fs_dim_classify(fs_dims *e, fs_dim *d, const fs_episode *ep, int cl)
 {
-    const char *raw = memo_key(e, d, ep);
+    uint32_t no;
+    const char *raw = memo_key(d, ep, &no);
     if (!raw)
         return classify(e, d, ep, cl);
-    size_t k = memo_find(&d->memo, raw, memo_no(d, ep), ep->numbering);
+    size_t k = memo_find(&d->memo, raw, no, ep->numbering);
     if (k == FS_STRMAP_NONE) {
         d->n_noted = 0;
         if (classify(e, d, ep, cl))

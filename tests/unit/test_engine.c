@@ -257,26 +257,40 @@ static void test_dimensions(void **state)
     }
 }
 
-/* Value numbers (valnum.h): one reader's numbers pick the slice of an insats and the
- * memo of a text dimension; another reader's same numbers are other values; an episode
- * without numbers goes by the text. */
-static void test_numbers(void **state)
+/* An engine of H1 by insats (only those of insats[0..n_insats) when n_insats) with one
+ * tally of the episodes during the period by row; its number in *t. */
+static fs_engine *insats_engine(const char *const *insats, size_t n_insats, fs_dim_kind row,
+                                int *t)
 {
-    (void)state;
     fs_engine_options o;
     memset(&o, 0, sizeof o);
     o.has_period = 1;
     o.period = h1;
     o.by_insats = 1;
     o.lang = "sv";
+    o.insats = insats;
+    o.n_insats = n_insats;
     fs_msg msg = {""};
     fs_engine *e = fs_engine_new(&o, &msg);
+    assert_non_null(e);
     fs_tally_spec s;
     memset(&s, 0, sizeof s);
     s.pop = FS_FLOW_DURING;
-    s.row.kind = FS_DIM_MUNICIPALITY;
+    s.row.kind = row;
     s.col.kind = FS_DIM_NONE;
-    int t = fs_engine_tally(e, &s, &msg);
+    *t = fs_engine_tally(e, &s, &msg);
+    assert_true(*t >= 0);
+    return e;
+}
+
+/* Value numbers (valnum.h): one reader's numbers pick the slice of an insats and the
+ * memo of a text dimension; another reader's same numbers are other values; an episode
+ * without numbers goes by the text. */
+static void test_numbers(void **state)
+{
+    (void)state;
+    int t;
+    fs_engine *e = insats_engine(NULL, 0, FS_DIM_MUNICIPALITY, &t);
     static const ep_spec eps[] = {
         {'W', "2024-02-01", "", NULL, "A", 0, 0},
         {'M', "2024-02-01", "", NULL, "B", 0, 0},
@@ -325,23 +339,9 @@ static void test_numbers(void **state)
 static void test_slices_and_felreg(void **state)
 {
     (void)state;
-    fs_engine_options o;
-    memset(&o, 0, sizeof o);
-    o.has_period = 1;
-    o.period = h1;
-    o.by_insats = 1;
-    o.lang = "sv";
     static const char *const only[] = {"A", "b"};
-    o.insats = only;
-    o.n_insats = 2;
-    fs_msg msg = {""};
-    fs_engine *e = fs_engine_new(&o, &msg);
-    fs_tally_spec s;
-    memset(&s, 0, sizeof s);
-    s.pop = FS_FLOW_DURING;
-    s.row.kind = FS_DIM_FLOW;
-    s.col.kind = FS_DIM_NONE;
-    int t = fs_engine_tally(e, &s, &msg);
+    int t;
+    fs_engine *e = insats_engine(only, 2, FS_DIM_FLOW, &t);
     static const ep_spec eps[] = {
         {'W', "2024-02-01", "", NULL, "A", 0, 0},
         {'M', "2024-02-01", "2024-03-01", NULL, "B", 0, 0},
