@@ -285,7 +285,7 @@ static fs_engine *insats_engine(const char *const *insats, size_t n_insats, fs_d
 
 /* Value numbers (valnum.h): one reader's numbers pick the slice of an insats and the
  * memo of a text dimension; another reader's same numbers are other values; an episode
- * without numbers goes by the text. */
+ * without numbers, or a value without one, goes by the text. */
 static void test_numbers(void **state)
 {
     (void)state;
@@ -296,17 +296,20 @@ static void test_numbers(void **state)
         {'M', "2024-02-01", "", NULL, "B", 0, 0},
         {'M', "2024-02-01", "", NULL, "A", 0, 0},
         {'W', "2024-02-01", "", NULL, "B", 0, 0},
+        {'M', "2024-02-01", "", NULL, "B", 0, 0},
     };
-    /* readers 1 and 2 both number their first insats and municipality 0 */
-    static const char *const kommun[] = {"Hjo", "Tibro", "Hjo", "Tibro"};
+    /* readers 1 and 2 both number their first insats and municipality 0; the last
+     * episode's values are past reader 1's numbers (FS_VALNUM_NONE) */
+    static const char *const kommun[] = {"Hjo", "Tibro", "Hjo", "Tibro", "Tibro"};
+    static const uint32_t no[] = {0, 0, 0, 0, FS_VALNUM_NONE};
     int reader1, reader2;
-    const void *numbering[] = {&reader1, &reader2, &reader1, NULL};
+    const void *numbering[] = {&reader1, &reader2, &reader1, NULL, &reader1};
     for (size_t k = 0; k < sizeof eps / sizeof eps[0]; k++) {
         fs_episode ep = make(&eps[k], FS_DIM_FLOW, k + 2);
         ep.municipality = kommun[k];
         ep.numbering = numbering[k];
         for (int f = 0; f < FS_FIELD_COUNT; f++)
-            ep.no[f] = 0;
+            ep.no[f] = no[k];
         assert_int_equal(fs_engine_add(&ep, e), 0);
     }
     assert_int_equal(fs_engine_finish(e), FS_OK);
@@ -316,7 +319,7 @@ static void test_numbers(void **state)
     unsigned long n[FS_SEX_N];
     for (size_t sl = 0; sl < 2; sl++) {
         fs_tally_cell(fs_engine_get(e, sl, t), FS_ALL, FS_ALL, n);
-        assert_int_equal(n[0] + n[1] + n[2], 2);
+        assert_int_equal(n[0] + n[1] + n[2], sl == 0 ? 2 : 3);
     }
     const fs_tally *whole = fs_engine_get(e, 2, t);
     const fs_dim *d = fs_tally_row_dim(whole);
@@ -331,7 +334,7 @@ static void test_numbers(void **state)
     fs_tally_cell(whole, hjo, FS_ALL, n);
     assert_int_equal(n[FS_SEX_WOMAN] + n[FS_SEX_MAN], 2);
     fs_tally_cell(whole, tibro, FS_ALL, n);
-    assert_int_equal(n[FS_SEX_WOMAN] + n[FS_SEX_MAN], 2);
+    assert_int_equal(n[FS_SEX_WOMAN] + n[FS_SEX_MAN], 3);
     fs_engine_free(e);
 }
 
