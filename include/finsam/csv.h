@@ -28,6 +28,8 @@ typedef struct fs_csv_options {
     char separator;       /* 0: detect from the header line */
     fs_encoding encoding; /* FS_ENC_AUTO: detect */
     int sha256;           /* also the SHA-256 of the bytes read (fs_csv_info.sha256) */
+    int libcsv_only;      /* tests: every line through libcsv, the reference the fast path
+                           * must read alike */
 } fs_csv_options;
 
 /* One record. Fields are NUL-terminated UTF-8 (not yet validated as NFC); valid only during

@@ -54,6 +54,7 @@ typedef struct reader {
     const char *mem;
     size_t mem_len, mem_pos;
 
+    int libcsv_only;  /* fs_csv_options.libcsv_only */
     fs_encoding enc;  /* FS_ENC_AUTO until decided */
     fs_cp1252 *cd;
     unsigned char *raw; /* Windows-1252: the block read, before conversion */
@@ -229,8 +230,10 @@ static inline uint64_t structural(const char *p, char sep)
 
 /* A line of the fast path: fields begin at r->ptrs[0..nf), each ends before the next one's
  * separator, the last at the line's end (LF, CR LF, or the end of the file). Cut out in
- * place, padding spaces dropped, as libcsv with is_space() does. */
-static void fast_line(reader *r, char *line, char *end, size_t nf)
+ * place, padding spaces dropped, as libcsv with is_space() does; a field whose bit is set
+ * in quoted is a quoted one, a quote at each end and no other (scan() saw to that): its
+ * text between them, spaces kept, as libcsv reads it. */
+static void fast_line(reader *r, char *line, char *end, size_t nf, uint64_t quoted)
 {
     if (end > line && end[-1] == '\n')
         end--;
@@ -244,7 +247,10 @@ static void fast_line(reader *r, char *line, char *end, size_t nf)
     ptrs[nf] = end + 1; /* the last field ends where a next one would begin, less one */
     for (size_t k = 0; k < nf; k++) {
         char *p = ptrs[k], *e = ptrs[k + 1] - 1;
-        if (p < e && (*p == ' ' || e[-1] == ' ')) { /* rare: padding to drop */
+        if (quoted >> k & 1) { /* "..." as the whole field: its text as it is */
+            p++;
+            e--;
+        } else if (p < e && (*p == ' ' || e[-1] == ' ')) { /* rare: padding to drop */
             while (p < e && *p == ' ')
                 p++;
             while (e > p && e[-1] == ' ')
@@ -348,6 +354,15 @@ static void slow_line(reader *r, const char *s, size_t seg, int has_nl)
              "record longer than %u bytes (an unbalanced quote?)", MAX_RECORD_BYTES);
 }
 
+/* fast_line, and for a line with quoted fields what track_quotes() would remember of it:
+ * that a quoted field opened on it (the line a later unclosed quote may be reported at). */
+static void fast_quoted_line(reader *r, char *line, char *end, size_t nf, uint64_t quoted)
+{
+    if (quoted)
+        r->open_line = r->seg_line;
+    fast_line(r, line, end, nf, quoted);
+}
+
 /* Reads the lines of s[0..n): every line that ends with LF, and with final the last one
  * too. The separators, quotes, CRs and LFs are found in one pass; a line with a quote or
  * a stray CR, or inside a record that goes on from the line before, goes to libcsv.
@@ -357,7 +372,9 @@ static size_t scan(reader *r, char *s, size_t n, int final)
     const char sep = r->separator;
     char *line = s;
     size_t nf = 1; /* fields begun in this line */
-    int special = r->mid_record;
+    int special = r->mid_record || r->libcsv_only;
+    int in_quote = 0;    /* inside a quoted field of the fast path */
+    uint64_t quoted = 0; /* the line's quoted fields, by number (fast_line) */
     if (grow_fields(r, 0))
         return 0;
     r->ptrs[0] = line;
@@ -370,37 +387,49 @@ static size_t scan(reader *r, char *s, size_t n, int final)
             m &= m - 1;
             char c = s[i];
             if (c == sep) {
-                if (!special) {
+                if (!special && !in_quote) {
                     if (nf + 1 >= r->cap_fields && grow_fields(r, nf + 1)) /* and room for fast_line's end */
                         return (size_t)(line - s);
                     r->ptrs[nf++] = s + i + 1;
                 }
             } else if (c == '\n') {
                 r->seg_line = r->line + 1;
-                if (special)
+                if (special || in_quote) /* a quoted field that goes on: libcsv's */
                     slow_line(r, line, (size_t)(s + i + 1 - line), 1);
                 else
-                    fast_line(r, line, s + i + 1, nf);
+                    fast_quoted_line(r, line, s + i + 1, nf, quoted);
                 r->line++;
                 line = s + i + 1;
                 if (r->err || r->stopped)
                     return (size_t)(line - s);
                 nf = 1;
                 r->ptrs[0] = line;
-                special = r->mid_record;
+                special = r->mid_record || r->libcsv_only;
+                in_quote = 0;
+                quoted = 0;
             } else if (c == '"') {
-                special = 1;
-            } else if (i + 1 < n ? s[i + 1] != '\n' : !final) {
-                special = 1; /* a CR that does not end the line */
+                /* the fast path takes a quote that opens a field, and the next one when a
+                 * separator or the line's end follows it; any other quote is libcsv's */
+                char next = i + 1 < n ? s[i + 1] : final ? '\n' : 0;
+                if (!in_quote && s + i == r->ptrs[nf - 1] && nf <= 64) {
+                    in_quote = 1;
+                    quoted |= 1ull << (nf - 1);
+                } else if (in_quote && (next == sep || next == '\n' || next == '\r')) {
+                    in_quote = 0;
+                } else {
+                    special = 1;
+                }
+            } else if (in_quote || (i + 1 < n ? s[i + 1] != '\n' : !final)) {
+                special = 1; /* a CR that does not end the line, or one in quotes */
             }
         }
     }
     if (final && line < s + n) { /* the last line, without LF */
         r->seg_line = r->line + 1;
-        if (special)
+        if (special || in_quote)
             slow_line(r, line, (size_t)(s + n - line), 0);
         else
-            fast_line(r, line, s + n, nf);
+            fast_quoted_line(r, line, s + n, nf, quoted);
         line = s + n;
     }
     return (size_t)(line - s);
@@ -615,6 +644,7 @@ static fs_error run(reader *r, const fs_csv_options *opt, fs_csv_info *info)
     int first = 1;
     r->enc = opt ? opt->encoding : FS_ENC_AUTO;
     r->separator = opt ? opt->separator : 0;
+    r->libcsv_only = opt && opt->libcsv_only;
     crypto_hash_sha256_state sha;
     if (opt && opt->sha256) {
         crypto_hash_sha256_init(&sha);
