@@ -273,7 +273,7 @@ static int overlap_key(fs_check *st, const fs_episode *ep, uint64_t *key)
     same_numbering(st, ep);
     if (no == FS_VALNUM_NONE || !st->insats_no[no]) {
         long ins = fs_overlap_insats(st->overlap, ep->insats);
-        if (ins < 0 || ins >= (long)UINT32_MAX - 1)
+        if (ins < 0) /* memory failure; the index numbers insatser below UINT32_MAX */
             return -1;
         if (no != FS_VALNUM_NONE)
             st->insats_no[no] = (uint32_t)ins + 1;
