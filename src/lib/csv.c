@@ -247,7 +247,7 @@ static void fast_line(reader *r, char *line, char *end, size_t nf, uint64_t quot
     ptrs[nf] = end + 1; /* the last field ends where a next one would begin, less one */
     for (size_t k = 0; k < nf; k++) {
         char *p = ptrs[k], *e = ptrs[k + 1] - 1;
-        if (quoted >> k & 1) { /* "..." as the whole field: its text as it is */
+        if (k < 64 && (quoted >> k & 1)) { /* "..." as the whole field: its text as it is */
             p++;
             e--;
         } else if (p < e && (*p == ' ' || e[-1] == ' ')) { /* rare: padding to drop */
