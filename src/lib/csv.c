@@ -364,8 +364,9 @@ static void fast_quoted_line(reader *r, char *line, char *end, size_t nf, uint64
 }
 
 /* Reads the lines of s[0..n): every line that ends with LF, and with final the last one
- * too. The separators, quotes, CRs and LFs are found in one pass; a line with a quote or
- * a stray CR, or inside a record that goes on from the line before, goes to libcsv.
+ * too. The separators, quotes, CRs and LFs are found in one pass; a line with a quote
+ * other than two around a whole field, or a stray CR, or inside a record that goes on from
+ * the line before, goes to libcsv.
  * Returns the bytes consumed: the start of the line not yet complete. */
 static size_t scan(reader *r, char *s, size_t n, int final)
 {
