@@ -125,6 +125,9 @@ typedef struct fs_export_options {
     int check_future;
     unsigned wanted;         /* FS_FIELD_BIT()s of optional columns the command uses: each
                               * one absent from a file's header is a warning */
+    unsigned numbered;       /* FS_FIELD_BIT()s of the category fields whose values the
+                              * command looks up by number (fs_episode.no); sex and exit
+                              * reason always are, the extra columns too */
     const fs_person_secret *persons; /* non-NULL: fill ep->person */
     const char *const *extra; /* other columns by header (matched as every header is): their
                                * values are passed in ep->extra; an absent one is a warning */

@@ -481,7 +481,12 @@ fs_check *fs_check_new(const fs_check_options *o, fs_msg *err)
                                       FS_FIELD_BIT(FS_FIELD_INCOME_START) |
                                       FS_FIELD_BIT(FS_FIELD_INCOME_END) |
                                       FS_FIELD_BIT(FS_FIELD_TARGET_GROUP) |
-                                      FS_FIELD_BIT(FS_FIELD_MUNICIPALITY)};
+                                      FS_FIELD_BIT(FS_FIELD_MUNICIPALITY),
+                            /* what on_episode() remembers per value number */
+                            .numbered = FS_FIELD_BIT(FS_FIELD_INSATS) |
+                                        FS_FIELD_BIT(FS_FIELD_REFERRER) |
+                                        FS_FIELD_BIT(FS_FIELD_INCOME_START) |
+                                        FS_FIELD_BIT(FS_FIELD_INCOME_END)};
     fs_export_callbacks cb = {on_episode, on_problem, st};
     if (!(st->reader = fs_export_reader_new(&eo, &cb)))
         goto oom;

@@ -354,10 +354,14 @@ void fs_engine_export_options(fs_engine *e, fs_export_options *eo)
     };
     for (size_t i = 0; i < e->n_dims; i++)
         for (size_t k = 0; k < sizeof reads / sizeof reads[0]; k++)
-            if (e->dims[i]->spec.kind == reads[k].kind)
+            if (e->dims[i]->spec.kind == reads[k].kind) {
                 eo->wanted |= FS_FIELD_BIT(reads[k].field);
+                eo->numbered |= FS_FIELD_BIT(reads[k].field); /* the dimension's memo */
+            }
     if (e->o.by_insats || e->o.n_insats)
         eo->wanted |= FS_FIELD_BIT(FS_FIELD_INSATS);
+    if (e->o.by_insats)
+        eo->numbered |= FS_FIELD_BIT(FS_FIELD_INSATS); /* the insats's slice */
     /* several engines may fill one eo (a report reads once for all its periods): only
      * one may name columns, and any one's person hash serves all */
     if (e->ctx.n_extra) {

@@ -188,10 +188,12 @@ fs_export_reader *fs_export_reader_new(const fs_export_options *opt, const fs_ex
     for (size_t x = 0; x < opt->n_extra; x++)
         if (!(r->extra_numbers[x] = fs_valnum_new()))
             goto fail;
-    /* the fields the command reads are taken from each row, and their categories numbered */
+    /* the fields the command reads are taken from each row, and those it asks for (and the
+     * two the reader looks up itself) numbered */
     r->taken = opt->wanted | opt->required | core_fields;
+    unsigned numbered = opt->numbered | FS_FIELD_BIT(FS_FIELD_SEX) | FS_FIELD_BIT(FS_FIELD_REASON);
     for (int f = 0; f < FS_FIELD_COUNT; f++) {
-        if (!(numbered_fields & FS_FIELD_BIT(f) & r->taken))
+        if (!(numbered_fields & FS_FIELD_BIT(f) & numbered & r->taken))
             continue;
         if (!(r->numbers[f] = fs_valnum_new()))
             goto fail;
