@@ -67,6 +67,8 @@ typedef struct fs_episode {
     uint32_t no[FS_FIELD_COUNT];
     const uint32_t *extra_no;
     const void *numbering; /* NULL: no numbers (an episode made by hand) */
+    /* (the export reader sets every field of a row's episode one by one: a new field is
+     * added last, and set there too) */
 } fs_episode;
 
 /* The reader's number of field f's value, FS_VALNUM_NONE when there is none. */
