@@ -19,7 +19,8 @@
 # A peer that is not installed is skipped with a line saying so. The peers count raw
 # strings (no quoting rules beyond their own, no normalisation, no checks): floors to
 # compare with, not equivalent programs. Best of RUNS (default 5) runs: CPU = user + system
-# seconds, wall-clock seconds, highest peak RSS, from /usr/bin/time (Debian package "time").
+# seconds, wall-clock seconds, highest peak RSS, from bench/cputime.c (wait4's resource use,
+# to the microsecond: GNU time's hundredths are coarse next to limit's 0.06 s).
 # check's bytes per episode are (its peak RSS - exits' peak RSS) / N.
 set -u
 
@@ -29,14 +30,9 @@ build_dir=${1:-$(dirname "$bench_dir")/build}
 sizes=${*:-1000000}
 bin=$build_dir/finsam-stats
 out_dir=$bench_dir/out
-TIME=/usr/bin/time
 RUNS=${RUNS:-5}
 CC=${CC:-cc}
 
-if [ ! -x "$TIME" ]; then
-    echo "peers.sh: $TIME is missing (Debian: apt-get install time)" >&2
-    exit 2
-fi
 if [ ! -x "$bin" ]; then
     echo "peers.sh: $bin is missing: build it first (a Release build: cmake -S . -B build-rel" >&2
     echo "          -DCMAKE_BUILD_TYPE=Release && cmake --build build-rel; bench/peers.sh build-rel)" >&2
@@ -47,10 +43,13 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/fs-peers.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
 limit=$tmp/limit
-if ! "$CC" -O2 -o "$limit" "$bench_dir/limit.c"; then
-    echo "peers.sh: cannot compile bench/limit.c with $CC" >&2
-    exit 1
-fi
+cputime=$tmp/cputime
+for prog in limit cputime; do
+    if ! "$CC" -O2 -o "$tmp/$prog" "$bench_dir/$prog.c"; then
+        echo "peers.sh: cannot compile bench/$prog.c with $CC" >&2
+        exit 1
+    fi
+done
 
 # measure CMD...: best CPU (m_cpu) and wall (m_wall) of RUNS runs, highest RSS (m_kib),
 # m_ok=0 when a run failed (exit status above 1: finsam check exits 1 on data errors)
@@ -59,7 +58,7 @@ measure() {
     i=0
     while [ "$i" -lt "$RUNS" ]; do
         i=$((i + 1))
-        "$TIME" -f '%e %U %S %M' -o "$tmp/time" sh -c '"$@" >/dev/null 2>"$0"' "$tmp/err" "$@"
+        "$cputime" "$tmp/time" sh -c '"$@" >/dev/null 2>"$0"' "$tmp/err" "$@"
         st=$?
         if [ "$st" -gt 1 ]; then m_ok=0; return; fi
         read -r wall usr sys kib <"$tmp/time"
