@@ -101,7 +101,8 @@ int fs_problem_is_error(fs_problem_kind k)
            k == FS_PROB_MISSING_COLUMN || k == FS_PROB_DUPLICATE_COLUMN;
 }
 
-#define DATE_CACHE_BITS 12
+#define DATE_CACHE_BITS 13 /* 8,192 entries of 32 bytes: a few years of dates in up to three
+                           * spellings mostly each in a slot of its own */
 
 typedef struct date_entry {
     uint64_t w[3]; /* the text's first 8 bytes, bytes 8..16 (or 0), its last 8 bytes */
