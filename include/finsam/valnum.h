@@ -26,4 +26,15 @@ void fs_valnum_free(fs_valnum *v);
  * FS_VALNUM_NONE past FS_VALNUM_MAX values or on memory failure. */
 uint32_t fs_valnum_of(fs_valnum *v, const char *s, size_t len);
 
+/* For what a caller keeps per value number: 1 when numbering (fs_episode.numbering) is
+ * another reader's than the one *seen names, whose numbers mean other values (the caller
+ * then empties what it kept); *seen names numbering after. */
+static inline int fs_valnum_reader_changed(const void **seen, const void *numbering)
+{
+    if (*seen == numbering)
+        return 0;
+    *seen = numbering;
+    return 1;
+}
+
 #endif

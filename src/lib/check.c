@@ -258,10 +258,9 @@ static void add_pending(fs_check *st)
 /* The per-number memories start again for another reader's numbers. */
 static void same_numbering(fs_check *st, const fs_episode *ep)
 {
-    if (st->numbering != ep->numbering) {
+    if (fs_valnum_reader_changed(&st->numbering, ep->numbering)) {
         memset(st->known, 0, sizeof st->known);
         memset(st->insats_no, 0, sizeof st->insats_no);
-        st->numbering = ep->numbering;
     }
 }
 
@@ -269,18 +268,19 @@ static void same_numbering(fs_check *st, const fs_episode *ep)
  * number when the reader gave one. -1 on memory failure. */
 static int overlap_key(fs_check *st, const fs_episode *ep, uint64_t *key)
 {
-    uint32_t no = fs_episode_no(ep, FS_FIELD_INSATS);
+    uint32_t no = fs_episode_no(ep, FS_FIELD_INSATS), ins;
     same_numbering(st, ep);
-    if (no == FS_VALNUM_NONE || !st->insats_no[no]) {
-        long ins = fs_overlap_insats(st->overlap, ep->insats);
-        if (ins < 0) /* memory failure; the index numbers insatser below UINT32_MAX */
+    if (no != FS_VALNUM_NONE && st->insats_no[no]) {
+        ins = st->insats_no[no] - 1;
+    } else {
+        long n = fs_overlap_insats(st->overlap, ep->insats);
+        if (n < 0) /* memory failure; the index numbers insatser below UINT32_MAX */
             return -1;
+        ins = (uint32_t)n;
         if (no != FS_VALNUM_NONE)
-            st->insats_no[no] = (uint32_t)ins + 1;
-        fs_overlap_key_of(st->overlap, ep->id, (uint32_t)ins, key);
-        return 0;
+            st->insats_no[no] = ins + 1;
     }
-    fs_overlap_key_of(st->overlap, ep->id, st->insats_no[no] - 1, key);
+    fs_overlap_key_of(st->overlap, ep->id, ins, key);
     return 0;
 }
 

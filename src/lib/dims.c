@@ -183,19 +183,17 @@ static const char *memo_key(const fs_dim *d, const fs_episode *ep, uint32_t *no)
 /* The memo entry of raw (number no), or FS_STRMAP_NONE; by number when it has one. */
 static size_t memo_find(memo *m, const char *raw, uint32_t no, const void *numbering)
 {
-    if (no == FS_VALNUM_NONE)
-        return m->raw ? fs_strmap_find(m->raw, raw) : FS_STRMAP_NONE;
-    if (!m->by_no && !(m->by_no = calloc(FS_VALNUM_MAX, sizeof *m->by_no)))
-        return m->raw ? fs_strmap_find(m->raw, raw) : FS_STRMAP_NONE;
-    if (m->numbering != numbering) { /* another reader's numbers */
-        memset(m->by_no, 0, FS_VALNUM_MAX * sizeof *m->by_no);
-        m->numbering = numbering;
+    uint32_t *kept = NULL;
+    if (no != FS_VALNUM_NONE && (m->by_no || (m->by_no = calloc(FS_VALNUM_MAX, sizeof *m->by_no)))) {
+        if (fs_valnum_reader_changed(&m->numbering, numbering))
+            memset(m->by_no, 0, FS_VALNUM_MAX * sizeof *m->by_no);
+        kept = &m->by_no[no];
+        if (*kept)
+            return *kept - 1;
     }
-    if (m->by_no[no])
-        return m->by_no[no] - 1;
     size_t k = m->raw ? fs_strmap_find(m->raw, raw) : FS_STRMAP_NONE;
-    if (k != FS_STRMAP_NONE)
-        m->by_no[no] = (uint32_t)k + 1;
+    if (kept && k != FS_STRMAP_NONE)
+        *kept = (uint32_t)k + 1;
     return k;
 }
 

@@ -410,21 +410,20 @@ static int slice_add(fs_engine *e, slice *s, const fs_episode *ep, int cl, long 
  * of the name when it has one; NULL on memory failure. */
 static slice *insats_slice(fs_engine *e, const fs_episode *ep)
 {
-    const char *name = *ep->insats ? ep->insats : "(ingen insats)";
     uint32_t no = fs_episode_no(ep, FS_FIELD_INSATS);
-    if (no == FS_VALNUM_NONE || (!e->per_no && !(e->per_no = calloc(FS_VALNUM_MAX, sizeof *e->per_no)))) {
-        fs_bykey_entry *be = fs_bykey_get(e->per, name);
-        return be ? be->data : NULL;
+    slice **kept = NULL;
+    if (no != FS_VALNUM_NONE && (e->per_no || (e->per_no = calloc(FS_VALNUM_MAX, sizeof *e->per_no)))) {
+        if (fs_valnum_reader_changed(&e->numbering, ep->numbering))
+            memset(e->per_no, 0, FS_VALNUM_MAX * sizeof *e->per_no);
+        kept = &e->per_no[no];
+        if (*kept)
+            return *kept;
     }
-    if (e->numbering != ep->numbering) { /* another reader's numbers */
-        memset(e->per_no, 0, FS_VALNUM_MAX * sizeof *e->per_no);
-        e->numbering = ep->numbering;
-    }
-    if (!e->per_no[no]) {
-        fs_bykey_entry *be = fs_bykey_get(e->per, name);
-        e->per_no[no] = be ? be->data : NULL;
-    }
-    return e->per_no[no];
+    fs_bykey_entry *be = fs_bykey_get(e->per, *ep->insats ? ep->insats : "(ingen insats)");
+    slice *sl = be ? be->data : NULL;
+    if (kept)
+        *kept = sl;
+    return sl;
 }
 
 int fs_engine_add(const fs_episode *ep, void *engine)
