@@ -26,14 +26,12 @@ typedef struct fs_overlap_hit {
     unsigned long line;
 } fs_overlap_hit;
 
-/* The key of an episode of id in insats (insats matched ignoring case and Unicode form),
- * for fs_overlap_add; 0 for an empty id, which is never an overlap (nothing to link by).
- * It also starts loading the key's place in the index, so that work done before
- * fs_overlap_add overlaps that wait. FS_ERR_MEMORY on failure. */
-fs_error fs_overlap_key(fs_overlap_index *x, const char *id, const char *insats, uint64_t *key);
-/* The same in two steps, for a caller that keeps the number of an insats: the number of
- * insats in the index (-1 on memory failure), and the key of id under that number. */
+/* The number of insats in the index (insats matched ignoring case and Unicode form), which
+ * a caller may keep; -1 on memory failure. */
 long fs_overlap_insats(fs_overlap_index *x, const char *insats);
+/* The key of an episode of id in the insats numbered insats, for fs_overlap_add; 0 for an
+ * empty id, which is never an overlap (nothing to link by). It also starts loading the
+ * key's place in the index, so that work done before fs_overlap_add overlaps that wait. */
 void fs_overlap_key_of(fs_overlap_index *x, const char *id, uint32_t insats, uint64_t *key);
 
 /* Adds an episode under key and tells whether it overlaps one added before: *found = 1 and

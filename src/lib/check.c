@@ -223,7 +223,7 @@ static void unknown_value(fs_check *st, const fs_episode *ep, fs_problem_kind k,
 
 /* Adds the pending episode to the overlap index and reports an overlap, as the first thing
  * done for the next row or after the file: its problem still comes before any of the next
- * row, and fs_overlap_key has had a row's time to bring the key's place in the index into
+ * row, and fs_overlap_key_of has had a row's time to bring the key's place in the index into
  * the cache (a wait per row otherwise). */
 static void add_pending(fs_check *st)
 {

@@ -216,18 +216,6 @@ long fs_overlap_insats(fs_overlap_index *x, const char *insats)
     return insats_number(x, insats);
 }
 
-fs_error fs_overlap_key(fs_overlap_index *x, const char *id, const char *insats, uint64_t *key)
-{
-    *key = 0;
-    if (!*id)
-        return FS_OK;
-    long ins = insats_number(x, insats);
-    if (ins < 0)
-        return FS_ERR_MEMORY;
-    fs_overlap_key_of(x, id, (uint32_t)ins, key);
-    return FS_OK;
-}
-
 void fs_overlap_key_of(fs_overlap_index *x, const char *id, uint32_t insats, uint64_t *key)
 {
     *key = 0;

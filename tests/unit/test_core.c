@@ -402,14 +402,17 @@ static void test_categories(void **state)
     fs_catmap_free(s);
 }
 
-/* fs_overlap_key and fs_overlap_add of one episode */
+/* fs_overlap_insats, fs_overlap_key_of and fs_overlap_add of one episode */
 static fs_error overlap_add(fs_overlap_index *x, const char *id, const char *insats,
                            fs_date entry, int has_exit, fs_date exit, unsigned file_no,
                            unsigned long line, int *found, fs_overlap_hit *hit)
 {
     uint64_t key;
-    fs_error e = fs_overlap_key(x, id, insats, &key);
-    return e ? e : fs_overlap_add(x, key, entry, has_exit, exit, file_no, line, found, hit);
+    long ins = fs_overlap_insats(x, insats);
+    if (ins < 0)
+        return FS_ERR_MEMORY;
+    fs_overlap_key_of(x, id, (uint32_t)ins, &key);
+    return fs_overlap_add(x, key, entry, has_exit, exit, file_no, line, found, hit);
 }
 
 static void test_overlap(void **state)
