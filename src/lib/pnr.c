@@ -1,6 +1,7 @@
 #include "finsam/pnr.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -84,6 +85,32 @@ static size_t match_at(const unsigned char *s, size_t len, int plausible, char d
     return !plausible || plausible_date(d, n - 4) ? i : 0;
 }
 
+/* 1 when the n (4 or 8) bytes at s are all ASCII digits: a byte below '0' borrows in the
+ * subtraction, one above '9' carries into its top bit in the addition. */
+static int all_digits(const char *s, size_t n)
+{
+    uint64_t x = 0;
+    memcpy(&x, s, n);
+    if (n < 8)
+        x |= 0x3030303030303030ull << (8 * n); /* the bytes not read: '0' */
+    return !(((x + 0x4646464646464646ull) | (x - 0x3030303030303030ull)) & 0x8080808080808080ull);
+}
+
+/* match_at (not plausible) for the two spellings nearly every export uses, YYYYMMDD-NNNN and
+ * YYMMDD-NNNN (or '+'), the whole of s[0..len); 0 for any other, which match_at reads. */
+static size_t match_common(const char *s, size_t len, char d[13], int *plus)
+{
+    size_t date = len - 5; /* the separator's place */
+    if ((len != 13 && len != 11) || (s[date] != '-' && s[date] != '+') || !all_digits(s, date) ||
+        !all_digits(s + date + 1, 4))
+        return 0;
+    *plus = s[date] == '+';
+    memcpy(d, s, date);
+    memcpy(d + date, s + date + 1, 4);
+    d[date + 4] = '\0';
+    return len;
+}
+
 int fs_pnr_find(const char *text, size_t len, size_t *start, size_t *end)
 {
     const unsigned char *s = (const unsigned char *)text;
@@ -116,8 +143,10 @@ fs_pnr_status fs_pnr_parse(const char *s, fs_date today, fs_pnr *out)
     while (len && *s == ' ')
         s++, len--;
     size_t n = len && is_digit((unsigned char)*s)
-                   ? match_at((const unsigned char *)s, len, 0, d, &plus)
+                   ? match_common(s, len, d, &plus)
                    : 0;
+    if (!n && len && is_digit((unsigned char)*s))
+        n = match_at((const unsigned char *)s, len, 0, d, &plus);
     if (n != len || n == 0)
         return FS_PNR_BAD_FORMAT;
     n = d[10] ? 12 : 10; /* the digits match_at kept: 10 or 12, NUL-terminated */
@@ -145,7 +174,10 @@ fs_pnr_status fs_pnr_parse(const char *s, fs_date today, fs_pnr *out)
     out->canon[12] = '\0';
     if (dd > 60)
         dd -= 60; /* samordningsnummer */
-    if (!fs_date_valid_ymd(year, mm, dd) || fs_date_from_ymd(year, mm, dd) > today)
+    /* no day of a year before 1970 + today / 366 is after today (no year has more days):
+     * the date's day number is needed only for a birth in the last year or so */
+    int before_now = today >= 0 && year < 1970 + (int)(today / 366);
+    if (!fs_date_valid_ymd(year, mm, dd) || (!before_now && fs_date_from_ymd(year, mm, dd) > today))
         return FS_PNR_BAD_DATE; /* no birth year: an age from it would be made up (a birth
                                  * in 2152 gave a negative age; found by fuzz_parse) */
     out->birth_year = year;
