@@ -7,12 +7,8 @@
  *
  * Memory: the registry holds one entry per distinct person: a slot of 12 bytes (hash and
  * index) in a table at most half full, and one byte of sex: 25 to 49 bytes per person,
- * 37 on average over the table's growth. A pair set (which persons a table has counted in
- * which cell) holds 8 bytes a pair in a table at most three quarters full: 11 to 22 bytes
- * a pair, and a table of persons holds about one pair per row a person is in, plus one.
- * Measured (bench/run.sh, 1,000,000 episodes, 806,320 persons during 2024): the flow table
- * alone peaks at 129 MB (160 bytes a person), exits at 55 MB, the 14 tables of
- * participants --all at 556 MB (690 bytes a person). */
+ * 37 on average over the table's growth. A cell of a table counts its persons in a person
+ * set (below): at most 1 bit for each person of the run, whatever the rows. */
 #ifndef FINSAM_PERSONS_H
 #define FINSAM_PERSONS_H
 
@@ -50,16 +46,26 @@ fs_sex fs_persons_sex(const fs_persons *p, size_t index);
 /* Persons recorded as a woman in one episode and as a man in another. */
 size_t fs_persons_conflicts(const fs_persons *p);
 
-/* ---- A set of 64-bit values (pairs of a person index and a cell) ---- */
+/* ---- A set of persons (who a table has counted in one cell) ---- */
 
-typedef struct fs_pairset {
-    uint64_t *slots; /* 0 = empty; values are stored + 1 */
-    size_t cap, used;
-} fs_pairset; /* zeroed = empty */
+/* Small, a hash table of person indexes + 1 at most half full; once that table would take
+ * more than a bitmap of every person so far (about one person in 64 so far a member), a
+ * bitmap, grown as new persons come. Persons get their indexes in the order the rows
+ * bring them, so a bitmap is touched near its end, mostly: a cell holds 1 bit a person
+ * at most, or 8 bytes a member while it is small. */
+typedef struct fs_personset {
+    uint32_t *slots; /* small: person index + 1, 0 = empty; NULL once a bitmap */
+    uint64_t *bits;  /* a bitmap: bit i for person i */
+    size_t cap;      /* slots, or the bitmap's words */
+    size_t used;     /* members */
+} fs_personset;      /* zeroed = empty */
 
-/* 1 when v was added, 0 when it was there, -1 on memory failure (the set is unchanged). */
-int fs_pairset_add(fs_pairset *s, uint64_t v);
-void fs_pairset_free(fs_pairset *s);
-/* Iteration: for (size_t i = 0; i < s->cap; i++) if (s->slots[i]) use(s->slots[i] - 1). */
+/* 1 when the person (an index of the registry) was added, 0 when it was there, -1 on
+ * memory failure (the set is unchanged). */
+int fs_personset_add(fs_personset *s, size_t person);
+/* The members, in no particular order:
+ *     for (size_t pos = 0, person; fs_personset_next(s, &pos, &person);) use(person); */
+int fs_personset_next(const fs_personset *s, size_t *pos, size_t *person);
+void fs_personset_free(fs_personset *s);
 
 #endif

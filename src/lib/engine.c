@@ -15,7 +15,7 @@
 
 typedef struct cell {
     unsigned long n[FS_SEX_N];
-    uint32_t id; /* counting persons: the cell's number in the pair set, from 1; 0 = none */
+    fs_personset *members; /* counting persons: who is in the cell, until they are counted */
 } cell;
 
 typedef struct crow {
@@ -31,11 +31,7 @@ struct fs_tally {
     size_t n_rows;
     unsigned long episodes[FS_SEX_N];
     fs_dayhist days[FS_SEX_N];
-    /* counting persons */
-    fs_pairset pairs;  /* person index << 32 | cell id */
-    int32_t *id_a, *id_b; /* per cell id: the cell */
-    size_t n_ids, cap_ids;
-    unsigned long multi;
+    unsigned long multi; /* counting persons: persons in two or more top-level rows */
 };
 
 typedef struct slice {
@@ -126,25 +122,9 @@ static int touch_slow(fs_tally *t, int a, int b, fs_sex sex, long person)
         c->n[sex]++;
         return 0;
     }
-    if (!c->id) {
-        if (t->n_ids == UINT32_MAX - 1)
-            return -1;
-        if (t->n_ids == t->cap_ids) {
-            size_t cap = t->cap_ids ? 2 * t->cap_ids : 64;
-            int32_t *x = realloc(t->id_a, cap * sizeof *x), *y;
-            if (!x)
-                return -1;
-            t->id_a = x;
-            if (!(y = realloc(t->id_b, cap * sizeof *y)))
-                return -1;
-            t->id_b = y;
-            t->cap_ids = cap;
-        }
-        t->id_a[t->n_ids] = a;
-        t->id_b[t->n_ids] = b;
-        c->id = (uint32_t)++t->n_ids;
-    }
-    return fs_pairset_add(&t->pairs, (uint64_t)person << 32 | c->id) < 0 ? -1 : 0;
+    if (!c->members && !(c->members = calloc(1, sizeof *c->members)))
+        return -1;
+    return fs_personset_add(c->members, (size_t)person) < 0 ? -1 : 0;
 }
 
 static int tally_add(fs_engine *e, fs_tally *t, const fs_episode *ep, int cl, long person)
@@ -175,40 +155,47 @@ static int tally_add(fs_engine *e, fs_tally *t, const fs_episode *ep, int cl, lo
     return 0;
 }
 
-/* Counting persons: each (person, cell) pair once, under the person's sex. */
-static fs_error tally_count_persons(fs_tally *t, const fs_persons *p, unsigned char *seen)
+/* Counting persons: each person of a cell once, under the person's sex; and the persons in
+ * two or more top-level rows (seen: a zeroed byte per person, zeroed again on return). */
+static void tally_count_persons(fs_tally *t, const fs_persons *p, unsigned char *seen)
 {
-    const fs_pairset *s = &t->pairs;
-    for (size_t i = 0; i < s->cap; i++) {
-        if (!s->slots[i])
-            continue;
-        uint64_t v = s->slots[i] - 1;
-        size_t person = (size_t)(v >> 32);
-        uint32_t id = (uint32_t)(v & 0xFFFFFFFFu) - 1;
-        int a = t->id_a[id], b = t->id_b[id];
-        cell *c = get_cell(t, a, b); /* exists: it has an id */
-        c->n[fs_persons_sex(p, person)]++;
-        if (a != FS_ALL && b == FS_ALL && t->row->cats[a].parent < 0 && seen[person] < 2 &&
-            ++seen[person] == 2)
-            t->multi++;
-    }
-    for (size_t i = 0; i < s->cap; i++)
-        if (s->slots[i])
-            seen[(size_t)((s->slots[i] - 1) >> 32)] = 0;
-    fs_pairset_free(&t->pairs);
-    return FS_OK;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t ia = 0; ia < t->n_rows; ia++)
+            for (size_t ib = 0; ib < t->rows[ia].n; ib++) {
+                cell *c = &t->rows[ia].c[ib];
+                int a = (int)ia - 1, b = (int)ib - 1;
+                int top = a != FS_ALL && b == FS_ALL && t->row->cats[a].parent < 0;
+                if (!c->members || (pass == 1 && !top))
+                    continue;
+                for (size_t pos = 0, person; fs_personset_next(c->members, &pos, &person);) {
+                    if (pass == 1)
+                        seen[person] = 0;
+                    else if (top && seen[person] < 2 && ++seen[person] == 2)
+                        t->multi++;
+                    if (pass == 0)
+                        c->n[fs_persons_sex(p, person)]++;
+                }
+                if (pass == 1 || !top) {
+                    fs_personset_free(c->members);
+                    free(c->members);
+                    c->members = NULL;
+                }
+            }
 }
 
 static void tally_free(fs_tally *t)
 {
-    for (size_t i = 0; i < t->n_rows; i++)
+    for (size_t i = 0; i < t->n_rows; i++) {
+        for (size_t j = 0; j < t->rows[i].n; j++)
+            if (t->rows[i].c[j].members) {
+                fs_personset_free(t->rows[i].c[j].members);
+                free(t->rows[i].c[j].members);
+            }
         free(t->rows[i].c);
+    }
     free(t->rows);
     for (int s = 0; s < FS_SEX_N; s++)
         fs_dayhist_free(&t->days[s]);
-    fs_pairset_free(&t->pairs);
-    free(t->id_a);
-    free(t->id_b);
 }
 
 const fs_tally_spec *fs_tally_spec_of(const fs_tally *t)
@@ -463,8 +450,7 @@ static fs_error slice_finish(fs_engine *e, slice *s, unsigned char *seen)
     if (slice_init(e, s))
         return FS_ERR_MEMORY;
     for (size_t i = 0; e->persons && i < e->n_specs; i++)
-        if (tally_count_persons(&s->tallies[i], e->persons, seen))
-            return FS_ERR_MEMORY;
+        tally_count_persons(&s->tallies[i], e->persons, seen);
     return FS_OK;
 }
 

@@ -1,4 +1,4 @@
-/* persons.c: the person registry and pair sets (persons.h). The keyed hash is libsodium's
+/* persons.c: the person registry and person sets (persons.h). The keyed hash is libsodium's
  * crypto_shorthash (SipHash-2-4), a keyed hash made for exactly this (short inputs, a
  * secret key, no way back from the hash): better than a hand-written one. */
 #include "finsam/persons.h"
@@ -144,51 +144,120 @@ size_t fs_persons_conflicts(const fs_persons *p)
     return p->conflicts;
 }
 
-/* ---- pair sets ---- */
+/* ---- person sets ---- */
 
-static uint64_t *pair_find(uint64_t *slots, size_t cap, uint64_t stored)
+#define SMALL_FIRST 8 /* slots of a new set */
+
+static uint32_t *slot_of(uint32_t *slots, size_t cap, uint32_t stored)
 {
-    /* a person index in the high half and a cell in the low: mix every bit into the slot
-     * (MurmurHash3's finaliser) */
-    uint64_t x = stored;
-    x ^= x >> 33;
-    x *= 0xFF51AFD7ED558CCDull;
-    x ^= x >> 33;
-    x *= 0xC4CEB9FE1A85EC53ull;
-    x ^= x >> 33;
-    size_t i = (size_t)x & (cap - 1);
+    size_t i = (size_t)(((uint64_t)stored * 0x9E3779B97F4A7C15ull) >> 32) & (cap - 1);
     while (slots[i] && slots[i] != stored)
         i = (i + 1) & (cap - 1);
     return &slots[i];
 }
 
-int fs_pairset_add(fs_pairset *s, uint64_t v)
+/* Room in the bitmap for person: doubled until it fits, the new words zero. */
+static int bits_fit(fs_personset *s, size_t person)
 {
-    uint64_t stored = v + 1;
-    if (stored == 0)
-        FS_BUG("fs_pairset_add: the value UINT64_MAX");
-    if ((s->used + 1) * 4 > s->cap * 3) { /* at most three quarters full */
-        size_t cap = s->cap ? 2 * s->cap : 256;
-        uint64_t *n = calloc(cap, sizeof *n);
-        if (!n)
+    size_t need = person / 64 + 1;
+    if (need <= s->cap)
+        return 0;
+    size_t cap = s->cap ? s->cap : 1;
+    while (cap < need)
+        cap *= 2;
+    uint64_t *b = realloc(s->bits, cap * sizeof *b);
+    if (!b)
+        return -1;
+    memset(b + s->cap, 0, (cap - s->cap) * sizeof *b);
+    s->bits = b;
+    s->cap = cap;
+    return 0;
+}
+
+/* A small set that is full: twice the slots, or a bitmap when twice the slots would take
+ * more bytes than a bitmap of the persons up to person. */
+static int grow_small(fs_personset *s, size_t person)
+{
+    size_t cap = s->cap ? 2 * s->cap : SMALL_FIRST;
+    if (s->cap && cap * sizeof(uint32_t) > (person / 64 + 1) * sizeof(uint64_t)) {
+        size_t top = person;
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->slots[i] && s->slots[i] - 1 > top)
+                top = s->slots[i] - 1;
+        fs_personset b = {0};
+        if (bits_fit(&b, top))
             return -1;
         for (size_t i = 0; i < s->cap; i++)
             if (s->slots[i])
-                *pair_find(n, cap, s->slots[i]) = s->slots[i];
+                b.bits[(s->slots[i] - 1) / 64] |= 1ull << ((s->slots[i] - 1) % 64);
+        b.used = s->used;
         free(s->slots);
-        s->slots = n;
-        s->cap = cap;
+        *s = b;
+        return 0;
     }
-    uint64_t *p = pair_find(s->slots, s->cap, stored);
+    uint32_t *n = calloc(cap, sizeof *n);
+    if (!n)
+        return -1;
+    for (size_t i = 0; i < s->cap; i++)
+        if (s->slots[i])
+            *slot_of(n, cap, s->slots[i]) = s->slots[i];
+    free(s->slots);
+    s->slots = n;
+    s->cap = cap;
+    return 0;
+}
+
+int fs_personset_add(fs_personset *s, size_t person)
+{
+    if (person >= UINT32_MAX)
+        FS_BUG("fs_personset_add: a person index beyond 32 bits");
+    if (!s->bits) {
+        if ((s->used + 1) * 2 > s->cap && grow_small(s, person))
+            return -1;
+    }
+    if (s->bits) {
+        if (person / 64 >= s->cap && bits_fit(s, person))
+            return -1;
+        uint64_t *w = &s->bits[person / 64], bit = 1ull << (person % 64);
+        if (*w & bit)
+            return 0;
+        *w |= bit;
+        s->used++;
+        return 1;
+    }
+    uint32_t *p = slot_of(s->slots, s->cap, (uint32_t)person + 1);
     if (*p)
         return 0;
-    *p = stored;
+    *p = (uint32_t)person + 1;
     s->used++;
     return 1;
 }
 
-void fs_pairset_free(fs_pairset *s)
+int fs_personset_next(const fs_personset *s, size_t *pos, size_t *person)
+{
+    if (s->slots) {
+        for (; *pos < s->cap; (*pos)++)
+            if (s->slots[*pos]) {
+                *person = s->slots[(*pos)++] - 1;
+                return 1;
+            }
+        return 0;
+    }
+    for (size_t w = *pos / 64; w < s->cap; w++) {
+        uint64_t left = s->bits[w] & (~0ull << (w == *pos / 64 ? *pos % 64 : 0));
+        if (left) {
+            *person = w * 64 + (size_t)__builtin_ctzll(left);
+            *pos = *person + 1;
+            return 1;
+        }
+    }
+    *pos = s->cap * 64;
+    return 0;
+}
+
+void fs_personset_free(fs_personset *s)
 {
     free(s->slots);
+    free(s->bits);
     memset(s, 0, sizeof *s);
 }

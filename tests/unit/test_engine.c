@@ -472,7 +472,7 @@ static void test_persons(void **state)
     fs_engine_free(e);
 }
 
-/* The registry and the pair set on their own: dense indexes, first known sex, conflicts. */
+/* The registry and the person set on their own: dense indexes, first known sex, conflicts. */
 static void test_registry(void **state)
 {
     (void)state;
@@ -489,14 +489,47 @@ static void test_registry(void **state)
     assert_int_equal(fs_persons_count(p), 5002);
     fs_persons_free(p);
 
-    fs_pairset s = {0};
-    assert_int_equal(fs_pairset_add(&s, 0), 1);
-    assert_int_equal(fs_pairset_add(&s, 0), 0);
-    for (uint64_t v = 1; v < 1000; v++)
-        assert_int_equal(fs_pairset_add(&s, v << 32 | 3), 1);
-    assert_int_equal(fs_pairset_add(&s, 500ull << 32 | 3), 0);
+    /* a person set against a byte per person: small, then a bitmap that grows; persons
+     * in the order the rows bring them, some coming back */
+    enum { N = 200000 };
+    unsigned char *in = calloc(N, 1);
+    assert_non_null(in);
+    fs_personset s = {0};
+    assert_int_equal(fs_personset_add(&s, 0), 1);
+    assert_int_equal(fs_personset_add(&s, 0), 0);
+    assert_non_null(s.slots); /* small */
+    in[0] = 1;
+    size_t want = 1;
+    unsigned long long x = 88172645463325252ull;
+    for (size_t next = 1; next < N; next++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        size_t person = x % 4 ? next : (size_t)(x >> 8) % next; /* one in four comes back */
+        int added = fs_personset_add(&s, person);
+        assert_int_equal(added, !in[person]);
+        want += !in[person];
+        in[person] = 1;
+    }
+    assert_null(s.slots); /* three in four of the persons: a bitmap */
+    assert_int_equal(s.used, want);
+    size_t listed = 0;
+    for (size_t pos = 0, person; fs_personset_next(&s, &pos, &person);) {
+        assert_true(person < N && in[person] == 1);
+        in[person] = 2; /* each member once */
+        listed++;
+    }
+    assert_int_equal(listed, want);
+    fs_personset_free(&s);
+    /* a sparse set stays small: 1,000 members among 10 million persons */
+    for (size_t i = 0; i < 1000; i++)
+        assert_int_equal(fs_personset_add(&s, i * 10000), 1);
+    assert_non_null(s.slots);
     assert_int_equal(s.used, 1000);
-    fs_pairset_free(&s);
+    listed = 0;
+    for (size_t pos = 0, person; fs_personset_next(&s, &pos, &person);)
+        listed += person % 10000 == 0;
+    assert_int_equal(listed, 1000);
+    fs_personset_free(&s);
+    free(in);
 
     /* the keyed hash: the same identity, the same hash within a run; kinds differ */
     fs_person_secret k;
