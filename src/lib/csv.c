@@ -120,6 +120,8 @@ static int grow_fields(reader *r, size_t n)
     if (n < r->cap_fields)
         return 0;
     size_t cap = r->cap_fields ? 2 * r->cap_fields : 32;
+    while (cap <= n)
+        cap *= 2;
     size_t *o = realloc(r->offsets, cap * sizeof *o);
     if (o)
         r->offsets = o;
@@ -204,28 +206,33 @@ static int is_space(unsigned char c)
     return c == ' ';
 }
 
-/* The separator, '"', CR and LF among the 64 bytes at p: bit i for p[i]. */
-static inline uint64_t structural(const char *p, char sep)
+/* The 64 bytes at p, by bit (bit i for p[i]): the separators, LFs, quotes and CRs. */
+typedef struct marks {
+    uint64_t sep, lf, quote, cr;
+} marks;
+
+static inline marks find_marks(const char *p, char sep)
 {
+    marks m = {0, 0, 0, 0};
 #if defined(__SSE2__)
     const __m128i vs = _mm_set1_epi8(sep), vq = _mm_set1_epi8('"');
     const __m128i vn = _mm_set1_epi8('\n'), vr = _mm_set1_epi8('\r');
-    uint64_t m = 0;
     for (int k = 0; k < 4; k++) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
-        __m128i t = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, vs), _mm_cmpeq_epi8(x, vq)),
-                                 _mm_or_si128(_mm_cmpeq_epi8(x, vn), _mm_cmpeq_epi8(x, vr)));
-        m |= (uint64_t)(unsigned)_mm_movemask_epi8(t) << (16 * k);
+        m.sep |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, vs)) << (16 * k);
+        m.lf |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, vn)) << (16 * k);
+        m.quote |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, vq)) << (16 * k);
+        m.cr |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, vr)) << (16 * k);
     }
-    return m;
 #else
-    uint64_t m = 0;
     for (int i = 0; i < 64; i++) {
-        char c = p[i];
-        m |= (uint64_t)(c == sep || c == '"' || c == '\n' || c == '\r') << i;
+        m.sep |= (uint64_t)(p[i] == sep) << i;
+        m.lf |= (uint64_t)(p[i] == '\n') << i;
+        m.quote |= (uint64_t)(p[i] == '"') << i;
+        m.cr |= (uint64_t)(p[i] == '\r') << i;
     }
-    return m;
 #endif
+    return m;
 }
 
 /* A line of the fast path: fields begin at r->ptrs[0..nf), each ends before the next one's
@@ -380,9 +387,39 @@ static size_t scan(reader *r, char *s, size_t n, int final)
         return 0;
     r->ptrs[0] = line;
     for (size_t base = 0; base < n; base += 64) {
-        uint64_t m = structural(s + base, sep);
-        if (n - base < 64)
-            m &= ~0ull >> (64 - (n - base));
+        marks k = find_marks(s + base, sep);
+        if (n - base < 64) {
+            uint64_t in = ~0ull >> (64 - (n - base));
+            k.sep &= in, k.lf &= in, k.quote &= in, k.cr &= in;
+        }
+        /* the common block: separators and line ends, no quote, and a CR only right before
+         * an LF: its fields without looking at each byte found */
+        if (!special && !in_quote && !k.quote && !(k.cr & ~(k.lf >> 1))) {
+            if (nf + 65 >= r->cap_fields && grow_fields(r, nf + 65)) /* and fast_line's end */
+                return (size_t)(line - s);
+            for (;;) {
+                uint64_t first_lf = k.lf & -k.lf; /* 0 when none */
+                uint64_t seps = first_lf ? k.sep & (first_lf - 1) : k.sep;
+                k.sep ^= seps;
+                for (; seps; seps &= seps - 1)
+                    r->ptrs[nf++] = s + base + (size_t)__builtin_ctzll(seps) + 1;
+                if (!first_lf)
+                    break;
+                k.lf ^= first_lf;
+                size_t i = base + (size_t)__builtin_ctzll(first_lf);
+                r->seg_line = r->line + 1;
+                fast_quoted_line(r, line, s + i + 1, nf, quoted);
+                r->line++;
+                line = s + i + 1;
+                if (r->err || r->stopped)
+                    return (size_t)(line - s);
+                nf = 1;
+                r->ptrs[0] = line;
+                quoted = 0; /* special and in_quote stay 0: a fast line leaves no record open */
+            }
+            continue;
+        }
+        uint64_t m = k.sep | k.lf | k.quote | k.cr;
         while (m) {
             size_t i = base + (size_t)__builtin_ctzll(m);
             m &= m - 1;
