@@ -85,30 +85,43 @@ static size_t match_at(const unsigned char *s, size_t len, int plausible, char d
     return !plausible || plausible_date(d, n - 4) ? i : 0;
 }
 
-/* 1 when the n (4 or 8) bytes at s are all ASCII digits: a byte below '0' borrows in the
- * subtraction, one above '9' carries into its top bit in the addition. */
-static int all_digits(const char *s, size_t n)
+/* 1 when the 8 (or 4) bytes at s are all ASCII digits: a byte below '0' borrows in the
+ * subtraction, one above '9' carries into its top bit in the addition. Fixed sizes: a
+ * copy of a variable length compiled to a loop, and its load of the word stalled. */
+static int digits8(const char *s)
 {
-    uint64_t x = 0;
-    memcpy(&x, s, n);
-    if (n < 8)
-        x |= 0x3030303030303030ull << (8 * n); /* the bytes not read: '0' */
+    uint64_t x;
+    memcpy(&x, s, 8);
     return !(((x + 0x4646464646464646ull) | (x - 0x3030303030303030ull)) & 0x8080808080808080ull);
+}
+
+static int digits4(const char *s)
+{
+    uint32_t x;
+    memcpy(&x, s, 4);
+    return !(((x + 0x46464646u) | (x - 0x30303030u)) & 0x80808080u);
 }
 
 /* match_at (not plausible) for the two spellings nearly every export uses, YYYYMMDD-NNNN and
  * YYMMDD-NNNN (or '+'), the whole of s[0..len); 0 for any other, which match_at reads. */
 static size_t match_common(const char *s, size_t len, char d[13], int *plus)
 {
-    size_t date = len - 5; /* the separator's place */
-    if ((len != 13 && len != 11) || (s[date] != '-' && s[date] != '+') || !all_digits(s, date) ||
-        !all_digits(s + date + 1, 4))
-        return 0;
-    *plus = s[date] == '+';
-    memcpy(d, s, date);
-    memcpy(d + date, s + date + 1, 4);
-    d[date + 4] = '\0';
-    return len;
+    if (len == 13 && (s[8] == '-' || s[8] == '+') && digits8(s) && digits4(s + 9)) {
+        *plus = s[8] == '+';
+        memcpy(d, s, 8);
+        memcpy(d + 8, s + 9, 4);
+        d[12] = '\0';
+        return len;
+    }
+    if (len == 11 && (s[6] == '-' || s[6] == '+') && digits4(s) && digits4(s + 2) &&
+        digits4(s + 7)) {
+        *plus = s[6] == '+';
+        memcpy(d, s, 6);
+        memcpy(d + 6, s + 7, 4);
+        d[10] = '\0';
+        return len;
+    }
+    return 0;
 }
 
 int fs_pnr_find(const char *text, size_t len, size_t *start, size_t *end)
