@@ -503,13 +503,17 @@ static const char *trim_ends(char *s, size_t *len)
  * have). */
 static void take_values(fs_export_reader *r, const fs_csv_record *rec)
 {
-    for (size_t k = 0; k < r->n_take; k++) {
-        const struct take *t = &r->take[k];
+    /* in locals: the stores through t->val and t->len might otherwise alias them, and
+     * each would be loaded again for each field */
+    char **fields = rec->fields;
+    const size_t *lens = rec->lens;
+    const size_t n_fields = rec->n_fields;
+    for (const struct take *t = r->take, *end = t + r->n_take; t < end; t++) {
         const char *v = "";
         size_t len = 0;
-        if ((size_t)t->col < rec->n_fields) {
-            char *s = rec->fields[t->col];
-            len = rec->lens[t->col];
+        if ((size_t)t->col < n_fields) {
+            char *s = fields[t->col];
+            len = lens[t->col];
             v = s;
             if (len && (blank_byte[(unsigned char)s[0]] | blank_byte[(unsigned char)s[len - 1]]))
                 v = trim_ends(s, &len);
