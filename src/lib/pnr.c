@@ -155,10 +155,8 @@ fs_pnr_status fs_pnr_parse(const char *s, fs_date today, fs_pnr *out)
         len--;
     while (len && *s == ' ')
         s++, len--;
-    size_t n = len && is_digit((unsigned char)*s)
-                   ? match_common(s, len, d, &plus)
-                   : 0;
-    if (!n && len && is_digit((unsigned char)*s))
+    size_t n = 0;
+    if (len && is_digit((unsigned char)*s) && !(n = match_common(s, len, d, &plus)))
         n = match_at((const unsigned char *)s, len, 0, d, &plus);
     if (n != len || n == 0)
         return FS_PNR_BAD_FORMAT;
@@ -181,9 +179,13 @@ fs_pnr_status fs_pnr_parse(const char *s, fs_date today, fs_pnr *out)
             year -= 100;
     }
     out->sex = ((ten[8] - '0') % 2) ? FS_SEX_MAN : FS_SEX_WOMAN;
-    out->canon[0] = (char)('0' + year / 1000 % 10);
-    out->canon[1] = (char)('0' + year / 100 % 10);
-    memcpy(out->canon + 2, ten, 10);
+    if (n == 12) {
+        memcpy(out->canon, d, 12); /* the century as written */
+    } else {
+        out->canon[0] = (char)('0' + year / 1000 % 10);
+        out->canon[1] = (char)('0' + year / 100 % 10);
+        memcpy(out->canon + 2, ten, 10);
+    }
     out->canon[12] = '\0';
     if (dd > 60)
         dd -= 60; /* samordningsnummer */
