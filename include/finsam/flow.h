@@ -81,6 +81,9 @@ const char *fs_duration_key(fs_duration_band b);
 const char *fs_duration_label(fs_duration_band b, const char *lang);
 /* The band of an episode from entry to exit (exit >= entry). */
 fs_duration_band fs_duration_band_of(fs_date entry, fs_date exit);
+/* The band's bounds for episodes that began at entry: an exit before bound[b] is in band b
+ * or a shorter one (entry + 3, 6 and 12 months, as fs_date_add_months). */
+void fs_duration_bounds(fs_date entry, fs_date bound[3]);
 /* date + months calendar months; the day is clamped to the end of a shorter month
  * (2024-01-31 + 1 month = 2024-02-29). */
 fs_date fs_date_add_months(fs_date d, int months);

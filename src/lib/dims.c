@@ -291,6 +291,27 @@ int fs_dim_classify(fs_dims *e, fs_dim *d, const fs_episode *ep, int cl)
     return 0;
 }
 
+/* fs_duration_bounds of the entry days met, in a direct-mapped cache: a few hundred entry
+ * days serve a file, and working out the bounds takes four calendar conversions. */
+#define DUR_SLOTS 1024
+struct dur_bounds {
+    fs_date entry; /* LONG_MIN: empty */
+    fs_date bound[3];
+};
+
+static fs_duration_band duration_band(fs_dim *d, fs_date entry, fs_date exit)
+{
+    struct dur_bounds *c = &d->dur[(size_t)entry & (DUR_SLOTS - 1)];
+    if (c->entry != entry) {
+        c->entry = entry;
+        fs_duration_bounds(entry, c->bound);
+    }
+    return exit < c->bound[0] ? FS_DUR_UNDER_3M
+           : exit < c->bound[1] ? FS_DUR_3_6M
+           : exit < c->bound[2] ? FS_DUR_6_12M
+                                : FS_DUR_OVER_12M;
+}
+
 /* The year of a day, from the table of 1 January (dates the reader accepts: 1900..2199). */
 static int year_of(const fs_dim *d, fs_date z)
 {
@@ -375,7 +396,7 @@ static int classify(fs_dims *e, fs_dim *d, const fs_episode *ep, int cl)
         return push(d, b == FS_AGE_OUTSIDE ? d->outside : b);
     }
     case FS_DIM_DURATION:
-        return ep->has_exit ? push(d, (int)fs_duration_band_of(ep->entry, ep->exit)) : 0;
+        return ep->has_exit ? push(d, (int)duration_band(d, ep->entry, ep->exit)) : 0;
     case FS_DIM_ENTRY_YEAR: {
         int y = year_of(d, ep->entry), m, dd;
         if (y >= 0 && d->year_cat[y - 1900])
@@ -524,6 +545,7 @@ void fs_dim_free(fs_dim *d)
     free(d->jan1);
     free(d->year_cat);
     free(d->month_start);
+    free(d->dur);
     free(d);
 }
 
@@ -620,6 +642,10 @@ fs_dim *fs_dim_new(fs_dims *e, const fs_dim_spec *spec, fs_msg *err)
         for (int b = 0; b < FS_DUR_N; b++)
             if (add_cat(d, fs_duration_key(b), fs_duration_label(b, lang), -1, 1, 0) < 0)
                 goto oom;
+        if (!(d->dur = malloc(DUR_SLOTS * sizeof *d->dur)))
+            goto oom;
+        for (size_t i = 0; i < DUR_SLOTS; i++)
+            d->dur[i].entry = LONG_MIN;
         break;
     case FS_DIM_ENTRY_YEAR:
         d->prefix = "year_";

@@ -77,6 +77,7 @@ struct fs_dim {
     fs_date *jan1;       /* FS_DIM_ENTRY_YEAR: 1 January of 1900 .. 2200 */
     int *year_cat;       /* FS_DIM_ENTRY_YEAR: per year from 1900, its category + 1 */
     fs_date *month_start; /* FS_DIM_*_MONTH: first day of each month of the period, and after */
+    struct dur_bounds *dur; /* FS_DIM_DURATION: bounds by entry day (DUR_SLOTS, a cache) */
     int n_months;
     /* the episode classified last */
     unsigned long serial;

@@ -142,15 +142,19 @@ static int tally_add(fs_engine *e, fs_tally *t, const fs_episode *ep, int cl, lo
     if ((person >= 0 && touch(t, FS_ALL, FS_ALL, sex, person)) || fs_dim_codes(&e->ctx, rd, ep, cl) ||
         (cd && fs_dim_codes(&e->ctx, cd, ep, cl)))
         return -1;
-    for (size_t i = 0; i < rd->n_codes; i++) {
-        if (touch(t, rd->codes[i], FS_ALL, sex, person))
+    /* in locals: a count is an unsigned long, as a size_t is, so each count stored would
+     * otherwise have the codes loaded again */
+    const int *rc = rd->codes, *cc = cd ? cd->codes : NULL;
+    const size_t nr = rd->n_codes, nc = cd ? cd->n_codes : 0;
+    for (size_t i = 0; i < nr; i++) {
+        if (touch(t, rc[i], FS_ALL, sex, person))
             return -1;
-        for (size_t j = 0; cd && j < cd->n_codes; j++)
-            if (touch(t, rd->codes[i], cd->codes[j], sex, person))
+        for (size_t j = 0; j < nc; j++)
+            if (touch(t, rc[i], cc[j], sex, person))
                 return -1;
     }
-    for (size_t j = 0; t->spec.col_totals && j < cd->n_codes; j++)
-        if (touch(t, FS_ALL, cd->codes[j], sex, person))
+    for (size_t j = 0; t->spec.col_totals && j < nc; j++)
+        if (touch(t, FS_ALL, cc[j], sex, person))
             return -1;
     return 0;
 }

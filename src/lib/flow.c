@@ -184,20 +184,27 @@ fs_date fs_date_add_months(fs_date d, int months)
     return fs_date_from_ymd(y, m, day > dim ? dim : day);
 }
 
-fs_duration_band fs_duration_band_of(fs_date entry, fs_date exit)
+void fs_duration_bounds(fs_date entry, fs_date bound[3])
 {
-    /* exit < entry + k months, with the day clamped as fs_date_add_months does; the bands
-     * need the entry's calendar date once, not once per bound */
-    static const int bound[] = {3, 6, 12};
+    /* the entry's calendar date once, not once per bound */
+    static const int months[] = {3, 6, 12};
     int y, m, d;
     fs_date_to_ymd(entry, &y, &m, &d);
     for (int b = 0; b < 3; b++) {
-        int idx = y * 12 + (m - 1) + bound[b];
+        int idx = y * 12 + (m - 1) + months[b];
         int by = idx / 12, bm = idx % 12 + 1;
         int dim = fs_days_in_month(by, bm);
-        if (exit < fs_date_from_ymd(by, bm, d < dim ? d : dim))
-            return (fs_duration_band)b;
+        bound[b] = fs_date_from_ymd(by, bm, d < dim ? d : dim);
     }
+}
+
+fs_duration_band fs_duration_band_of(fs_date entry, fs_date exit)
+{
+    fs_date bound[3];
+    fs_duration_bounds(entry, bound);
+    for (int b = 0; b < 3; b++)
+        if (exit < bound[b])
+            return (fs_duration_band)b;
     return FS_DUR_OVER_12M;
 }
 

@@ -159,6 +159,15 @@ static void test_duration(void **state)
         assert_int_equal(fs_duration_band_of(date(dc[i].entry), date(dc[i].exit)), dc[i].expected);
     assert_int_equal(fs_date_add_months(date("2024-01-31"), 1), date("2024-02-29"));
     assert_int_equal(fs_date_add_months(date("2023-12-31"), 2), date("2024-02-29"));
+    /* the bounds the engine keeps per entry day are entry + 3, 6 and 12 months, every day
+     * of 2023-2025 (month ends, leap days) */
+    for (fs_date d = date("2023-01-01"); d <= date("2025-12-31"); d++) {
+        fs_date b[3];
+        fs_duration_bounds(d, b);
+        assert_int_equal(b[0], fs_date_add_months(d, 3));
+        assert_int_equal(b[1], fs_date_add_months(d, 6));
+        assert_int_equal(b[2], fs_date_add_months(d, 12));
+    }
 }
 
 static void test_months(void **state)
