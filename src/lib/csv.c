@@ -252,9 +252,14 @@ static void fast_line(reader *r, char *line, char *end, size_t nf, uint64_t quot
     char **ptrs = r->ptrs;
     size_t *lens = r->lens;
     ptrs[nf] = end + 1; /* the last field ends where a next one would begin, less one */
-    for (size_t k = 0; k < nf; k++) {
-        char *p = ptrs[k], *e = ptrs[k + 1] - 1;
-        if (k < 64 && (quoted >> k & 1)) { /* "..." as the whole field: its text as it is */
+    char *next = ptrs[0];
+    for (size_t k = 0; k < nf; k++, quoted >>= 1) { /* quoted: field k's bit is bit 0 */
+        /* each start read once, before the stores: a char store may alias it for the
+         * compiler, which would read it again */
+        char *p = next, *e;
+        next = ptrs[k + 1];
+        e = next - 1;
+        if (quoted & 1) { /* "..." as the whole field: its text as it is */
             p++;
             e--;
         } else if (p < e && (*p == ' ' || e[-1] == ' ')) { /* rare: padding to drop */
