@@ -192,7 +192,9 @@ fs_pnr_status fs_pnr_parse(const char *s, fs_date today, fs_pnr *out)
     /* no day of a year before 1970 + today / 366 is after today (no year has more days):
      * the date's day number is needed only for a birth in the last year or so */
     int before_now = today >= 0 && year < 1970 + (int)(today / 366);
-    if (!fs_date_valid_ymd(year, mm, dd) || (!before_now && fs_date_from_ymd(year, mm, dd) > today))
+    int valid = year >= 1900 && year <= 2199 && mm >= 1 && mm <= 12 && dd >= 1 &&
+                (dd <= 28 || fs_date_valid_ymd(year, mm, dd)); /* every month has 28 days */
+    if (!valid || (!before_now && fs_date_from_ymd(year, mm, dd) > today))
         return FS_PNR_BAD_DATE; /* no birth year: an age from it would be made up (a birth
                                  * in 2152 gave a negative age; found by fuzz_parse) */
     out->birth_year = year;
