@@ -127,6 +127,9 @@ typedef struct fs_export_options {
     int check_future;
     unsigned wanted;         /* FS_FIELD_BIT()s of optional columns the command uses: each
                               * one absent from a file's header is a warning */
+    unsigned listed;         /* FS_FIELD_BIT()s of optional columns only looked for: an
+                              * absent one is a warning, as a wanted one, but their values
+                              * are not read (check, for the reports' columns) */
     unsigned numbered;       /* FS_FIELD_BIT()s of the category fields whose values the
                               * command looks up by number (fs_episode.no); sex and exit
                               * reason always are, the extra columns too */

@@ -475,12 +475,13 @@ fs_check *fs_check_new(const fs_check_options *o, fs_msg *err)
                             .required = FS_FIELD_BIT(FS_FIELD_ENTRY) | FS_FIELD_BIT(FS_FIELD_EXIT) |
                                         FS_FIELD_BIT(FS_FIELD_REASON),
                             .as_of = o->as_of, .check_future = 1,
-                            /* the optional columns the reports read: an absent one is listed */
+                            /* the optional columns the reports read: an absent one is
+                             * listed; check reads the values of the first five */
                             .wanted = FS_FIELD_BIT(FS_FIELD_ID) | FS_FIELD_BIT(FS_FIELD_INSATS) |
                                       FS_FIELD_BIT(FS_FIELD_REFERRER) |
                                       FS_FIELD_BIT(FS_FIELD_INCOME_START) |
-                                      FS_FIELD_BIT(FS_FIELD_INCOME_END) |
-                                      FS_FIELD_BIT(FS_FIELD_TARGET_GROUP) |
+                                      FS_FIELD_BIT(FS_FIELD_INCOME_END),
+                            .listed = FS_FIELD_BIT(FS_FIELD_TARGET_GROUP) |
                                       FS_FIELD_BIT(FS_FIELD_MUNICIPALITY),
                             /* what on_episode() remembers per value number */
                             .numbered = FS_FIELD_BIT(FS_FIELD_INSATS) |

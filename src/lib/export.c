@@ -434,7 +434,8 @@ static int map_header(fs_export_reader *r, const fs_csv_record *rec)
     if (r->err)
         goto done;
     for (int f = 0; f < FS_FIELD_COUNT; f++)
-        if (r->col[f] < 0 && (r->opt.wanted & FS_FIELD_BIT(f)) && !(r->opt.required & FS_FIELD_BIT(f)))
+        if (r->col[f] < 0 && ((r->opt.wanted | r->opt.listed) & FS_FIELD_BIT(f)) &&
+            !(r->opt.required & FS_FIELD_BIT(f)))
             absent_column(r, rec->line, fs_config_get(r->opt.config, "columns", fields[f].name),
                           fields[f].aliases);
     for (size_t x = 0; x < r->opt.n_extra; x++) {
