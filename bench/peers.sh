@@ -8,7 +8,9 @@
 #   limit            bench/limit.c, compiled here with ${CC:-cc} -O2
 #   wc -l            counting lines
 #   finsam exits, finsam participants --all, finsam check  (--as-of 2025-06-30)
-#   mawk, gawk       the awk crosstab of bench/run.sh, with LC_ALL=C
+#   mawk, gawk       the awk crosstab of bench/run.sh, with LC_ALL=C; and all_tables.awk, the
+#                    18 tables of participants --all counted as raw strings (its ratio to
+#                    finsam participants --all printed under it)
 #   datamash         cut -d';' -f3,7,8 | grep ';2024' | datamash -t';' -s -g 3,1 count 3
 #   miller           mlr --icsv --ifs ';' filter + count-distinct of the same crosstab
 #   pandas           read_csv(sep=';') and a groupby of the same crosstab (python3 + pandas)
@@ -113,8 +115,10 @@ for n in $sizes; do
     measure "$bin" exits "$file" --period 2024 --format csv --as-of 2025-06-30
     if [ "$m_ok" = 1 ]; then exits_cpu=$m_cpu; exits_kib=$m_kib; row "finsam exits"
     else skip "finsam exits" "failed: $(head -n 1 "$tmp/err")"; fi
+    all_cpu=
     measure "$bin" participants "$file" --period 2024 --all --format csv --as-of 2025-06-30
-    [ "$m_ok" = 1 ] && row "finsam participants --all" || skip "finsam participants --all" "failed: $(head -n 1 "$tmp/err")"
+    if [ "$m_ok" = 1 ]; then all_cpu=$m_cpu; row "finsam participants --all"
+    else skip "finsam participants --all" "failed: $(head -n 1 "$tmp/err")"; fi
     measure "$bin" check "$file" --as-of 2025-06-30
     if [ "$m_ok" = 1 ]; then
         row "finsam check"
@@ -126,6 +130,16 @@ for n in $sizes; do
     for a in mawk gawk; do
         if have "$a"; then measure env LC_ALL=C "$a" -F';' "$awk_prog" "$file"; row "$a (LC_ALL=C)"
         else skip "$a" "not installed"; fi
+    done
+    for a in mawk gawk; do # the 18 tables of --all, as raw strings (all_tables.awk)
+        if have "$a"; then
+            measure env LC_ALL=C "$a" -F';' -f "$bench_dir/all_tables.awk" "$file"
+            row "$a, the --all tables"
+            [ -n "$all_cpu" ] && awk -v a="$m_cpu" -v b="$all_cpu" \
+                'BEGIN { printf "%-28s %8.2f times the CPU of finsam participants --all\n", "", a / b }'
+        else
+            skip "$a, the --all tables" "not installed"
+        fi
     done
     if have datamash; then
         measure sh -c 'cut -d";" -f3,7,8 "$1" | grep ";2024" | LC_ALL=C datamash -t";" -s -g 3,1 count 3' sh "$file"
