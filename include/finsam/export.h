@@ -45,7 +45,9 @@ const char *fs_field_default_header(fs_field f);
 /* The NULL-terminated list of headers accepted by default for f; static. */
 const char *const *fs_field_aliases(fs_field f);
 
-/* One episode. Strings are "" when absent and valid only during the callback. */
+/* One episode. Strings are "" when absent, and for a column the command did not ask for
+ * (fs_export_options: id and insats, and the category columns, are read when wanted or
+ * required, the id also when persons are counted); valid only during the callback. */
 typedef struct fs_episode {
     const char *file;
     unsigned long line;

@@ -117,11 +117,11 @@ static const unsigned numbered_fields =
     FS_FIELD_BIT(FS_FIELD_REFERRER) | FS_FIELD_BIT(FS_FIELD_TARGET_GROUP) |
     FS_FIELD_BIT(FS_FIELD_MUNICIPALITY);
 
-/* The fields the reader itself reads, or passes to every command; the others only when
- * the command says it reads them (opt.wanted, opt.required). */
+/* The fields the reader itself reads: what every row is checked for; the others only when
+ * the command says it reads them (opt.wanted, opt.required), and the participant id when
+ * persons are counted (opt.persons). */
 static const unsigned core_fields =
-    FS_FIELD_BIT(FS_FIELD_ID) | FS_FIELD_BIT(FS_FIELD_PNR) | FS_FIELD_BIT(FS_FIELD_SEX) |
-    FS_FIELD_BIT(FS_FIELD_BIRTH_YEAR) | FS_FIELD_BIT(FS_FIELD_INSATS) |
+    FS_FIELD_BIT(FS_FIELD_PNR) | FS_FIELD_BIT(FS_FIELD_SEX) | FS_FIELD_BIT(FS_FIELD_BIRTH_YEAR) |
     FS_FIELD_BIT(FS_FIELD_ENTRY) | FS_FIELD_BIT(FS_FIELD_EXIT) | FS_FIELD_BIT(FS_FIELD_REASON);
 
 struct fs_export_reader {
@@ -192,7 +192,8 @@ fs_export_reader *fs_export_reader_new(const fs_export_options *opt, const fs_ex
             goto fail;
     /* the fields the command reads are taken from each row, and those it asks for (and the
      * two the reader looks up itself) numbered */
-    r->taken = opt->wanted | opt->required | core_fields;
+    r->taken = opt->wanted | opt->required | core_fields |
+               (opt->persons ? FS_FIELD_BIT(FS_FIELD_ID) : 0); /* the key of a person without a personnummer */
     unsigned numbered = opt->numbered | FS_FIELD_BIT(FS_FIELD_SEX) | FS_FIELD_BIT(FS_FIELD_REASON);
     for (int f = 0; f < FS_FIELD_COUNT; f++) {
         if (!(numbered_fields & FS_FIELD_BIT(f) & numbered & r->taken))
