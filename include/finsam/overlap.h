@@ -26,6 +26,10 @@ typedef struct fs_overlap_hit {
     unsigned long line;
 } fs_overlap_hit;
 
+/* Room for about keys keys, so that the index is not rebuilt as it grows to them (each
+ * doubling fills the table again from every episode); a hint: more keys still fit. */
+fs_error fs_overlap_reserve(fs_overlap_index *x, size_t keys);
+
 /* The number of insats in the index (insats matched ignoring case and Unicode form), which
  * a caller may keep; -1 on memory failure. */
 long fs_overlap_insats(fs_overlap_index *x, const char *insats);

@@ -176,12 +176,11 @@ static size_t probe(const fs_overlap_index *x, uint64_t key, int *present)
     }
 }
 
-/* Doubles the slots (kept at most 3/4 full) and fills them again from the episodes, oldest
- * first, so that each key ends at its newest. The arrays grow by realloc although their
+/* Makes the slots cap (a power of two, kept at most 3/4 full) and fills them again from the
+ * episodes, oldest first, so that each key ends at its newest. The arrays grow by realloc although their
  * contents are rebuilt: grown in place, the old and the new table are not held at once. */
-static fs_error grow_slots(fs_overlap_index *x)
+static fs_error resize_slots(fs_overlap_index *x, size_t cap)
 {
-    size_t cap = x->cap ? 2 * x->cap : 1024;
     uint8_t *t = cap > SIZE_MAX / sizeof *x->slots ? NULL : realloc(x->tags, cap);
     if (!t)
         return FS_ERR_MEMORY;
@@ -201,6 +200,19 @@ static fs_error grow_slots(fs_overlap_index *x)
         x->slots[i] = (uint32_t)e;
     }
     return FS_OK;
+}
+
+static fs_error grow_slots(fs_overlap_index *x)
+{
+    return resize_slots(x, x->cap ? 2 * x->cap : 1024);
+}
+
+fs_error fs_overlap_reserve(fs_overlap_index *x, size_t keys)
+{
+    size_t cap = 1024;
+    while (cap < SIZE_MAX / 8 && keys * 4 > cap * 3)
+        cap *= 2;
+    return cap > x->cap ? resize_slots(x, cap) : FS_OK;
 }
 
 static unsigned file_of(const fs_overlap_index *x, size_t index)
