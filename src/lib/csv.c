@@ -375,6 +375,18 @@ static void fast_quoted_line(reader *r, char *line, char *end, size_t nf, uint64
     fast_line(r, line, end, nf, quoted);
 }
 
+/* After a line read up to its LF: the next one begins at next (*line, the first field).
+ * 1 when reading stops there (an error, or the caller said so). */
+static int next_line(reader *r, char **line, char *next)
+{
+    r->line++;
+    *line = next;
+    if (r->err || r->stopped)
+        return 1;
+    r->ptrs[0] = next;
+    return 0;
+}
+
 /* Reads the lines of s[0..n): every line that ends with LF, and with final the last one
  * too. The separators, quotes, CRs and LFs are found in one pass; a line with a quote
  * other than two around a whole field, or a stray CR, or inside a record that goes on from
@@ -414,12 +426,9 @@ static size_t scan(reader *r, char *s, size_t n, int final)
                 size_t i = base + (size_t)__builtin_ctzll(first_lf);
                 r->seg_line = r->line + 1;
                 fast_quoted_line(r, line, s + i + 1, nf, quoted);
-                r->line++;
-                line = s + i + 1;
-                if (r->err || r->stopped)
+                if (next_line(r, &line, s + i + 1))
                     return (size_t)(line - s);
                 nf = 1;
-                r->ptrs[0] = line;
                 quoted = 0; /* special and in_quote stay 0: a fast line leaves no record open */
             }
             continue;
@@ -441,12 +450,9 @@ static size_t scan(reader *r, char *s, size_t n, int final)
                     slow_line(r, line, (size_t)(s + i + 1 - line), 1);
                 else
                     fast_quoted_line(r, line, s + i + 1, nf, quoted);
-                r->line++;
-                line = s + i + 1;
-                if (r->err || r->stopped)
+                if (next_line(r, &line, s + i + 1))
                     return (size_t)(line - s);
                 nf = 1;
-                r->ptrs[0] = line;
                 special = r->mid_record || r->libcsv_only;
                 in_quote = 0;
                 quoted = 0;
