@@ -24,14 +24,16 @@ typedef struct value_count {
 
 #define HTML_MAX_PROBLEMS 1000 /* problem rows in an HTML page; the rest are counted */
 
-/* An episode whose overlaps are looked up when the next row arrives (see add_pending). */
+/* An episode whose overlaps are looked up later (see add_pending). */
 typedef struct pending_episode {
-    uint64_t key; /* 0: none */
+    uint64_t key;
     fs_date entry, exit;
     int has_exit;
     const char *file;
     unsigned long line;
 } pending_episode;
+
+#define PENDING 2 /* episodes waiting to be added, oldest first */
 
 struct fs_check {
     fs_check_options o;
@@ -48,7 +50,8 @@ struct fs_check {
     const void *numbering;
     fs_overlap_index *overlap;
     unsigned file_no;
-    pending_episode pending;
+    pending_episode pending[PENDING];
+    size_t n_pending;
     int file_missing_column;
     unsigned long by_kind[FS_PROB_N_KINDS];
     value_count *unknown[FS_PROB_N_KINDS];
@@ -134,10 +137,14 @@ static void count_unknown(fs_check *st, fs_problem_kind k, const char *raw)
     st->n_unknown[k]++;
 }
 
+static void flush_pending(fs_check *st);
+
 /* Prints one problem. detail is the message without the `column "X": ` prefix. */
 static void emit(fs_check *st, fs_problem_kind k, const char *file, unsigned long line,
                  const char *raw_column, const char *detail)
 {
+    if (k != FS_PROB_OVERLAP) /* the overlaps of the rows before it first */
+        flush_pending(st);
     FILE *out = st->o.out;
     char column_buf[SAFE_SIZE];
     const char *column = NULL;
@@ -187,12 +194,9 @@ static int is_unknown_kind(fs_problem_kind k)
            k == FS_PROB_UNKNOWN_REFERRER || k == FS_PROB_UNKNOWN_INCOME;
 }
 
-static void add_pending(fs_check *st);
-
 static void on_problem(const fs_problem *p, void *user)
 {
     fs_check *st = user;
-    add_pending(st);
     const char *detail = p->message;
     if (p->column) {
         char *prefix = fs_asprintf("column \"%s\": ", p->column);
@@ -222,16 +226,17 @@ static void unknown_value(fs_check *st, const fs_episode *ep, fs_problem_kind k,
     free(detail);
 }
 
-/* Adds the pending episode to the overlap index and reports an overlap, as the first thing
- * done for the next row or after the file: its problem still comes before any of the next
- * row, and fs_overlap_key_of has had a row's time to bring the key's place in the index into
- * the cache (a wait per row otherwise). */
+/* Adds the oldest pending episode to the overlap index and reports an overlap. An episode
+ * waits until two rows later, or until anything else is reported (emit), or the file ends:
+ * its problem still comes before any of the rows after it, and fs_overlap_key_of has had
+ * the time of a row or two to bring the key's place in the index into the cache (a wait
+ * per row otherwise, and with one row's time still one at 10 million rows). */
 static void add_pending(fs_check *st)
 {
-    pending_episode p = st->pending;
-    if (!p.key)
-        return;
-    st->pending.key = 0;
+    pending_episode p = st->pending[0];
+    for (size_t i = 1; i < st->n_pending; i++)
+        st->pending[i - 1] = st->pending[i];
+    st->n_pending--;
     int found;
     fs_overlap_hit hit;
     if (fs_overlap_add(st->overlap, p.key, p.entry, p.has_exit, p.exit, st->file_no, p.line,
@@ -254,6 +259,12 @@ static void add_pending(fs_check *st)
     }
     emit(st, FS_PROB_OVERLAP, p.file, p.line, fs_field_default_header(FS_FIELD_ID), detail);
     free(detail);
+}
+
+static void flush_pending(fs_check *st)
+{
+    while (st->n_pending)
+        add_pending(st);
 }
 
 /* The per-number memories start again for another reader's numbers. */
@@ -306,7 +317,8 @@ static int unknown_in(fs_check *st, const fs_episode *ep, int k, fs_field f, con
 static int on_episode(const fs_episode *ep, void *user)
 {
     fs_check *st = user;
-    add_pending(st);
+    if (st->n_pending == PENDING)
+        add_pending(st);
     st->rows++;
     if (unknown_in(st, ep, 0, FS_FIELD_REFERRER, ep->referrer))
         unknown_value(st, ep, FS_PROB_UNKNOWN_REFERRER,
@@ -318,9 +330,11 @@ static int on_episode(const fs_episode *ep, void *user)
         unknown_value(st, ep, FS_PROB_UNKNOWN_INCOME, fs_field_default_header(FS_FIELD_INCOME_END),
                       ep->income_end, "income-support category");
     if (!ep->excluded && ep->reason_group != FS_EXIT_EXCLUDED) {
-        st->pending = (pending_episode){0, ep->entry, ep->exit, ep->has_exit, ep->file, ep->line};
-        if (overlap_key(st, ep, &st->pending.key))
+        pending_episode p = {0, ep->entry, ep->exit, ep->has_exit, ep->file, ep->line};
+        if (overlap_key(st, ep, &p.key))
             st->failed = 1;
+        else if (p.key) /* no id: never an overlap */
+            st->pending[st->n_pending++] = p;
     }
     return st->failed;
 }
@@ -528,7 +542,7 @@ fs_error fs_check_file(fs_check *st, size_t i, fs_msg *err)
     st->file_missing_column = 0;
     err->text[0] = '\0';
     fs_error e = fs_export_reader_read(st->reader, st->o.files[i], err);
-    add_pending(st);
+    flush_pending(st);
     if (st->failed || e == FS_ERR_MEMORY)
         return FS_ERR_MEMORY;
     if (!e || (e == FS_ERR_DATA && st->file_missing_column))
