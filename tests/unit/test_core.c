@@ -415,8 +415,9 @@ static fs_error overlap_add(fs_overlap_index *x, const char *id, const char *ins
     return fs_overlap_add(x, key, entry, has_exit, exit, file_no, line, found, hit);
 }
 
-/* The cases of test_overlap, on an index that grows (reserve 0) or that was given room
- * for 100,000 keys after 500 episodes (rebuilt from them), and asked for less later. */
+/* The cases of test_overlap, on an index that grows (reserve 0), that was given room for
+ * 100,000 keys after 500 episodes (rebuilt from them) and asked for less later (1), or
+ * that was given room for one key at first and grows from there (2). */
 static void overlap_cases(int reserve)
 {
     enum { N = 3000 }; /* ids: past the first allocations */
@@ -426,8 +427,10 @@ static void overlap_cases(int reserve)
     char id[32];
     assert_non_null(x);
     for (unsigned long i = 0; i < N; i++) { /* one closed episode each, in insats "Steg 1" */
-        if (reserve && (i == 500 || i == 2000))
+        if (reserve == 1 && (i == 500 || i == 2000))
             assert_int_equal(fs_overlap_reserve(x, i == 500 ? 100000 : 10), FS_OK);
+        if (reserve == 2 && i == 0)
+            assert_int_equal(fs_overlap_reserve(x, 1), FS_OK);
         snprintf(id, sizeof id, "P%lu", i);
         assert_int_equal(overlap_add(x, id, "Steg 1", D(2024, 1, 1), 1, D(2024, 3, 1), 0,
                                      i + 2, &found, &hit), FS_OK);
@@ -476,6 +479,7 @@ static void test_overlap(void **state)
     (void)state;
     overlap_cases(0);
     overlap_cases(1);
+    overlap_cases(2);
     fs_overlap_free(NULL);
 }
 
