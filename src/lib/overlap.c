@@ -36,8 +36,9 @@ struct fs_overlap_index {
     uint32_t *raw_number;     /* per raw insats: the number of its folded name */
     size_t cap_raw;
     fs_strmap *folded_insats; /* folded insats -> its number (the strmap's own numbering) */
-    uint8_t *tags;            /* per slot: 0 = empty, else the tag of its key */
-    uint32_t *slots;          /* index of the newest episode of a key, where tags[i] != 0 */
+    unsigned char *slots;     /* SLOT bytes each: the tag of its key (0 = empty), then the
+                               * index of the key's newest episode; one array, so that a
+                               * look-up touches one place (and one page), not two */
     size_t cap;               /* slots: 0 or a power of two */
     size_t keys;              /* slots in use */
     episode *eps;
@@ -73,7 +74,6 @@ void fs_overlap_free(fs_overlap_index *x)
     fs_strmap_free(x->raw_insats);
     fs_strmap_free(x->folded_insats);
     free(x->raw_number);
-    free(x->tags);
     free(x->slots);
     free(x->eps);
     free(x->files);
@@ -162,42 +162,54 @@ static uint8_t key_tag(uint64_t key)
     return t ? t : 1;
 }
 
+#define SLOT 5 /* bytes a slot: a tag, a 32-bit episode index */
+
+static uint32_t slot_episode(const unsigned char *slot)
+{
+    uint32_t e;
+    memcpy(&e, slot + 1, 4);
+    return e;
+}
+
+static void set_slot(unsigned char *slot, uint8_t tag, uint32_t e)
+{
+    slot[0] = tag;
+    memcpy(slot + 1, &e, 4);
+}
+
 /* The slot of key: where its newest episode's index is (*present = 1), or the empty slot
  * where it goes (*present = 0). x->cap > 0. */
-static size_t probe(const fs_overlap_index *x, uint64_t key, int *present)
+static unsigned char *probe(const fs_overlap_index *x, uint64_t key, int *present)
 {
     size_t mask = x->cap - 1;
     uint8_t tag = key_tag(key);
     for (size_t i = (size_t)key & mask;; i = (i + 1) & mask) {
-        if (!x->tags[i] || (x->tags[i] == tag && x->eps[x->slots[i]].key == key)) {
-            *present = x->tags[i] != 0;
-            return i;
+        unsigned char *slot = x->slots + i * SLOT;
+        if (!slot[0] || (slot[0] == tag && x->eps[slot_episode(slot)].key == key)) {
+            *present = slot[0] != 0;
+            return slot;
         }
     }
 }
 
 /* Makes the slots cap (a power of two, kept at most 3/4 full) and fills them again from the
- * episodes, oldest first, so that each key ends at its newest. The arrays grow by realloc although their
- * contents are rebuilt: grown in place, the old and the new table are not held at once. */
+ * episodes, oldest first, so that each key ends at its newest. The table grows by realloc
+ * although its contents are rebuilt: grown in place, the old and the new one are not held
+ * at once. */
 static fs_error resize_slots(fs_overlap_index *x, size_t cap)
 {
-    uint8_t *t = cap > SIZE_MAX / sizeof *x->slots ? NULL : realloc(x->tags, cap);
+    unsigned char *t = cap > SIZE_MAX / SLOT ? NULL : realloc(x->slots, cap * SLOT);
     if (!t)
-        return FS_ERR_MEMORY;
-    x->tags = t;
-    uint32_t *s = realloc(x->slots, cap * sizeof *s);
-    if (!s)
         return FS_ERR_MEMORY; /* x->cap unchanged: the table as it was */
-    x->slots = s;
+    x->slots = t;
     x->cap = cap;
-    memset(x->tags, 0, cap);
+    for (size_t i = 0; i < cap; i++)
+        x->slots[i * SLOT] = 0;
     for (size_t e = 0; e < x->n_eps; e++) {
-        if (e + AHEAD < x->n_eps) /* the tags of a later episode, to be there when it comes */
-            PREFETCH(&x->tags[(size_t)x->eps[e + AHEAD].key & (cap - 1)]);
+        if (e + AHEAD < x->n_eps) /* the slot of a later episode, to be there when it comes */
+            PREFETCH(&x->slots[((size_t)x->eps[e + AHEAD].key & (cap - 1)) * SLOT]);
         int present;
-        size_t i = probe(x, x->eps[e].key, &present);
-        x->tags[i] = key_tag(x->eps[e].key);
-        x->slots[i] = (uint32_t)e;
+        set_slot(probe(x, x->eps[e].key, &present), key_tag(x->eps[e].key), (uint32_t)e);
     }
     return FS_OK;
 }
@@ -235,8 +247,7 @@ void fs_overlap_key_of(fs_overlap_index *x, const char *id, uint32_t insats, uin
         return;
     *key = key_hash(id, insats);
     if (x->cap) { /* the first slot probed, most often the only one */
-        PREFETCH(&x->tags[(size_t)*key & (x->cap - 1)]);
-        PREFETCH(&x->slots[(size_t)*key & (x->cap - 1)]);
+        PREFETCH(&x->slots[((size_t)*key & (x->cap - 1)) * SLOT]);
     }
 }
 
@@ -268,9 +279,9 @@ fs_error fs_overlap_add(fs_overlap_index *x, uint64_t key, fs_date entry, int ha
         x->files[x->n_files++] = (file_start){file_no, (uint32_t)x->n_eps};
     }
     int present;
-    size_t slot = probe(x, key, &present);
+    unsigned char *slot = probe(x, key, &present);
     int32_t e32 = (int32_t)entry, end = has_exit ? (int32_t)exit : OPEN_END;
-    uint32_t newest = present ? x->slots[slot] + 1 : 0; /* as prev: index + 1, 0 = none */
+    uint32_t newest = present ? slot_episode(slot) + 1 : 0; /* as prev: index + 1, 0 = none */
     /* scan from the oldest is what people expect ("overlaps line 12"); the chain runs
      * newest first, so remember the last match */
     for (uint32_t i = newest; i; i = x->eps[i - 1].prev) {
@@ -281,11 +292,8 @@ fs_error fs_overlap_add(fs_overlap_index *x, uint64_t key, fs_date entry, int ha
             hit->line = p->line;
         }
     }
-    if (!present) {
-        x->keys++;
-        x->tags[slot] = key_tag(key);
-    }
+    x->keys += !present;
     x->eps[x->n_eps] = (episode){key, e32, end, (uint32_t)line, newest};
-    x->slots[slot] = (uint32_t)x->n_eps++;
+    set_slot(slot, key_tag(key), (uint32_t)x->n_eps++);
     return FS_OK;
 }
