@@ -12,14 +12,15 @@
 static const char usage[] =
     "Usage: finsam-stats check [OPTIONS] FILE...\n"
     "\n"
-    "Validates SUS-style exports: prints one line per problem, FILE:LINE: COLUMN: message,\n"
-    "then a summary by kind with the distinct unknown values. Errors: missing required\n"
-    "column, a column read that stands twice in the header, missing or unparseable date,\n"
-    "exit before entry. Warnings: exit without reason,\n"
-    "reason without exit, unknown sex, exit reason, referrer or income category, no sex,\n"
-    "bad personnummer (line only, never the number), Kön contradicting the personnummer,\n"
-    "bad birth year, dates after --as-of, overlapping episodes of one id in one insats\n"
-    "(named by the other line: ids and personnummer-like values are never printed).\n"
+    "Validates SUS-style exports: prints one line per problem,\n"
+    "FILE:LINE: COLUMN: message, then a summary by kind with the distinct unknown\n"
+    "values. Errors: missing required column, a column read that stands twice in the\n"
+    "header, missing or unparseable date, exit before entry. Warnings: exit without\n"
+    "reason, reason without exit, unknown sex, exit reason, referrer or income\n"
+    "category, no sex, bad personnummer (line only, never the number), Kön\n"
+    "contradicting the personnummer, bad birth year, dates after --as-of, overlapping\n"
+    "episodes of one id in one insats (named by the other line: ids and\n"
+    "personnummer-like values are never printed).\n"
     "\n"
     "Options:\n"
     "  --as-of DATE          dates after DATE are reported (default: today)\n"
@@ -31,8 +32,9 @@ static const char usage[] =
     "  --encoding E          input encoding auto, utf-8, cp1252 (default auto)\n"
     "  --help                this text\n"
     "\n"
-    "Exit status: 0 no errors (warnings allowed), 1 errors (or warnings with --strict) or\n"
-    "a file that cannot be read, 2 usage error. See finsam-stats-check(1).\n";
+    "Exit status: 0 no errors (warnings allowed), 1 errors (or warnings with\n"
+    "--strict) or a file that cannot be read, 2 usage error.\n"
+    "See finsam-stats-check(1).\n";
 
 int cmd_check(int argc, char **argv)
 {

@@ -15,16 +15,18 @@ static const char usage[] =
     "\n"
     "EQ-5D-5L at two occasions, linked by participant id. FILE is in long form (id,\n"
     "Tillfälle, then mobility, self-care, usual activities, pain/discomfort,\n"
-    "anxiety/depression as levels 1-5, and EQ VAS 0-100 when there is a sixth item), or FILE\n"
-    "is the start and FILE2 the exit. Per dimension: the levels at both occasions, and\n"
-    "worse / unchanged / better (a lower level is better) with the shares and Wilson 95 %\n"
-    "intervals and the sign test; per participant with all five dimensions at both: the\n"
-    "Pareto classification (better, worse, mixed, unchanged); EQ VAS with medians, the sign\n"
-    "test and the Wilcoxon signed-rank test. An index only from a value set you give.\n"
+    "anxiety/depression as levels 1-5, and EQ VAS 0-100 when there is a sixth item),\n"
+    "or FILE is the start and FILE2 the exit. Per dimension: the levels at both\n"
+    "occasions, and worse / unchanged / better (a lower level is better) with the\n"
+    "shares and Wilson 95 % intervals and the sign test; per participant with all\n"
+    "five dimensions at both: the Pareto classification (better, worse, mixed,\n"
+    "unchanged); EQ VAS with medians, the sign test and the Wilcoxon signed-rank\n"
+    "test. An index only from a value set you give.\n"
     "\n"
     "Options:\n"
-    "  --value-set FILE      CSV with columns dimension (MO SC UA PD AD), level, decrement,\n"
-    "                        constant: index = 1 - constant (unless 11111) - the decrements\n";
+    "  --value-set FILE      CSV with columns dimension (MO SC UA PD AD), level,\n"
+    "                        decrement, constant: index = 1 - constant\n"
+    "                        (unless 11111) - the decrements\n";
 
 static const struct option longopts[] = {
     {"value-set", required_argument, NULL, QCLI_OPT_VALUE_SET},

@@ -5,11 +5,13 @@
 static const char usage[] =
     "Usage: finsam-stats exits [OPTIONS] FILE...\n"
     "\n"
-    "Counts ended episodes (exit date in the period) by exit-reason group and sex, with\n"
-    "shares. Felregistrering is excluded and reported. Several files are one data set.\n"
+    "Counts ended episodes (exit date in the period) by exit-reason group and sex,\n"
+    "with shares. Felregistrering is excluded and reported. Several files are one\n"
+    "data set.\n"
     "\n"
     "Options:\n"
-    "  --period P            2024, 2024H1, 2024Q3, 2024-05 or FROM..TO (default: all exits)\n"
+    "  --period P            2024, 2024H1, 2024Q3, 2024-05 or FROM..TO\n"
+    "                        (default: all exits)\n"
     "  --detail              raw exit reasons as rows under their group\n";
 
 static const struct option longopts[] = {

@@ -6,22 +6,25 @@
 static const char usage[] =
     "Usage: finsam-stats participants --period P [OPTIONS] FILE...\n"
     "\n"
-    "Participant flow in the period by sex: participants during the period, ongoing at its\n"
-    "start, new, ended, ongoing at its end (ongoing at start + new = ended + ongoing at end),\n"
-    "and the report breakdowns. Felregistrering is excluded and reported. Several files are\n"
-    "one data set; each episode counts (or, with --count persons, each person).\n"
+    "Participant flow in the period by sex: participants during the period, ongoing\n"
+    "at its start, new, ended, ongoing at its end\n"
+    "(ongoing at start + new = ended + ongoing at end), and the report breakdowns.\n"
+    "Felregistrering is excluded and reported. Several files are one data set; each\n"
+    "episode counts (or, with --count persons, each person).\n"
     "\n"
     "Options:\n"
     "  --period P            2024, 2024H1, 2024Q3, 2024-05 or FROM..TO (required)\n"
-    "  --breakdown NAME      also this breakdown (repeatable): exit-reason, referrer, income,\n"
-    "                        target-group, municipality, age, entry-year, month, exit-month,\n"
-    "                        duration, flow-by-insats, or column:HEADER (any column)\n"
+    "  --breakdown NAME      also this breakdown (repeatable): exit-reason, referrer,\n"
+    "                        income, target-group, municipality, age, entry-year,\n"
+    "                        month, exit-month, duration, flow-by-insats, or\n"
+    "                        column:HEADER (any column)\n"
     "  --all                 every breakdown but column:\n"
-    "  --of POPULATION       count the breakdowns of: during (default), ongoing-start, new,\n"
-    "                        ended, ongoing-end, or all (one table each); repeatable\n"
-    "  --income-grouping G   detail (default: the categories as recorded) or scb (Ohälsa,\n"
-    "                        Arbetsmarknadsstöd, Ekonomiskt bistånd, Ingen offentlig\n"
-    "                        försörjning, Lön/studier)\n";
+    "  --of POPULATION       count the breakdowns of: during (default),\n"
+    "                        ongoing-start, new, ended, ongoing-end, or all\n"
+    "                        (one table each); repeatable\n"
+    "  --income-grouping G   detail (default: the categories as recorded) or scb\n"
+    "                        (Ohälsa, Arbetsmarknadsstöd, Ekonomiskt bistånd, Ingen\n"
+    "                        offentlig försörjning, Lön/studier)\n";
 
 static const struct option longopts[] = {
     FS_CLI_COMMON_LONGOPTS,

@@ -10,20 +10,23 @@
 static const char usage[] =
     "Usage: finsam-stats survey [OPTIONS] FILE\n"
     "\n"
-    "Questionnaires answered once (the national indicators, exit surveys), anonymous or with\n"
-    "a participant id. One row per response, one column per question; a Kön column (or\n"
-    "--participants) gives the sex, an answer date column (Datum, Svarsdatum, Besvarad, or\n"
-    "[survey] date) the period. Per question: the answer categories in scale order (the\n"
-    "config's [scales], else Instämmer helt ... Instämmer inte alls, Mycket lätt ... Mycket\n"
-    "svårt, Mycket nöjd ... Mycket missnöjd, Ja/Nej, numbers such as 1-10, else the answers\n"
-    "as found, without order), counts and shares of the answers on the scale, Vet inte and\n"
-    "no answer counted apart; for women, men and the total, or per period with --by. Then\n"
-    "per question the share agreeing (the top two categories; [survey] agree_top) with a\n"
-    "Wilson 95 % interval, and the test of women against men, or of the last two periods:\n"
-    "Mann-Whitney for an ordered scale, Fisher's exact test for answers without an order.\n"
+    "Questionnaires answered once (the national indicators, exit surveys), anonymous\n"
+    "or with a participant id. One row per response, one column per question; a Kön\n"
+    "column (or --participants) gives the sex, an answer date column (Datum,\n"
+    "Svarsdatum, Besvarad, or [survey] date) the period. Per question: the answer\n"
+    "categories in scale order (the config's [scales], else Instämmer helt ...\n"
+    "Instämmer inte alls, Mycket lätt ... Mycket svårt, Mycket nöjd ... Mycket\n"
+    "missnöjd, Ja/Nej, numbers such as 1-10, else the answers as found, without\n"
+    "order), counts and shares of the answers on the scale, Vet inte and no answer\n"
+    "counted apart; for women, men and the total, or per period with --by. Then per\n"
+    "question the share agreeing (the top two categories; [survey] agree_top) with a\n"
+    "Wilson 95 % interval, and the test of women against men, or of the last two\n"
+    "periods: Mann-Whitney for an ordered scale, Fisher's exact test for answers\n"
+    "without an order.\n"
     "\n"
     "Options:\n"
-    "  --by PERIOD           year, half or quarter of the answer date: columns per period\n";
+    "  --by PERIOD           year, half or quarter of the answer date: columns per\n"
+    "                        period\n";
 
 static const struct option longopts[] = {
     {NULL, 0, NULL, 0},

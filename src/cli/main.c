@@ -24,7 +24,8 @@
 static const struct command {
     const char *name;
     int (*fn)(int argc, char **argv);
-    const char *summary;
+    const char *summary; /* --help lines are at most 80 columns: a longer summary
+                          * continues on a new line indented to its column (16 spaces) */
 } commands[] = {
     {"exits", cmd_exits, "exit reasons of ended participants, by sex"},
     {"participants", cmd_participants, "participant flow and report breakdowns, by sex"},
@@ -34,8 +35,10 @@ static const struct command {
     {"hls", cmd_hls, "HLS-EU-Q16/Q6 health literacy at start and at exit"},
     {"ogq", cmd_ogq, "OGQ activity gaps at start and at exit, McNemar"},
     {"barometer", cmd_barometer, "hälsobarometer self-ratings at start and at exit"},
-    {"survey", cmd_survey, "questionnaires answered once: distributions, share agreeing, by year"},
-    {"eq5d", cmd_eq5d, "EQ-5D-5L at start and at exit: levels, Paretian change, EQ VAS, index"},
+    {"survey", cmd_survey, "questionnaires answered once: distributions, share agreeing,\n"
+                           "                by year"},
+    {"eq5d", cmd_eq5d, "EQ-5D-5L at start and at exit: levels, Paretian change, EQ VAS,\n"
+                       "                index"},
     {"kasam", cmd_kasam, "KASAM / SOC-13 sense of coherence at start and at exit"},
     {"report", cmd_report, "the half-year or annual report, per insats and association"},
 };

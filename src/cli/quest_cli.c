@@ -166,14 +166,16 @@ static char *help_text(const fs_quest_command *cmd)
     unsigned f = cmd->flags;
     fs_buf b = {0};
     fs_buf_puts(&b, cmd->usage);
-    fs_buf_puts(&b, "  --items A,B,...       only these item columns (headers or their keys), in this order\n"
+    fs_buf_puts(&b, "  --items A,B,...       only these item columns (headers or their keys), in this\n"
+                    "                        order\n"
                     "  --participants EXPORT sex of each participant from a SUS export (joined on id)\n");
     if (f & QCMD_PAIRED)
-        fs_buf_puts(&b, "  --from OCC, --to OCC  the two occasions compared, with three or more (default: the\n"
-                        "                        first and the last, e.g. Start and Avslut)\n"
+        fs_buf_puts(&b, "  --from OCC, --to OCC  the two occasions compared, with three or more (default:\n"
+                        "                        the first and the last, e.g. Start and Avslut)\n"
                         "  --alternative A       two-sided (default), greater (better) or less (worse)\n");
     if (f & QCMD_SHARES)
-        fs_buf_puts(&b, "  --rounding METHOD     shares: largest-remainder (default), half-even or half-up\n"
+        fs_buf_puts(&b, "  --rounding METHOD     shares: largest-remainder (default), half-even or\n"
+                        "                        half-up\n"
                         "  --decimals N          decimals of printed shares, 0-3 (default 0)\n");
     fs_buf_printf(&b,
                   "  --suppress N          show counts 1..N-1 as <N (cells, notes and warnings)\n"
@@ -185,19 +187,23 @@ static char *help_text(const fs_quest_command *cmd)
                   "  --csv-dialect D       rfc4180 (default) or excel-sv (;, decimal comma, BOM)\n"
                   "  --cell n-pct          text, md, xlsx, html: one cell \"12 (46,5 %%)\" per count\n"
                   "                        and share\n"
-                  "  --hide-empty          leave out rows whose counts are all 0 (the note says how many)\n"
+                  "  --hide-empty          leave out rows whose counts are all 0 (the note says how\n"
+                  "                        many)\n"
                   "  --p-digits N          significant digits of p-values in text, md, xlsx, html\n"
                   "                        (default 2; below 0.001 \"<0,001\")\n"
                   "  --config FILE         INI file: [columns] id, personnummer, sex; [defaults]%s%s\n"
                   "  --separator C         input separator ; , tab (default: detected)\n"
                   "  --encoding E          input encoding auto, utf-8, cp1252 (default auto)\n"
-                  "  --created DATE        xlsx creation date (reproducible files); also SOURCE_DATE_EPOCH\n"
+                  "  --created DATE        xlsx creation date (reproducible files); also\n"
+                  "                        SOURCE_DATE_EPOCH\n"
                   "  --quiet               no warnings on standard error\n"
                   "  --help                this text\n"
                   "\n"
-                  "--period, --insats, %s--strict, --as-of%s do not apply\nto %s (usage errors).\n"
+                  "--period, --insats, %s--strict, --as-of%s\n"
+                  "do not apply to %s (usage errors).\n"
                   "\n"
-                  "Exit status: 0 success, 1 data or runtime error, 2 usage error. See finsam-stats-%s(1).\n",
+                  "Exit status: 0 success, 1 data or runtime error, 2 usage error.\n"
+                  "See finsam-stats-%s(1).\n",
                   cmd->config_help ? ";\n                        " : "",
                   cmd->config_help ? cmd->config_help : "",
                   f & QCMD_OWN_BY ? "" : "--by, ",
