@@ -24,8 +24,7 @@
 static const struct command {
     const char *name;
     int (*fn)(int argc, char **argv);
-    const char *summary; /* --help lines are at most 80 columns: a longer summary
-                          * continues on a new line indented to its column (16 spaces) */
+    const char *summary;
 } commands[] = {
     {"exits", cmd_exits, "exit reasons of ended participants, by sex"},
     {"participants", cmd_participants, "participant flow and report breakdowns, by sex"},
@@ -35,10 +34,8 @@ static const struct command {
     {"hls", cmd_hls, "HLS-EU-Q16/Q6 health literacy at start and at exit"},
     {"ogq", cmd_ogq, "OGQ activity gaps at start and at exit, McNemar"},
     {"barometer", cmd_barometer, "hälsobarometer self-ratings at start and at exit"},
-    {"survey", cmd_survey, "questionnaires answered once: distributions, share agreeing,\n"
-                           "                by year"},
-    {"eq5d", cmd_eq5d, "EQ-5D-5L at start and at exit: levels, Paretian change, EQ VAS,\n"
-                       "                index"},
+    {"survey", cmd_survey, "questionnaires answered once: distributions, share agreeing, by year"},
+    {"eq5d", cmd_eq5d, "EQ-5D-5L at start and at exit: levels, Paretian change, EQ VAS, index"},
     {"kasam", cmd_kasam, "KASAM / SOC-13 sense of coherence at start and at exit"},
     {"report", cmd_report, "the half-year or annual report, per insats and association"},
 };
@@ -56,8 +53,22 @@ static void usage(FILE *fp)
           "\n"
           "Commands:\n",
           fp);
-    for (size_t i = 0; i < N_COMMANDS; i++)
-        fprintf(fp, "  %-13s %s\n", commands[i].name, commands[i].summary);
+    for (size_t i = 0; i < N_COMMANDS; i++) {
+        /* at most 80 columns: a summary that does not fit goes on under itself, broken at
+         * a space (bytes counted, so a line with ä breaks a little early, never late) */
+        const char *s = commands[i].summary;
+        fprintf(fp, "  %-13s ", commands[i].name);
+        while (strlen(s) > 80 - 16) {
+            const char *cut = s + (80 - 16);
+            while (cut > s && *cut != ' ')
+                cut--;
+            if (cut == s)
+                break;
+            fprintf(fp, "%.*s\n%16s", (int)(cut - s), s, "");
+            s = cut + 1;
+        }
+        fprintf(fp, "%s\n", s);
+    }
     fputs("\n"
           "Run 'finsam-stats COMMAND --help' for a command's options; see finsam-stats(1).\n"
           "Exit status: 0 success, 1 data or runtime error, 2 usage error.\n",
