@@ -159,42 +159,53 @@ static int tally_add(fs_engine *e, fs_tally *t, const fs_episode *ep, int cl, lo
     return 0;
 }
 
+/* A cell's persons, once they are counted or no longer needed. */
+static void drop_members(cell *c)
+{
+    if (c->members) {
+        fs_personset_free(c->members);
+        free(c->members);
+        c->members = NULL;
+    }
+}
+
+/* Whether cell (ia, ib), by index (a + 1, b + 1), is the total of a top-level row. */
+static int top_row(const fs_tally *t, size_t ia, size_t ib)
+{
+    return ia > 0 && ib == 0 && t->row->cats[ia - 1].parent < 0;
+}
+
 /* Counting persons: each person of a cell once, under the person's sex; and the persons in
  * two or more top-level rows (seen: a zeroed byte per person, zeroed again on return). */
 static void tally_count_persons(fs_tally *t, const fs_persons *p, unsigned char *seen)
 {
-    for (int pass = 0; pass < 2; pass++)
-        for (size_t ia = 0; ia < t->n_rows; ia++)
-            for (size_t ib = 0; ib < t->rows[ia].n; ib++) {
-                cell *c = &t->rows[ia].c[ib];
-                int a = (int)ia - 1, b = (int)ib - 1;
-                int top = a != FS_ALL && b == FS_ALL && t->row->cats[a].parent < 0;
-                if (!c->members || (pass == 1 && !top))
-                    continue;
-                for (size_t pos = 0, person; fs_personset_next(c->members, &pos, &person);) {
-                    if (pass == 1)
-                        seen[person] = 0;
-                    else if (top && seen[person] < 2 && ++seen[person] == 2)
-                        t->multi++;
-                    if (pass == 0)
-                        c->n[fs_persons_sex(p, person)]++;
-                }
-                if (pass == 1 || !top) {
-                    fs_personset_free(c->members);
-                    free(c->members);
-                    c->members = NULL;
-                }
+    for (size_t ia = 0; ia < t->n_rows; ia++)
+        for (size_t ib = 0; ib < t->rows[ia].n; ib++) {
+            cell *c = &t->rows[ia].c[ib];
+            int top = top_row(t, ia, ib);
+            if (!c->members)
+                continue;
+            for (size_t pos = 0, person; fs_personset_next(c->members, &pos, &person);) {
+                c->n[fs_persons_sex(p, person)]++;
+                if (top && seen[person] < 2 && ++seen[person] == 2)
+                    t->multi++;
             }
+        }
+    for (size_t ia = 0; ia < t->n_rows; ia++)
+        for (size_t ib = 0; ib < t->rows[ia].n; ib++) {
+            cell *c = &t->rows[ia].c[ib];
+            if (c->members && top_row(t, ia, ib))
+                for (size_t pos = 0, person; fs_personset_next(c->members, &pos, &person);)
+                    seen[person] = 0;
+            drop_members(c);
+        }
 }
 
 static void tally_free(fs_tally *t)
 {
     for (size_t i = 0; i < t->n_rows; i++) {
         for (size_t j = 0; j < t->rows[i].n; j++)
-            if (t->rows[i].c[j].members) {
-                fs_personset_free(t->rows[i].c[j].members);
-                free(t->rows[i].c[j].members);
-            }
+            drop_members(&t->rows[i].c[j]);
         free(t->rows[i].c);
     }
     free(t->rows);

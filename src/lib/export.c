@@ -192,8 +192,9 @@ fs_export_reader *fs_export_reader_new(const fs_export_options *opt, const fs_ex
             goto fail;
     /* the fields the command reads are taken from each row, and those it asks for (and the
      * two the reader looks up itself) numbered */
+    /* the id keys a person without a personnummer */
     r->taken = opt->wanted | opt->required | core_fields |
-               (opt->persons ? FS_FIELD_BIT(FS_FIELD_ID) : 0); /* the key of a person without a personnummer */
+               (opt->persons ? FS_FIELD_BIT(FS_FIELD_ID) : 0);
     unsigned numbered = opt->numbered | FS_FIELD_BIT(FS_FIELD_SEX) | FS_FIELD_BIT(FS_FIELD_REASON);
     for (int f = 0; f < FS_FIELD_COUNT; f++) {
         if (!(numbered_fields & FS_FIELD_BIT(f) & numbered & r->taken))

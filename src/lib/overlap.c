@@ -177,6 +177,12 @@ static void set_slot(unsigned char *slot, uint8_t tag, uint32_t e)
     memcpy(slot + 1, &e, 4);
 }
 
+/* The first slot a key probes. x->cap > 0. */
+static unsigned char *first_slot(const fs_overlap_index *x, uint64_t key)
+{
+    return x->slots + ((size_t)key & (x->cap - 1)) * SLOT;
+}
+
 /* The slot of key: where its newest episode's index is (*present = 1), or the empty slot
  * where it goes (*present = 0). x->cap > 0. */
 static unsigned char *probe(const fs_overlap_index *x, uint64_t key, int *present)
@@ -207,7 +213,7 @@ static fs_error resize_slots(fs_overlap_index *x, size_t cap)
         x->slots[i * SLOT] = 0;
     for (size_t e = 0; e < x->n_eps; e++) {
         if (e + AHEAD < x->n_eps) /* the slot of a later episode, to be there when it comes */
-            PREFETCH(&x->slots[((size_t)x->eps[e + AHEAD].key & (cap - 1)) * SLOT]);
+            PREFETCH(first_slot(x, x->eps[e + AHEAD].key));
         int present;
         set_slot(probe(x, x->eps[e].key, &present), key_tag(x->eps[e].key), (uint32_t)e);
     }
@@ -247,7 +253,7 @@ void fs_overlap_key_of(fs_overlap_index *x, const char *id, uint32_t insats, uin
         return;
     *key = key_hash(id, insats);
     if (x->cap) { /* the first slot probed, most often the only one */
-        PREFETCH(&x->slots[((size_t)*key & (x->cap - 1)) * SLOT]);
+        PREFETCH(first_slot(x, *key));
     }
 }
 
