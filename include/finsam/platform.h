@@ -37,6 +37,12 @@ int fs_fsync(int fd);
  * open workbook). 0, or -1 with errno set. */
 int fs_rename_replace(const char *from, const char *to);
 
+/* Asks the system to make the memory [p, p + len) present and writable now, in one call,
+ * instead of a page fault at the first write to each 4 KiB page: for a large array about to
+ * be written in full. A hint: nothing happens where it is not supported (Linux before
+ * 5.14, other systems) or when it fails; the memory is the same either way. */
+void fs_populate(void *p, size_t len);
+
 /* Windows-1252 to UTF-8, with the interface of iconv(3): converts from *in, advancing *in,
  * *inleft, *out and *outleft; returns 0 when all of the input was converted, or (size_t)-1
  * with errno E2BIG (the output is full; call again) or EILSEQ (*in points at a byte that

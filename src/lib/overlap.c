@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "finsam/platform.h"
 #include "finsam/strmap.h"
 #include "finsam/text.h"
 
@@ -43,12 +44,15 @@ struct fs_overlap_index {
     size_t keys;              /* slots in use */
     episode *eps;
     size_t n_eps, cap_eps;
+    size_t mapped_eps;        /* eps[0..mapped_eps) were made present (fs_populate) */
     file_start *files;
     size_t n_files;
 };
 
 #define OPEN_END INT32_MAX
 #define AHEAD 16 /* episodes between a prefetch and its use when the table is refilled */
+
+#define POPULATE_EPS 65536 /* episodes made present at a time (1.5 MiB), ahead of use */
 
 /* Starts loading the cache line at p: a hint, no effect on results. */
 #if defined(__GNUC__)
@@ -209,6 +213,7 @@ static fs_error resize_slots(fs_overlap_index *x, size_t cap)
         return FS_ERR_MEMORY; /* x->cap unchanged: the table as it was */
     x->slots = t;
     x->cap = cap;
+    fs_populate(t, cap * SLOT);
     for (size_t i = 0; i < cap; i++)
         x->slots[i * SLOT] = 0;
     for (size_t e = 0; e < x->n_eps; e++) {
@@ -276,6 +281,12 @@ fs_error fs_overlap_add(fs_overlap_index *x, uint64_t key, fs_date entry, int ha
             return FS_ERR_MEMORY;
         x->eps = p;
         x->cap_eps = cap;
+        x->mapped_eps = x->n_eps;
+    }
+    if (x->n_eps == x->mapped_eps) {
+        size_t n = x->cap_eps - x->n_eps < POPULATE_EPS ? x->cap_eps - x->n_eps : POPULATE_EPS;
+        fs_populate(x->eps + x->n_eps, n * sizeof *x->eps);
+        x->mapped_eps += n;
     }
     if (!x->n_files || x->files[x->n_files - 1].file_no != file_no) {
         file_start *f = realloc(x->files, (x->n_files + 1) * sizeof *f);

@@ -1,6 +1,8 @@
 /* platform.c: what the operating system does for the library (see platform.h). */
 #ifdef _WIN32
 #define _CRT_RAND_S /* rand_s() in stdlib.h */
+#else
+#define _DEFAULT_SOURCE /* madvise() and MADV_POPULATE_WRITE in sys/mman.h */
 #endif
 #include "finsam/platform.h"
 
@@ -54,11 +56,27 @@ size_t fs_cp1252_table(char **in, size_t *inleft, char **out, size_t *outleft)
 #ifndef _WIN32 /* POSIX: the calls the library made before, unchanged */
 
 #include <iconv.h>
+#include <stdint.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 void fs_platform_init(void)
 {
+}
+
+void fs_populate(void *p, size_t len)
+{
+#ifdef MADV_POPULATE_WRITE /* Linux 5.14 */
+    long size = sysconf(_SC_PAGESIZE);
+    uintptr_t page = size > 0 ? (uintptr_t)size : 4096;
+    uintptr_t lo = ((uintptr_t)p + page - 1) & ~(page - 1), hi = ((uintptr_t)p + len) & ~(page - 1);
+    if (hi > lo) /* whole pages inside [p, p + len): the ends may be another allocation's */
+        (void)madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE);
+#else
+    (void)p;
+    (void)len;
+#endif
 }
 
 int fs_mkstemp(char *tmpl)
@@ -125,6 +143,12 @@ void fs_platform_init(void)
         console_cp = cp;
         atexit(restore_console);
     }
+}
+
+void fs_populate(void *p, size_t len)
+{
+    (void)p;
+    (void)len;
 }
 
 /* The errno of a Win32 error, for strerror() in messages. */
