@@ -6,6 +6,9 @@
 # finsam-stats exits. For each N, on bench/out/export-N.csv (made by gen_export.awk when
 # missing):
 #   limit            bench/limit.c, compiled here with ${CC:-cc} -O2
+#   limit_all        bench/limit_all.c, compiled so too: the same memchr floor for the 18
+#                    tables of participants --all (what all_tables.awk counts, in C); the
+#                    CPU of finsam participants --all as a multiple of it is printed under it
 #   wc -l            counting lines
 #   finsam exits, finsam participants --all, finsam check  (--as-of 2025-06-30)
 #   mawk, gawk       the awk crosstab of bench/run.sh, with LC_ALL=C; and all_tables.awk, the
@@ -46,7 +49,7 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 
 limit=$tmp/limit
 cputime=$tmp/cputime
-for prog in limit cputime; do
+for prog in limit limit_all cputime; do
     if ! "$CC" -O2 -o "$tmp/$prog" "$bench_dir/$prog.c"; then
         echo "peers.sh: cannot compile bench/$prog.c with $CC" >&2
         exit 1
@@ -111,14 +114,20 @@ for n in $sizes; do
     printf '%-28s %8s %8s %10s %9s %9s\n' program cpu_s wall_s peak_MB x_limit x_exits
     exits_cpu=
     measure "$limit" "$file"; lim_cpu=$m_cpu; row "limit (memchr crosstab)"
+    measure "$tmp/limit_all" "$file"; lim_all_cpu=$m_cpu; row "limit_all (the --all tables)"
     measure wc -l "$file"; row "wc -l"
     measure "$bin" exits "$file" --period 2024 --format csv --as-of 2025-06-30
     if [ "$m_ok" = 1 ]; then exits_cpu=$m_cpu; exits_kib=$m_kib; row "finsam exits"
     else skip "finsam exits" "failed: $(head -n 1 "$tmp/err")"; fi
     all_cpu=
     measure "$bin" participants "$file" --period 2024 --all --format csv --as-of 2025-06-30
-    if [ "$m_ok" = 1 ]; then all_cpu=$m_cpu; row "finsam participants --all"
-    else skip "finsam participants --all" "failed: $(head -n 1 "$tmp/err")"; fi
+    if [ "$m_ok" = 1 ]; then
+        all_cpu=$m_cpu; row "finsam participants --all"
+        awk -v a="$all_cpu" -v b="$lim_all_cpu" \
+            'BEGIN { printf "%-28s %8.2f times the CPU of limit_all\n", "", a / b }'
+    else
+        skip "finsam participants --all" "failed: $(head -n 1 "$tmp/err")"
+    fi
     measure "$bin" check "$file" --as-of 2025-06-30
     if [ "$m_ok" = 1 ]; then
         row "finsam check"
