@@ -18,17 +18,15 @@ typedef struct cell {
     fs_personset *members; /* counting persons: who is in the cell, until they are counted */
 } cell;
 
-typedef struct crow {
-    cell *c; /* indexed by b + 1 */
-    size_t n;
-} crow;
-
 struct fs_tally {
     fs_tally_spec spec;
     fs_dim *row, *col;
     int persons;
-    crow *rows; /* indexed by a + 1 */
-    size_t n_rows;
+    /* the cells (a, b) in one array, row by row: cells[(a + 1) * n_b + b + 1] for
+     * a + 1 < n_a and b + 1 < n_b; a count is then one look-up, not a row's and then its
+     * cell's */
+    cell *cells;
+    size_t n_a, n_b;
     unsigned long episodes[FS_SEX_N];
     fs_dayhist days[FS_SEX_N];
     unsigned long multi; /* counting persons: persons in two or more top-level rows */
@@ -67,37 +65,35 @@ struct fs_engine {
 
 /* ---- tallies ---- */
 
+/* Cell (a, b), the cells made room for first: categories come one by one, so rows by half
+ * as many again (a column of thousands of values is copied a few times, not once a value),
+ * and columns, few, by eight. */
 static cell *get_cell(fs_tally *t, int a, int b)
 {
     size_t ia = (size_t)(a + 1), ib = (size_t)(b + 1);
-    if (ia >= t->n_rows) {
-        size_t n = ia + 8;
-        crow *r = realloc(t->rows, n * sizeof *r);
-        if (!r)
-            return NULL;
-        memset(r + t->n_rows, 0, (n - t->n_rows) * sizeof *r);
-        t->rows = r;
-        t->n_rows = n;
-    }
-    crow *r = &t->rows[ia];
-    if (ib >= r->n) {
-        size_t n = ib + (t->col ? 8 : 1);
-        cell *c = realloc(r->c, n * sizeof *c);
+    if (ia >= t->n_a || ib >= t->n_b) {
+        size_t na = t->n_a, nb = t->n_b;
+        if (ia >= na)
+            na = ia + 8 > na + na / 2 ? ia + 8 : na + na / 2;
+        if (ib >= nb)
+            nb = ib + (t->col ? 8 : 1);
+        cell *c = na > SIZE_MAX / sizeof *c / nb ? NULL : calloc(na * nb, sizeof *c);
         if (!c)
             return NULL;
-        memset(c + r->n, 0, (n - r->n) * sizeof *c);
-        r->c = c;
-        r->n = n;
+        for (size_t i = 0; i < t->n_a; i++)
+            memcpy(c + i * nb, t->cells + i * t->n_b, t->n_b * sizeof *c);
+        free(t->cells);
+        t->cells = c;
+        t->n_a = na;
+        t->n_b = nb;
     }
-    return &r->c[ib];
+    return &t->cells[ia * t->n_b + ib];
 }
 
 static const cell *peek_cell(const fs_tally *t, int a, int b)
 {
     size_t ia = (size_t)(a + 1), ib = (size_t)(b + 1);
-    if (ia >= t->n_rows || ib >= t->rows[ia].n)
-        return NULL;
-    return &t->rows[ia].c[ib];
+    return ia < t->n_a && ib < t->n_b ? &t->cells[ia * t->n_b + ib] : NULL;
 }
 
 static int touch_slow(fs_tally *t, int a, int b, fs_sex sex, long person);
@@ -106,8 +102,8 @@ static int touch_slow(fs_tally *t, int a, int b, fs_sex sex, long person);
 static inline int touch(fs_tally *t, int a, int b, fs_sex sex, long person)
 {
     size_t ia = (size_t)(a + 1), ib = (size_t)(b + 1);
-    if (person < 0 && ia < t->n_rows && ib < t->rows[ia].n) {
-        t->rows[ia].c[ib].n[sex]++; /* the common case: an episode in a cell seen before */
+    if (person < 0 && ia < t->n_a && ib < t->n_b) {
+        t->cells[ia * t->n_b + ib].n[sex]++; /* the common case: an episode, room made before */
         return 0;
     }
     return touch_slow(t, a, b, sex, person);
@@ -179,21 +175,21 @@ static int top_row(const fs_tally *t, size_t ia, size_t ib)
  * two or more top-level rows (seen: a zeroed byte per person, zeroed again on return). */
 static void tally_count_persons(fs_tally *t, const fs_persons *p, unsigned char *seen)
 {
-    for (size_t ia = 0; ia < t->n_rows; ia++)
-        for (size_t ib = 0; ib < t->rows[ia].n; ib++) {
-            cell *c = &t->rows[ia].c[ib];
-            int top = top_row(t, ia, ib);
-            if (!c->members)
+    for (size_t ia = 0; ia < t->n_a; ia++)
+        for (size_t ib = 0; ib < t->n_b; ib++) {
+            cell *c = &t->cells[ia * t->n_b + ib];
+            if (!c->members) /* as every cell of the rows made room for ahead of categories */
                 continue;
+            int top = top_row(t, ia, ib);
             for (size_t pos = 0, person; fs_personset_next(c->members, &pos, &person);) {
                 c->n[fs_persons_sex(p, person)]++;
                 if (top && seen[person] < 2 && ++seen[person] == 2)
                     t->multi++;
             }
         }
-    for (size_t ia = 0; ia < t->n_rows; ia++)
-        for (size_t ib = 0; ib < t->rows[ia].n; ib++) {
-            cell *c = &t->rows[ia].c[ib];
+    for (size_t ia = 0; ia < t->n_a; ia++)
+        for (size_t ib = 0; ib < t->n_b; ib++) {
+            cell *c = &t->cells[ia * t->n_b + ib];
             if (c->members && top_row(t, ia, ib))
                 for (size_t pos = 0, person; fs_personset_next(c->members, &pos, &person);)
                     seen[person] = 0;
@@ -203,12 +199,9 @@ static void tally_count_persons(fs_tally *t, const fs_persons *p, unsigned char 
 
 static void tally_free(fs_tally *t)
 {
-    for (size_t i = 0; i < t->n_rows; i++) {
-        for (size_t j = 0; j < t->rows[i].n; j++)
-            drop_members(&t->rows[i].c[j]);
-        free(t->rows[i].c);
-    }
-    free(t->rows);
+    for (size_t i = 0; i < t->n_a * t->n_b; i++)
+        drop_members(&t->cells[i]);
+    free(t->cells);
     for (int s = 0; s < FS_SEX_N; s++)
         fs_dayhist_free(&t->days[s]);
 }
