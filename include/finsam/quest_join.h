@@ -5,15 +5,16 @@
 
 #include "finsam/quest.h"
 
-/* Reads the export at path (Deltagar-ID required; eo->csv, eo->config, eo->as_of used) and
- * gives every participant of q whose sex is unknown the sex of an episode with its id. Works
- * for paired files and for single-occasion files, where an id may answer several times.
- * *not_found gets the number of questionnaire responses (participants, or rows of a single-
- * occasion file) whose id is in no episode. A questionnaire keyed by personnummer, or
- * without an id column, is FS_ERR_USAGE (nothing to join on). Errors of the export reader
- * as fs_export_reader_read. */
-fs_error fs_quest_join_export(fs_quest *q, const char *path, const fs_csv_options *csv,
-                              const fs_config *config, fs_date as_of, unsigned long *not_found,
-                              fs_msg *err);
+/* Reads the exports paths[0..n_paths) in turn (Deltagar-ID required; csv, config, as_of as
+ * for the export reader) and gives every participant of q whose sex is unknown the sex of
+ * the first episode with its id that has one. Works for paired files and for single-
+ * occasion files, where an id may answer several times. *not_found gets the number of
+ * questionnaire responses (participants, or rows of a single-occasion file) whose id is in
+ * no episode of any of the exports. A questionnaire keyed by personnummer, or without an id
+ * column, is FS_ERR_USAGE (nothing to join on). Errors of the export reader as
+ * fs_export_reader_read. */
+fs_error fs_quest_join_export(fs_quest *q, const char *const *paths, size_t n_paths,
+                              const fs_csv_options *csv, const fs_config *config, fs_date as_of,
+                              unsigned long *not_found, fs_msg *err);
 
 #endif

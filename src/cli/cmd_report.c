@@ -32,8 +32,8 @@ static const char usage[] =
     "  --count UNIT          persons (default) or episodes, in the breakdown sheets\n"
     "  --hls FILE, --ogq FILE, --barometer FILE\n"
     "                        a sheet with the tables of that command for FILE (given\n"
-    "                        twice: the start and the exit file), joined to the first\n"
-    "                        EXPORT for sex\n"
+    "                        twice: the start and the exit file), joined to the\n"
+    "                        EXPORTs for sex (the first that has the participant)\n"
     "  --survey FILE         a sheet of the tables of survey for FILE, joined so too\n"
     "  --insats NAME         only this insats (repeatable)\n"
     "  -o, --output FILE     the report (.xlsx, .html, .json, .md, .txt, .csv);\n"
@@ -119,17 +119,21 @@ static char *command_line(int argc, char **argv)
 }
 
 /* The tables of questionnaire q, made by its command run as
- *     NAME FILE [FILE2] --participants EXPORT --lang L --suppress N --p-digits N
+ *     NAME FILE [FILE2] --participants EXPORT... --lang L --suppress N --p-digits N
  *          [--rounding R --decimals N] [--config F] [--separator S] [--encoding E] [--quiet]
- * (the first export gives the sex), into *out; its warnings, already printed, go to rep's
- * too. 0 or an exit status after the message. */
+ * (--participants once for each export: the sex from the first with the id), into *out; its
+ * warnings, already printed, go to rep's too. 0 or an exit status after the message. */
 static int quest_tables(fs_cli *cli, const fs_report_plan *plan, fs_rquest q, fs_report *rep,
                         fs_report **out)
 {
     const fs_quest_command *cmd = quest_cmd[q];
     char sup[16], dec[16], pd[16], lang[8];
-    char *argv[32];
+    char **argv = calloc(32 + 2 * cli->n_files, sizeof *argv); /* 32: the rest, with room */
     int argc = 0;
+    if (!argv) {
+        fs_cli_error(cli, "out of memory");
+        return FS_EXIT_FAILURE;
+    }
     snprintf(sup, sizeof sup, "%d", cli->suppress);
     snprintf(dec, sizeof dec, "%d", cli->decimals);
     snprintf(pd, sizeof pd, "%d", cli->write.p_digits);
@@ -139,8 +143,10 @@ static int quest_tables(fs_cli *cli, const fs_report_plan *plan, fs_rquest q, fs
     ARG(plan->quest[q][0]);
     if (plan->quest[q][1])
         ARG(plan->quest[q][1]);
-    ARG("--participants");
-    ARG(cli->files[0]);
+    for (size_t i = 0; i < cli->n_files; i++) {
+        ARG("--participants");
+        ARG(cli->files[i]);
+    }
     ARG("--lang");
     ARG(lang);
     ARG("--suppress");
@@ -165,6 +171,7 @@ static int quest_tables(fs_cli *cli, const fs_report_plan *plan, fs_rquest q, fs
 #undef ARG
     argv[argc] = NULL;
     int status = fs_quest_build(cmd, cli->prog, argc, argv, out);
+    free(argv);
     for (size_t i = 0; status == 0 && i < (*out)->n_warnings; i++)
         if (fs_report_add_warning(rep, (*out)->warnings[i])) {
             fs_cli_error(cli, "out of memory");

@@ -87,9 +87,14 @@ bad:
 static int shared_option(qcli *qc, int opt, const char *arg)
 {
     switch (opt) {
-    case QCLI_OPT_PARTICIPANTS:
-        qc->participants = arg;
+    case QCLI_OPT_PARTICIPANTS: { /* repeatable */
+        const char **p = realloc(qc->participants, (qc->n_participants + 1) * sizeof *p);
+        if (!p)
+            return qcli_oom(qc);
+        qc->participants = p;
+        qc->participants[qc->n_participants++] = arg;
         return 0;
+    }
     case QCLI_OPT_ITEMS: {
         /* comma-separated, repeatable */
         if (qc->n_item_args == sizeof qc->item_args / sizeof qc->item_args[0])
@@ -168,7 +173,8 @@ static char *help_text(const fs_quest_command *cmd)
     fs_buf_puts(&b, cmd->usage);
     fs_buf_puts(&b, "  --items A,B,...       only these item columns (headers or their keys), in this\n"
                     "                        order\n"
-                    "  --participants EXPORT sex of each participant from a SUS export (joined on id)\n");
+                    "  --participants EXPORT sex of each participant from a SUS export (joined on\n"
+                    "                        id); repeatable: the exports are read in turn\n");
     if (f & QCMD_PAIRED)
         fs_buf_puts(&b, "  --from OCC, --to OCC  the two occasions compared, with three or more (default:\n"
                         "                        the first and the last, e.g. Start and Avslut)\n"
@@ -232,7 +238,7 @@ static int load(qcli *qc)
     int paired = (qc->cmd->flags & QCMD_PAIRED) != 0;
     /* the export is joined on Deltagar-ID: a questionnaire keyed by personnummer is refused
      * as soon as the reader sees it, before the export is read */
-    qc->qo.refuse_pnr_key = qc->participants != NULL;
+    qc->qo.refuse_pnr_key = qc->n_participants > 0;
     fs_error e = fs_quest_read(c->files[0], c->n_files > 1 ? c->files[1] : NULL, &qc->qo, &qc->q,
                                &msg);
     if (e) {
@@ -243,21 +249,27 @@ static int load(qcli *qc)
         return qcli_oom(qc);
     qc->by_sex = qc->q.has_sex_column;
     const char *f = base(c->files[0]);
-    if (qc->participants) {
-        if ((e = fs_quest_join_export(&qc->q, qc->participants, &c->csv, &c->config, c->as_of,
-                                      &not_found, &msg)) != FS_OK) {
+    if (qc->n_participants) {
+        if ((e = fs_quest_join_export(&qc->q, qc->participants, qc->n_participants, &c->csv,
+                                      &c->config, c->as_of, &not_found, &msg)) != FS_OK) {
             if (e == FS_ERR_USAGE)
                 return fs_cli_usage_error(c, "--participants: %s: %s", f, msg.text);
             fs_cli_error(c, "%s", msg.text);
             return fs_cli_status(e);
         }
         qc->by_sex = 1;
-        if (not_found)
+        if (not_found && qc->n_participants == 1)
             qcli_warn(qc, fs_tr(c->lang, "%s: %s of %s questionnaire participants are not in the "
                                          "participants export %s; their sex is unknown unless the "
                                          "questionnaire gives it"),
                       f, qcli_count(qc, not_found, n1), qcli_count(qc, qc->q.n_persons, n2),
-                      base(qc->participants));
+                      base(qc->participants[0]));
+        else if (not_found)
+            qcli_warn(qc, fs_tr(c->lang, "%s: %s of %s questionnaire participants are in none of "
+                                         "the %zu participants exports; their sex is unknown "
+                                         "unless the questionnaire gives it"),
+                      f, qcli_count(qc, not_found, n1), qcli_count(qc, qc->q.n_persons, n2),
+                      qc->n_participants);
     }
     if (!paired)
         return 0;
@@ -454,6 +466,7 @@ cleanup:
     fs_report_free(qc.rep);
     for (size_t i = 0; i < qc.n_item_args; i++)
         free(qc.item_args[i]);
+    free(qc.participants);
     fs_cli_free(&qc.cli);
     free(usage);
     return status;

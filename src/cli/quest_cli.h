@@ -77,7 +77,8 @@ extern const fs_quest_command fs_quest_hls, fs_quest_ogq, fs_quest_barometer, fs
 struct qcli {
     fs_cli cli;
     const fs_quest_command *cmd;
-    const char *participants;  /* --participants EXPORT */
+    const char **participants; /* --participants EXPORT, each time given */
+    size_t n_participants;
     char *item_args[32];       /* copies of the --items arguments, split in place */
     size_t n_item_args;
     const char *items[QCLI_MAX_ITEMS];

@@ -36,9 +36,9 @@ static void on_problem(const fs_problem *p, void *user)
     (void)user;
 }
 
-fs_error fs_quest_join_export(fs_quest *q, const char *path, const fs_csv_options *csv,
-                              const fs_config *config, fs_date as_of, unsigned long *not_found,
-                              fs_msg *err)
+fs_error fs_quest_join_export(fs_quest *q, const char *const *paths, size_t n_paths,
+                              const fs_csv_options *csv, const fs_config *config, fs_date as_of,
+                              unsigned long *not_found, fs_msg *err)
 {
     join j = {q, NULL, NULL, NULL, NULL};
     fs_export_reader *r = NULL;
@@ -79,8 +79,9 @@ fs_error fs_quest_join_export(fs_quest *q, const char *path, const fs_csv_option
     fs_export_callbacks cb = {on_episode, on_problem, &j};
     if (!(r = fs_export_reader_new(&eo, &cb)))
         goto cleanup;
-    if ((e = fs_export_reader_read(r, path, err)) != FS_OK)
-        goto done;
+    for (size_t i = 0; i < n_paths; i++)
+        if ((e = fs_export_reader_read(r, paths[i], err)) != FS_OK)
+            goto done;
     for (size_t i = 0; i < q->n_persons; i++)
         *not_found += !j.found[i];
     goto done;
