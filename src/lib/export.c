@@ -84,6 +84,7 @@ static const char *const kind_names[FS_PROB_N_KINDS] = {
     [FS_PROB_FIELD_COUNT] = "field_count",
     [FS_PROB_ABSENT_COLUMN] = "absent_column",
     [FS_PROB_DUPLICATE_COLUMN] = "duplicate_column",
+    [FS_PROB_ALIAS_COLUMN] = "alias_column",
     [FS_PROB_UNKNOWN_REFERRER] = "unknown_referrer",
     [FS_PROB_UNKNOWN_INCOME] = "unknown_income",
     [FS_PROB_OVERLAP] = "overlapping_episodes",
@@ -324,6 +325,21 @@ static int duplicate_column(fs_export_reader *r, const fs_csv_record *rec, int c
     return 1;
 }
 
+/* Column i is headed by another of the accepted names of field f, which is read from column
+ * r->col[f] (the first of its names in the header): a warning that column i is not read. */
+static void alias_column(fs_export_reader *r, const fs_csv_record *rec, fs_field f, size_t i)
+{
+    char column[FS_SAFE_TEXT_MAX * 4 + 8], read[FS_SAFE_TEXT_MAX * 4 + 8], message[900];
+    fs_safe_text(rec->fields[i], column, sizeof column);
+    fs_safe_text(rec->fields[r->col[f]], read, sizeof read);
+    snprintf(message, sizeof message, "column \"%s\": another accepted name for \"%s\" "
+             "(column %d), which is read instead; this column is ignored", column, read,
+             r->col[f] + 1);
+    fs_problem p = {FS_PROB_ALIAS_COLUMN, r->file, rec->line, column, NULL, message};
+    if (r->cb.problem)
+        r->cb.problem(&p, r->cb.user);
+}
+
 /* second[i]: the next column with the same folded header as column i, or -1. */
 static int find_duplicates(char **folded, size_t n, int *second)
 {
@@ -402,6 +418,24 @@ static int map_header(fs_export_reader *r, const fs_csv_record *rec)
                 if (strcmp(folded[i], want) == 0)
                     r->col[f] = (int)i;
             free(want);
+        }
+        /* a second column under another of the names: say which one is read (the same name
+         * twice is duplicate_column's) */
+        for (size_t i = 0; !configured && r->col[f] >= 0 && (r->taken & FS_FIELD_BIT(f)) &&
+                           i < rec->n_fields; i++) {
+            if ((int)i == r->col[f] || strcmp(folded[i], folded[r->col[f]]) == 0)
+                continue;
+            for (const char *const *n = names; *n; n++) {
+                char *want = fs_fold(*n);
+                if (!want)
+                    goto oom;
+                int same = strcmp(folded[i], want) == 0;
+                free(want);
+                if (same) {
+                    alias_column(r, rec, (fs_field)f, i);
+                    break;
+                }
+            }
         }
         free(r->header[f]);
         r->header[f] = r->col[f] >= 0 ? fs_strdup(rec->fields[r->col[f]]) : NULL;
