@@ -99,8 +99,9 @@ typedef enum fs_problem_kind {
     FS_PROB_DUPLICATE_COLUMN,   /* a column the reader reads is in the header twice: the
                                  * file is not read (an error, as a missing column) */
     FS_PROB_ALIAS_COLUMN,       /* a column headed by another accepted name of a column the
-                                 * reader reads under its first name (Kon beside Kön): it is
-                                 * not read (a warning naming both) */
+                                 * reader reads (Kon beside Kön; of the names present, the
+                                 * first in the list is read): it is not read (a warning
+                                 * naming both) */
     FS_PROB_N_READER_KINDS,
     /* reported by `check` itself, listed here so that every kind has one name */
     FS_PROB_UNKNOWN_REFERRER = FS_PROB_N_READER_KINDS,

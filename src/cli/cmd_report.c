@@ -33,7 +33,7 @@ static const char usage[] =
     "  --hls FILE, --ogq FILE, --barometer FILE\n"
     "                        a sheet with the tables of that command for FILE (given\n"
     "                        twice: the start and the exit file), joined to the\n"
-    "                        EXPORTs for sex (the first that has the participant)\n"
+    "                        EXPORTs for sex (the first episode that records one)\n"
     "  --survey FILE         a sheet of the tables of survey for FILE, joined so too\n"
     "  --insats NAME         only this insats (repeatable)\n"
     "  -o, --output FILE     the report (.xlsx, .html, .json, .md, .txt, .csv);\n"

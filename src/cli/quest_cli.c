@@ -250,26 +250,41 @@ static int load(qcli *qc)
     qc->by_sex = qc->q.has_sex_column;
     const char *f = base(c->files[0]);
     if (qc->n_participants) {
+        unsigned char *no_id = calloc(qc->n_participants, 1);
+        if (!no_id)
+            return qcli_oom(qc);
         if ((e = fs_quest_join_export(&qc->q, qc->participants, qc->n_participants, &c->csv,
-                                      &c->config, c->as_of, &not_found, &msg)) != FS_OK) {
+                                      &c->config, c->as_of, no_id, &not_found, &msg)) != FS_OK) {
+            free(no_id);
             if (e == FS_ERR_USAGE)
                 return fs_cli_usage_error(c, "--participants: %s: %s", f, msg.text);
             fs_cli_error(c, "%s", msg.text);
             return fs_cli_status(e);
         }
         qc->by_sex = 1;
-        if (not_found && qc->n_participants == 1)
+        size_t joined = 0;
+        const char *one = NULL; /* the export joined, when only one was */
+        for (size_t i = 0; i < qc->n_participants; i++) {
+            if (no_id[i]) /* another export has the id column: this one is left out */
+                qcli_warn(qc, fs_tr(c->lang, "%s: the participants export %s has no id column; "
+                                             "it is not joined"),
+                          f, base(qc->participants[i]));
+            else
+                joined++, one = qc->participants[i];
+        }
+        free(no_id);
+        if (not_found && joined == 1)
             qcli_warn(qc, fs_tr(c->lang, "%s: %s of %s questionnaire participants are not in the "
                                          "participants export %s; their sex is unknown unless the "
                                          "questionnaire gives it"),
                       f, qcli_count(qc, not_found, n1), qcli_count(qc, qc->q.n_persons, n2),
-                      base(qc->participants[0]));
+                      base(one));
         else if (not_found)
             qcli_warn(qc, fs_tr(c->lang, "%s: %s of %s questionnaire participants are in none of "
                                          "the %zu participants exports; their sex is unknown "
                                          "unless the questionnaire gives it"),
                       f, qcli_count(qc, not_found, n1), qcli_count(qc, qc->q.n_persons, n2),
-                      qc->n_participants);
+                      joined);
     }
     if (!paired)
         return 0;

@@ -340,6 +340,33 @@ static void alias_column(fs_export_reader *r, const fs_csv_record *rec, fs_field
         r->cb.problem(&p, r->cb.user);
 }
 
+/* Warns of each column headed by another accepted name of a field the reader reads (and not
+ * read itself as a named column), after the columns are mapped: the same name twice is
+ * duplicate_column's; a configured header replaces the names. 0 on memory failure. */
+static int alias_columns(fs_export_reader *r, const fs_csv_record *rec, char **folded)
+{
+    for (int f = 0; f < FS_FIELD_COUNT; f++) {
+        if (r->col[f] < 0 || !(r->taken & FS_FIELD_BIT(f)) ||
+            fs_config_get(r->opt.config, "columns", fields[f].name))
+            continue;
+        for (const char *const *n = fields[f].aliases; *n; n++) {
+            char *want = fs_fold(*n);
+            if (!want)
+                return 0;
+            for (size_t i = 0; i < rec->n_fields; i++) {
+                int named = 0; /* read as a named column (column:HEADER) */
+                for (size_t x = 0; x < r->opt.n_extra; x++)
+                    named |= r->extra_col[x] == (int)i;
+                if ((int)i != r->col[f] && !named && strcmp(folded[i], want) == 0 &&
+                    strcmp(folded[i], folded[r->col[f]]) != 0)
+                    alias_column(r, rec, (fs_field)f, i);
+            }
+            free(want);
+        }
+    }
+    return 1;
+}
+
 /* second[i]: the next column with the same folded header as column i, or -1. */
 static int find_duplicates(char **folded, size_t n, int *second)
 {
@@ -419,24 +446,6 @@ static int map_header(fs_export_reader *r, const fs_csv_record *rec)
                     r->col[f] = (int)i;
             free(want);
         }
-        /* a second column under another of the names: say which one is read (the same name
-         * twice is duplicate_column's) */
-        for (size_t i = 0; !configured && r->col[f] >= 0 && (r->taken & FS_FIELD_BIT(f)) &&
-                           i < rec->n_fields; i++) {
-            if ((int)i == r->col[f] || strcmp(folded[i], folded[r->col[f]]) == 0)
-                continue;
-            for (const char *const *n = names; *n; n++) {
-                char *want = fs_fold(*n);
-                if (!want)
-                    goto oom;
-                int same = strcmp(folded[i], want) == 0;
-                free(want);
-                if (same) {
-                    alias_column(r, rec, (fs_field)f, i);
-                    break;
-                }
-            }
-        }
         free(r->header[f]);
         r->header[f] = r->col[f] >= 0 ? fs_strdup(rec->fields[r->col[f]]) : NULL;
         if (r->col[f] >= 0 && !r->header[f])
@@ -489,6 +498,8 @@ static int map_header(fs_export_reader *r, const fs_csv_record *rec)
         }
         duplicate_column(r, rec, r->extra_col[x], second);
     }
+    if (!r->err && !alias_columns(r, rec, folded))
+        goto oom;
     if (r->err)
         goto done;
     if (!plan_take(r))

@@ -121,6 +121,7 @@
 {"Source", "Källa"},
 {"Chart data", "Diagramunderlag"},
 {"%s: %s of %s questionnaire participants are not in the participants export %s; their sex is unknown unless the questionnaire gives it", "%s: %s av %s deltagare i enkäten finns inte i deltagarexporten %s; deras kön är okänt om inte enkäten anger det"},
+{"%s: the participants export %s has no id column; it is not joined", "%s: deltagarexporten %s har ingen id-kolumn; den kopplas inte"},
 {"%s: %s of %s questionnaire participants are in none of the %zu participants exports; their sex is unknown unless the questionnaire gives it", "%s: %s av %s deltagare i enkäten finns inte i någon av de %zu deltagarexporterna; deras kön är okänt om inte enkäten anger det"},
 {"%s: %s participants answered only at start and %s only at exit; they are not in the paired tables", "%s: %s deltagare svarade bara vid start och %s bara vid avslut; de ingår inte i de parade tabellerna"},
 {"%s: %s linked participants have no recorded sex; they are counted in the total only", "%s: %s länkade deltagare saknar uppgift om kön; de räknas bara i totalen"},

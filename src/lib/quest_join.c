@@ -13,6 +13,7 @@ typedef struct join {
     size_t *first;       /* by number: the first person with the id */
     size_t *next;        /* per person: the next with the same id, or SIZE_MAX */
     unsigned char *found; /* per person: an episode with its id was seen */
+    int missing_id;       /* the export being read has no id column */
 } join;
 
 static int on_episode(const fs_episode *ep, void *user)
@@ -32,18 +33,22 @@ static int on_episode(const fs_episode *ep, void *user)
 
 static void on_problem(const fs_problem *p, void *user)
 {
-    (void)p;
-    (void)user;
+    join *j = user;
+    if (p->kind == FS_PROB_MISSING_COLUMN) /* the only required column is the id */
+        j->missing_id = 1;
 }
 
 fs_error fs_quest_join_export(fs_quest *q, const char *const *paths, size_t n_paths,
                               const fs_csv_options *csv, const fs_config *config, fs_date as_of,
-                              unsigned long *not_found, fs_msg *err)
+                              unsigned char *no_id, unsigned long *not_found, fs_msg *err)
 {
-    join j = {q, NULL, NULL, NULL, NULL};
+    join j = {q, NULL, NULL, NULL, NULL, 0};
     fs_export_reader *r = NULL;
     fs_error e = FS_ERR_MEMORY;
+    fs_msg first = {""}; /* the error of the first export without an id column */
+    size_t joined = 0;
     *not_found = 0;
+    memset(no_id, 0, n_paths);
     if (q->pnr_key || !q->has_id_column) {
         fs_msg_set(err, "%s", q->pnr_key ? "the questionnaire is keyed by personnummer; joining "
                                            "it to the participants export needs Deltagar-ID"
@@ -77,11 +82,31 @@ fs_error fs_quest_join_export(fs_quest *q, const char *const *paths, size_t n_pa
     fs_export_options eo = {.csv = *csv, .config = config,
                             .required = FS_FIELD_BIT(FS_FIELD_ID), .as_of = as_of};
     fs_export_callbacks cb = {on_episode, on_problem, &j};
-    if (!(r = fs_export_reader_new(&eo, &cb)))
-        goto cleanup;
-    for (size_t i = 0; i < n_paths; i++)
-        if ((e = fs_export_reader_read(r, paths[i], err)) != FS_OK)
+    for (size_t i = 0; i < n_paths; i++) { /* a reader each: a failed read ends a reader */
+        if (!(r = fs_export_reader_new(&eo, &cb))) {
+            e = FS_ERR_MEMORY;
+            goto cleanup;
+        }
+        j.missing_id = 0;
+        e = fs_export_reader_read(r, paths[i], err);
+        fs_export_reader_free(r);
+        r = NULL;
+        if (e == FS_ERR_DATA && j.missing_id) { /* skipped, unless no export has the column */
+            if (!first.text[0])
+                first = *err;
+            no_id[i] = 1;
+        } else if (e) {
             goto done;
+        } else {
+            joined++;
+        }
+    }
+    if (n_paths && !joined) {
+        *err = first;
+        e = FS_ERR_DATA;
+        goto done;
+    }
+    e = FS_OK;
     for (size_t i = 0; i < q->n_persons; i++)
         *not_found += !j.found[i];
     goto done;
