@@ -121,8 +121,9 @@ static char *command_line(int argc, char **argv)
 /* The tables of questionnaire q, made by its command run as
  *     NAME FILE [FILE2] --participants EXPORT... --lang L --suppress N --p-digits N
  *          [--rounding R --decimals N] [--config F] [--separator S] [--encoding E] [--quiet]
- * (--participants once for each export: the sex from the first with the id), into *out; its
- * warnings, already printed, go to rep's too. 0 or an exit status after the message. */
+ * (--participants once for each export: the sex from the first episode with the id that
+ * records one), into *out; its warnings, already printed, go to rep's too. 0 or an exit
+ * status after the message. */
 static int quest_tables(fs_cli *cli, const fs_report_plan *plan, fs_rquest q, fs_report *rep,
                         fs_report **out)
 {

@@ -326,7 +326,8 @@ static int duplicate_column(fs_export_reader *r, const fs_csv_record *rec, int c
 }
 
 /* Column i is headed by another of the accepted names of field f, which is read from column
- * r->col[f] (the first of its names in the header): a warning that column i is not read. */
+ * r->col[f] (of the names the header has, the first in the list): a warning that column i
+ * is not read. */
 static void alias_column(fs_export_reader *r, const fs_csv_record *rec, fs_field f, size_t i)
 {
     char column[FS_SAFE_TEXT_MAX * 4 + 8], read[FS_SAFE_TEXT_MAX * 4 + 8], message[900];
