@@ -89,6 +89,8 @@ have_bin=1
 if [ ! -x "$bin" ]; then
     have_bin=0
     echo "note: $bin not found or not executable (build it first); finsam-stats runs skipped"
+elif cp "$bin" "$tmp/finsam-stats"; then
+    bin=$tmp/finsam-stats # a copy, as installed (a file just linked can run slower: peers.sh)
 fi
 
 # a) finsam-stats exits
