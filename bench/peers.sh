@@ -23,9 +23,11 @@
 #                    printed on a line of its own (a SELECT 1) for readers to subtract
 # A peer that is not installed is skipped with a line saying so. The peers count raw
 # strings (no quoting rules beyond their own, no normalisation, no checks): floors to
-# compare with, not equivalent programs. Best of RUNS (default 5) runs: CPU = user + system
-# seconds, wall-clock seconds, highest peak RSS, from bench/cputime.c (wait4's resource use,
-# to the microsecond: GNU time's hundredths are coarse next to limit's 0.06 s).
+# compare with, not equivalent programs. RUNS (default 5) rounds, each running every
+# program once in turn, so that the ratios are of paired runs; of each program, the best
+# CPU = user + system seconds and wall-clock seconds of the rounds and the highest peak RSS,
+# from bench/cputime.c (wait4's resource use, to the microsecond: GNU time's hundredths are
+# coarse next to limit's 0.06 s).
 # check's bytes per episode are (its peak RSS - exits' peak RSS) / N.
 set -u
 
@@ -65,22 +67,32 @@ done
 cp "$bin" "$tmp/finsam-stats" || exit 1
 bin=$tmp/finsam-stats
 
-# measure CMD...: best CPU (m_cpu) and wall (m_wall) of RUNS runs, highest RSS (m_kib),
-# m_ok=0 when a run failed (exit status above 1: finsam check exits 1 on data errors)
-measure() {
-    m_cpu=; m_wall=; m_kib=0; m_ok=1
-    i=0
-    while [ "$i" -lt "$RUNS" ]; do
-        i=$((i + 1))
-        "$cputime" "$tmp/time" sh -c '"$@" >/dev/null 2>"$0"' "$tmp/err" "$@"
-        st=$?
-        if [ "$st" -gt 1 ]; then m_ok=0; return; fi
-        read -r wall usr sys kib <"$tmp/time"
-        cpu=$(awk -v u="$usr" -v s="$sys" 'BEGIN { printf "%.3f", u + s }')
-        m_cpu=$(awk -v a="${m_cpu:-1e9}" -v b="$cpu" 'BEGIN { print (b + 0 < a + 0) ? b : a }')
-        m_wall=$(awk -v a="${m_wall:-1e9}" -v b="$wall" 'BEGIN { print (b + 0 < a + 0) ? b : a }')
-        [ "$kib" -gt "$m_kib" ] && m_kib=$kib
-    done
+# time1 NAME CMD...: one run of CMD, kept as NAME's: its best CPU (cpu_NAME) and wall
+# (wall_NAME) seconds so far, highest RSS (kib_NAME), and fail_NAME=1 once a run failed
+# (exit status above 1: finsam check exits 1 on data errors; its stderr in $tmp/err.NAME)
+time1() {
+    t_name=$1; shift
+    "$cputime" "$tmp/time" sh -c '"$@" >/dev/null 2>"$0"' "$tmp/err.$t_name" "$@"
+    if [ $? -gt 1 ]; then eval "fail_$t_name=1"; return; fi
+    read -r wall usr sys kib <"$tmp/time"
+    eval "t_cpu=\${cpu_$t_name:-} t_wall=\${wall_$t_name:-} t_kib=\${kib_$t_name:-0}"
+    t_cpu=$(awk -v a="${t_cpu:-1e9}" -v u="$usr" -v s="$sys" \
+        'BEGIN { b = sprintf("%.3f", u + s); print (b + 0 < a + 0) ? b : a }')
+    t_wall=$(awk -v a="${t_wall:-1e9}" -v b="$wall" 'BEGIN { print (b + 0 < a + 0) ? b : a }')
+    [ "$kib" -gt "$t_kib" ] && t_kib=$kib
+    eval "cpu_$t_name=\$t_cpu wall_$t_name=\$t_wall kib_$t_name=\$t_kib"
+}
+
+# measured NAME: NAME's figures as m_cpu, m_wall, m_kib; m_ok=0 when a run failed or none ran
+measured() {
+    eval "m_cpu=\${cpu_$1:-} m_wall=\${wall_$1:-} m_kib=\${kib_$1:-0} m_fail=\${fail_$1:-}"
+    m_ok=1
+    if [ -n "$m_fail" ] || [ -z "$m_cpu" ]; then m_ok=0; fi
+}
+
+# forget NAME...: starts NAME's figures again (for the next file)
+forget() {
+    for f_name in "$@"; do unset "cpu_$f_name" "wall_$f_name" "kib_$f_name" "fail_$f_name"; done
 }
 
 row() { # row NAME: prints the measurement and the ratios to limit and to exits
@@ -107,83 +119,101 @@ elif [ ! -d "$out_dir/duckdb/node_modules/@duckdb/node-api" ]; then
     DUCKDB_SKIP="not installed in bench/out/duckdb (install it with bench/duckdb-setup.sh)"
 else
     DUCKDB=1
-    measure node "$bench_dir/duckdb_peer.mjs" sql "SELECT 1"
+    i=0
+    while [ "$i" -lt "$RUNS" ]; do i=$((i + 1)); time1 node node "$bench_dir/duckdb_peer.mjs" sql "SELECT 1"; done
+    measured node
     [ "$m_ok" = 1 ] && node_cpu=$m_cpu
 fi
 
-echo "host: $(uname -srm), $(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?') CPUs; best of $RUNS runs"
+# round FILE: every program once on FILE. The rounds run one after another, so that a
+# change in the machine's speed during the runs falls on all programs alike, not on the
+# ones timed while it lasted: the ratios are of paired runs.
+round() {
+    time1 limit "$limit" "$1"
+    time1 limit_all "$tmp/limit_all" "$1"
+    time1 wc wc -l "$1"
+    time1 exits "$bin" exits "$1" --period 2024 --format csv --as-of 2025-06-30
+    time1 all "$bin" participants "$1" --period 2024 --all --format csv --as-of 2025-06-30
+    time1 check "$bin" check "$1" --as-of 2025-06-30
+    for a in mawk gawk; do
+        have "$a" || continue
+        time1 "$a" env LC_ALL=C "$a" -F';' "$awk_prog" "$1"
+        time1 "${a}_all" env LC_ALL=C "$a" -F';' -f "$bench_dir/all_tables.awk" "$1"
+    done
+    have datamash &&
+        time1 datamash sh -c 'cut -d";" -f3,7,8 "$1" | grep ";2024" | LC_ALL=C datamash -t";" -s -g 3,1 count 3' sh "$1"
+    have mlr &&
+        time1 miller mlr --icsv --ifs ';' --ojson filter 'substr(string($Avslutsdatum), 0, 3) == "2024"' \
+            then count-distinct -f Avslutsanledning,Kön "$1"
+    [ -n "$PYTHON" ] && time1 pandas "$PYTHON" -c 'import sys, pandas as pd
+d = pd.read_csv(sys.argv[1], sep=";", dtype=str, usecols=[2, 6, 7], encoding="utf-8-sig")
+d = d[d.iloc[:, 1].str.startswith("2024", na=False)]
+print(d.groupby([d.columns[2], d.columns[0]], dropna=False).size())' "$1"
+    [ -n "$DUCKDB" ] && time1 duckdb node "$bench_dir/duckdb_peer.mjs" crosstab "$1"
+    return 0
+}
+
+# failed NAME LABEL: the line for a program whose run failed
+failed() { skip "$2" "failed: $(head -n 1 "$tmp/err.$1")"; }
+
+echo "host: $(uname -srm), $(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?') CPUs; best of $RUNS rounds"
 for n in $sizes; do
     file=$out_dir/export-$n.csv
     if [ ! -s "$file" ]; then
         echo "generating $file ($n episodes) ..."
         LC_ALL=C awk -v n="$n" -f "$bench_dir/gen_export.awk" >"$file.tmp" && mv "$file.tmp" "$file" || exit 1
     fi
+    forget limit limit_all wc exits all check mawk gawk mawk_all gawk_all datamash miller pandas duckdb
+    i=0
+    while [ "$i" -lt "$RUNS" ]; do i=$((i + 1)); round "$file"; done
     echo
     echo "file: $file ($n episodes, $(wc -c <"$file" | tr -d ' ') bytes)"
     printf '%-28s %8s %8s %10s %9s %9s\n' program cpu_s wall_s peak_MB x_limit x_exits
     exits_cpu=
-    measure "$limit" "$file"; lim_cpu=$m_cpu; row "limit (memchr crosstab)"
-    measure "$tmp/limit_all" "$file"; lim_all_cpu=$m_cpu; row "limit_all (the --all tables)"
-    measure wc -l "$file"; row "wc -l"
-    measure "$bin" exits "$file" --period 2024 --format csv --as-of 2025-06-30
+    measured limit; lim_cpu=$m_cpu; row "limit (memchr crosstab)"
+    measured limit_all; lim_all_cpu=$m_cpu; row "limit_all (the --all tables)"
+    measured wc; row "wc -l"
+    measured exits
     if [ "$m_ok" = 1 ]; then exits_cpu=$m_cpu; exits_kib=$m_kib; row "finsam exits"
-    else skip "finsam exits" "failed: $(head -n 1 "$tmp/err")"; fi
+    else failed exits "finsam exits"; fi
     all_cpu=
-    measure "$bin" participants "$file" --period 2024 --all --format csv --as-of 2025-06-30
+    measured all
     if [ "$m_ok" = 1 ]; then
         all_cpu=$m_cpu; row "finsam participants --all"
         awk -v a="$all_cpu" -v b="$lim_all_cpu" \
             'BEGIN { printf "%-28s %8.2f times the CPU of limit_all\n", "", a / b }'
     else
-        skip "finsam participants --all" "failed: $(head -n 1 "$tmp/err")"
+        failed all "finsam participants --all"
     fi
-    measure "$bin" check "$file" --as-of 2025-06-30
+    measured check
     if [ "$m_ok" = 1 ]; then
         row "finsam check"
         [ -n "${exits_cpu:-}" ] && awk -v a="$m_kib" -v b="$exits_kib" -v n="$n" \
             'BEGIN { printf "%-28s %8.1f bytes per episode above exits\n", "  check memory", (a - b) * 1024 / n }'
     else
-        skip "finsam check" "failed: $(head -n 1 "$tmp/err")"
+        failed check "finsam check"
     fi
     for a in mawk gawk; do
-        if have "$a"; then measure env LC_ALL=C "$a" -F';' "$awk_prog" "$file"; row "$a (LC_ALL=C)"
+        if have "$a"; then measured "$a"; row "$a (LC_ALL=C)"
         else skip "$a" "not installed"; fi
     done
     for a in mawk gawk; do # the 18 tables of --all, as raw strings (all_tables.awk)
         if have "$a"; then
-            measure env LC_ALL=C "$a" -F';' -f "$bench_dir/all_tables.awk" "$file"
-            row "$a, the --all tables"
+            measured "${a}_all"; row "$a, the --all tables"
             [ -n "$all_cpu" ] && awk -v a="$m_cpu" -v b="$all_cpu" \
                 'BEGIN { printf "%-28s %8.2f times the CPU of finsam participants --all\n", "", a / b }'
         else
             skip "$a, the --all tables" "not installed"
         fi
     done
-    if have datamash; then
-        measure sh -c 'cut -d";" -f3,7,8 "$1" | grep ";2024" | LC_ALL=C datamash -t";" -s -g 3,1 count 3' sh "$file"
-        row "cut|grep|datamash"
-    else
-        skip "cut|grep|datamash" "datamash not installed"
-    fi
-    if have mlr; then
-        measure mlr --icsv --ifs ';' --ojson filter 'substr(string($Avslutsdatum), 0, 3) == "2024"' \
-            then count-distinct -f Avslutsanledning,Kön "$file"
-        row "miller"
-    else
-        skip "miller" "mlr not installed"
-    fi
-    if [ -n "$PYTHON" ]; then
-        measure "$PYTHON" -c 'import sys, pandas as pd
-d = pd.read_csv(sys.argv[1], sep=";", dtype=str, usecols=[2, 6, 7], encoding="utf-8-sig")
-d = d[d.iloc[:, 1].str.startswith("2024", na=False)]
-print(d.groupby([d.columns[2], d.columns[0]], dropna=False).size())' "$file"
-        row "pandas"
-    else
-        skip "pandas" "python3 with pandas not installed"
-    fi
+    if have datamash; then measured datamash; row "cut|grep|datamash"
+    else skip "cut|grep|datamash" "datamash not installed"; fi
+    if have mlr; then measured miller; row "miller"
+    else skip "miller" "mlr not installed"; fi
+    if [ -n "$PYTHON" ]; then measured pandas; row "pandas"
+    else skip "pandas" "python3 with pandas not installed"; fi
     if [ -n "$DUCKDB" ]; then
-        measure node "$bench_dir/duckdb_peer.mjs" crosstab "$file"
-        row "duckdb (2 threads, node)"
+        measured duckdb; row "duckdb (2 threads, node)"
         [ -n "$node_cpu" ] && awk -v c="$m_cpu" -v n="$node_cpu" 'BEGIN {
             printf "%-28s %8.3f s CPU of the above is node start-up + DuckDB load (a SELECT 1);\n", "  node start-up", n
             printf "%-28s %8.3f s without it\n", "", c - n }'
