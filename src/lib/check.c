@@ -3,6 +3,7 @@
 #include "finsam/check.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -13,6 +14,8 @@
 #include "finsam/strmap.h"
 #include "finsam/text.h"
 #include "finsam/vocab.h"
+
+#define ROWS_SAMPLE 65536 /* bytes of a file read to guess its rows */
 
 #define MAX_DISTINCT 1000
 #define SAFE_SIZE (FS_SAFE_TEXT_MAX * 4 + 8) /* room for fs_safe_text() */
@@ -464,6 +467,31 @@ static void summary_json(const fs_check *st, unsigned long errors, unsigned long
     fputs("]\n  }\n}\n", out);
 }
 
+/* About the rows of the file at path, for the overlap index's reserve: its size times the
+ * lines per byte of its first 64 KiB, and an eighth more for longer rows further on; 0
+ * for what is not a regular file (standard input, a pipe) or cannot be read. A guess from the size alone was too small for
+ * some files and too large for others: at 200 bytes a row the 1M export (144 bytes a row)
+ * outgrew the index, and a file of longer rows would get slots it never fills. */
+static size_t rows_hint(const char *path)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size <= 0)
+        return 0; /* not a pipe: it would be read here and not there */
+    FILE *f = fopen(path, "rb");
+    char *buf = f ? malloc(ROWS_SAMPLE) : NULL;
+    size_t n = buf ? fread(buf, 1, ROWS_SAMPLE, f) : 0, lines = 0;
+    if (f)
+        fclose(f);
+    for (const char *p = buf, *end = buf + n; p && (p = memchr(p, '\n', (size_t)(end - p))); p++)
+        lines++;
+    free(buf);
+    if (!n)
+        return 0;
+    double rows = (double)sb.st_size * (double)(lines + 1) / (double)n;
+    rows += rows / 8;
+    return rows < (double)SIZE_MAX / 2 ? (size_t)rows : SIZE_MAX / 2;
+}
+
 fs_check *fs_check_new(const fs_check_options *o, fs_msg *err)
 {
     fs_check *st = calloc(1, sizeof *st);
@@ -486,18 +514,13 @@ fs_check *fs_check_new(const fs_check_options *o, fs_msg *err)
     }
     if (!(st->overlap = fs_overlap_new()))
         goto oom;
-    /* room in the overlap index for the rows the files can hold at 128 bytes a row (an
-     * export row is about 145), so that it is not rebuilt as it grows: a hint only. At
-     * 200 bytes a row the 1M-row export (144 MB) outgrew it at 786,432 keys and was
-     * rebuilt from every episode, 4 % of the time of check */
-    unsigned long long bytes = 0;
-    for (size_t i = 0; i < o->n_files; i++) {
-        struct stat sb;
-        if (stat(o->files[i], &sb) == 0 && sb.st_size > 0)
-            bytes += (unsigned long long)sb.st_size;
-    }
-    if (bytes / 128)
-        (void)fs_overlap_reserve(st->overlap, (size_t)(bytes / 128)); /* without it: it grows */
+    /* room in the overlap index for the rows the files hold, so that it is not rebuilt
+     * from every episode as it grows (4 % of check on the 1M export): a hint only */
+    size_t rows = 0;
+    for (size_t i = 0; i < o->n_files; i++)
+        rows += rows_hint(o->files[i]);
+    if (rows)
+        (void)fs_overlap_reserve(st->overlap, rows); /* without it: it grows */
     fs_export_options eo = {.csv = o->csv, .config = o->config,
                             .required = FS_FIELD_BIT(FS_FIELD_ENTRY) | FS_FIELD_BIT(FS_FIELD_EXIT) |
                                         FS_FIELD_BIT(FS_FIELD_REASON),
