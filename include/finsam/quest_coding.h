@@ -69,10 +69,11 @@ int fs_code_answer(const fs_coder *c, const char *raw, double *v, char *why, siz
 typedef struct fs_answer_cache fs_answer_cache;
 fs_answer_cache *fs_answer_cache_new(void); /* NULL on memory failure */
 void fs_answer_cache_free(fs_answer_cache *c);
-/* 1 and *rc, *v when raw was coded before; else 0. */
-int fs_answer_cache_get(const fs_answer_cache *c, const char *raw, int *rc, double *v);
-/* Remembers raw's result (ignored when full or out of memory). */
-void fs_answer_cache_put(fs_answer_cache *c, const char *raw, int rc, double v);
+/* 1 and *rc, *v when raw[0..len) was coded before; else 0. The spellings are numbered by
+ * an fs_valnum (valnum.h), whose small cache answers most cells without hashing the text. */
+int fs_answer_cache_get(fs_answer_cache *c, const char *raw, size_t len, int *rc, double *v);
+/* Remembers the result of raw[0..len) (ignored when full or out of memory). */
+void fs_answer_cache_put(fs_answer_cache *c, const char *raw, size_t len, int rc, double v);
 
 /* 0 and *out when s is a number (decimal point or comma, surrounding space allowed). */
 int fs_parse_answer_number(const char *s, double *out);

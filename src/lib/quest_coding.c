@@ -11,6 +11,7 @@
 #include "finsam/quest_coding.h"
 #include "finsam/strmap.h"
 #include "finsam/text.h"
+#include "finsam/valnum.h"
 
 /* ---- the built-in scales, in scale order ---- */
 
@@ -240,69 +241,54 @@ done:
     return rc;
 }
 
-/* ---- the cache of coded spellings: open addressing, FNV-1a ---- */
-
-#define CACHE_SLOTS (FS_ANSWER_CACHE_MAX * 2)
+/* ---- the cache of coded spellings: numbered as the export reader numbers its values ---- */
 
 struct fs_answer_cache {
-    size_t n;
-    struct slot {
-        char *raw;
+    fs_valnum *numbers; /* spelling -> number, below FS_VALNUM_MAX */
+    size_t n;           /* results kept */
+    struct result {
         double v;
         int rc;
-    } slot[CACHE_SLOTS];
+        int kept;
+    } result[FS_VALNUM_MAX]; /* by number */
 };
-
-static size_t cache_hash(const char *s)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        h = (h ^ *p) * 1099511628211ULL;
-    return (size_t)(h ^ (h >> 29)) & (CACHE_SLOTS - 1);
-}
 
 fs_answer_cache *fs_answer_cache_new(void)
 {
-    return calloc(1, sizeof(fs_answer_cache));
+    fs_answer_cache *c = calloc(1, sizeof *c);
+    if (c && !(c->numbers = fs_valnum_new())) {
+        free(c);
+        return NULL;
+    }
+    return c;
 }
 
 void fs_answer_cache_free(fs_answer_cache *c)
 {
     if (!c)
         return;
-    for (size_t i = 0; i < CACHE_SLOTS; i++)
-        free(c->slot[i].raw);
+    fs_valnum_free(c->numbers);
     free(c);
 }
 
-int fs_answer_cache_get(const fs_answer_cache *c, const char *raw, int *rc, double *v)
+int fs_answer_cache_get(fs_answer_cache *c, const char *raw, size_t len, int *rc, double *v)
 {
-    for (size_t i = cache_hash(raw);; i = (i + 1) & (CACHE_SLOTS - 1)) {
-        const struct slot *s = &c->slot[i];
-        if (!s->raw)
-            return 0;
-        if (strcmp(s->raw, raw) == 0) {
-            *rc = s->rc;
-            *v = s->v;
-            return 1;
-        }
-    }
+    uint32_t no = fs_valnum_of(c->numbers, raw, len);
+    if (no == FS_VALNUM_NONE || !c->result[no].kept)
+        return 0;
+    *rc = c->result[no].rc;
+    *v = c->result[no].v;
+    return 1;
 }
 
-void fs_answer_cache_put(fs_answer_cache *c, const char *raw, int rc, double v)
+void fs_answer_cache_put(fs_answer_cache *c, const char *raw, size_t len, int rc, double v)
 {
     if (c->n >= FS_ANSWER_CACHE_MAX)
         return;
-    size_t i = cache_hash(raw);
-    while (c->slot[i].raw) {
-        if (strcmp(c->slot[i].raw, raw) == 0)
-            return;
-        i = (i + 1) & (CACHE_SLOTS - 1);
-    }
-    if (!(c->slot[i].raw = fs_strdup(raw)))
+    uint32_t no = fs_valnum_of(c->numbers, raw, len);
+    if (no == FS_VALNUM_NONE || c->result[no].kept)
         return;
-    c->slot[i].rc = rc;
-    c->slot[i].v = v;
+    c->result[no] = (struct result){v, rc, 1};
     c->n++;
 }
 

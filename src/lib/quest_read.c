@@ -771,10 +771,11 @@ static int on_row(reader *rd, const fs_csv_record *rec)
         if (it < 0)
             continue;
         const char *raw = c < rec->n_fields ? rec->fields[c] : "";
+        size_t len = c < rec->n_fields ? rec->lens[c] : 0;
         char why[200];
         double v;
         int rc, oom = 0;
-        if (!fs_answer_cache_get(rd->cache, raw, &rc, &v)) {
+        if (!fs_answer_cache_get(rd->cache, raw, len, &rc, &v)) {
             if (fs_pnr_in_text(raw)) {
                 fs_msg_set(rd->msg, "%s:%lu:%zu: column \"%s\": a value shaped like a "
                                     "personnummer; a personnummer column is never an item (name "
@@ -787,7 +788,7 @@ static int on_row(reader *rd, const fs_csv_record *rec)
             if (oom)
                 return fail(rd, FS_ERR_MEMORY);
             if (rc != FS_ANS_BAD)
-                fs_answer_cache_put(rd->cache, raw, rc, v);
+                fs_answer_cache_put(rd->cache, raw, len, rc, v);
         }
         switch (rc) {
         case FS_ANS_OK:

@@ -115,22 +115,22 @@ static void test_coding_cache(void **state)
     int rc;
     double v;
     assert_non_null(c);
-    assert_false(fs_answer_cache_get(c, "Ganska lätt", &rc, &v));
-    fs_answer_cache_put(c, "Ganska lätt", FS_ANS_OK, 3);
-    fs_answer_cache_put(c, "Vet inte", FS_ANS_DONT_KNOW, NAN);
-    assert_true(fs_answer_cache_get(c, "Ganska lätt", &rc, &v) && rc == FS_ANS_OK && v == 3);
-    assert_true(fs_answer_cache_get(c, "Vet inte", &rc, &v) && rc == FS_ANS_DONT_KNOW);
-    assert_false(fs_answer_cache_get(c, "ganska lätt", &rc, &v)); /* byte for byte */
+    assert_false(fs_answer_cache_get(c, "Ganska lätt", strlen("Ganska lätt"), &rc, &v));
+    fs_answer_cache_put(c, "Ganska lätt", strlen("Ganska lätt"), FS_ANS_OK, 3);
+    fs_answer_cache_put(c, "Vet inte", strlen("Vet inte"), FS_ANS_DONT_KNOW, NAN);
+    assert_true(fs_answer_cache_get(c, "Ganska lätt", strlen("Ganska lätt"), &rc, &v) && rc == FS_ANS_OK && v == 3);
+    assert_true(fs_answer_cache_get(c, "Vet inte", strlen("Vet inte"), &rc, &v) && rc == FS_ANS_DONT_KNOW);
+    assert_false(fs_answer_cache_get(c, "ganska lätt", strlen("ganska lätt"), &rc, &v)); /* byte for byte */
     for (int i = 0; i < 2 * FS_ANSWER_CACHE_MAX; i++) {
         char k[16];
         snprintf(k, sizeof k, "%d", i);
-        fs_answer_cache_put(c, k, FS_ANS_OK, i);
+        fs_answer_cache_put(c, k, strlen(k), FS_ANS_OK, i);
     }
     int kept = 0;
     for (int i = 0; i < 2 * FS_ANSWER_CACHE_MAX; i++) {
         char k[16];
         snprintf(k, sizeof k, "%d", i);
-        if (fs_answer_cache_get(c, k, &rc, &v)) {
+        if (fs_answer_cache_get(c, k, strlen(k), &rc, &v)) {
             kept++;
             assert_true(v == i);
         }
