@@ -4,9 +4,11 @@
 # threads (bench/duckdb_peer.mjs, run by node, from bench/out/duckdb/ as installed by
 # bench/duckdb-setup.sh; skipped with a line saying so when not there). Files are generated
 # once into bench/out/ with gen_quest.awk. Prints the best of RUNS (default 3) runs: wall and
-# CPU (user + system) seconds and peak RSS, from /usr/bin/time, and the CPU ratio peer /
-# finsam. DuckDB's times include node's start-up and DuckDB's load, measured on a line of
-# their own (a SELECT 1); its ratio is printed with them and without them.
+# CPU (user + system) seconds and peak RSS, from bench/cputime.c (compiled here with
+# ${CC:-cc} -O2; to the millisecond, where GNU time gives hundredths), and the ratios peer /
+# finsam of CPU and of wall-clock time (DuckDB's two threads make its wall time the shorter).
+# DuckDB's times include node's start-up and DuckDB's load, measured on a line of their own
+# (a SELECT 1); its ratios are printed with them and without them.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-build}
@@ -23,7 +25,8 @@ cp "$bin" "$copy/finsam-stats" || exit 1
 bin=$copy/finsam-stats
 out=$top/bench/out
 mkdir -p "$out"
-[ -x /usr/bin/time ] || { echo "quest.sh: /usr/bin/time is missing (apt-get install time)"; exit 1; }
+cputime=$copy/cputime
+"${CC:-cc}" -O2 -o "$cputime" "$top/bench/cputime.c" || { echo "quest.sh: cannot compile bench/cputime.c with ${CC:-cc}"; exit 1; }
 awk=${AWK:-awk}
 for kind in numeric hls; do
     f=$out/quest-$kind-$n.csv
@@ -36,12 +39,12 @@ best() { # label command...: prints "label wall cpu rss_mb" (best wall, best cpu
     bw=; bc=; rss=0
     i=0
     while [ $i -lt "$runs" ]; do
-        if ! /usr/bin/time -f '%e %U %S %M' -o "$out/time.txt" "$@" >/dev/null 2>"$out/err.txt"; then
+        if ! "$cputime" "$out/time.txt" "$@" >/dev/null 2>"$out/err.txt"; then
             echo "$label failed: $(head -1 "$out/err.txt")"
             return 1
         fi
         read -r w u s m <"$out/time.txt"
-        c=$(echo "$u $s" | awk '{ printf "%.2f", $1 + $2 }')
+        c=$(echo "$u $s" | awk '{ printf "%.3f", $1 + $2 }')
         bw=$(echo "${bw:-$w} $w" | awk '{ print (($2 < $1) ? $2 : $1) }')
         bc=$(echo "${bc:-$c} $c" | awk '{ print (($2 < $1) ? $2 : $1) }')
         rss=$(echo "$rss $m" | awk '{ print (($2 > $1) ? $2 : $1) }')
@@ -50,7 +53,7 @@ best() { # label command...: prints "label wall cpu rss_mb" (best wall, best cpu
     echo "$label $bw $bc $(echo "$rss" | awk '{ printf "%.0f", $1 / 1024 }')"
 }
 
-duck=; node_cpu=0
+duck=; node_cpu=0; node_wall=0
 if ! command -v node >/dev/null 2>&1; then duck_skip="node is not installed (Debian: apt-get install nodejs npm)"
 elif [ ! -d "$out/duckdb/node_modules/@duckdb/node-api" ]; then
     duck_skip="DuckDB is not installed in bench/out/duckdb (install it with bench/duckdb-setup.sh)"
@@ -63,6 +66,7 @@ if [ -n "$duck" ]; then
     st=$(best "node-start-up" node "$top/bench/duckdb_peer.mjs" sql "SELECT 1") && {
         echo "$st" | awk '{ printf "%-16s %8s %8s %8s  (node + DuckDB load, a SELECT 1: part of each DuckDB time below)\n", $1, $2, $3, $4 }'
         node_cpu=$(echo "$st" | awk '{ print $3 }')
+        node_wall=$(echo "$st" | awk '{ print $2 }')
     }
 fi
 for cmd in paired hls; do
@@ -73,10 +77,11 @@ for cmd in paired hls; do
     fin=$(best "finsam-$cmd" "$bin" $cmd "$f" --quiet $extra) || { echo "$fin"; continue; }
     echo "$fin" | awk '{ printf "%-16s %8s %8s %8s\n", $1, $2, $3, $4 }'
     fc=$(echo "$fin" | awk '{ print $3 }')
+    fw=$(echo "$fin" | awk '{ print $2 }')
     if /usr/bin/python3 -c 'import pandas' 2>/dev/null; then
         pd=$(best "pandas-$cmd" /usr/bin/python3 "$top/bench/quest_peer.py" $cmd "$f") && {
             echo "$pd" | awk '{ printf "%-16s %8s %8s %8s\n", $1, $2, $3, $4 }'
-            echo "$pd $fc" | awk '{ printf "  pandas / finsam (cpu): %.2f\n", $3 / $5 }'
+            echo "$pd $fc $fw" | awk '{ printf "  pandas / finsam: cpu %.2f, wall %.2f\n", $3 / $5, $2 / $6 }'
         }
     else
         echo "pandas-$cmd     skipped: python3-pandas is not installed"
@@ -84,7 +89,7 @@ for cmd in paired hls; do
     if [ -n "$duck" ]; then
         dd=$(best "duckdb-$cmd" node "$top/bench/duckdb_peer.mjs" $cmd "$f") && {
             echo "$dd" | awk '{ printf "%-16s %8s %8s %8s\n", $1, $2, $3, $4 }'
-            echo "$dd $fc $node_cpu" | awk '{ printf "  duckdb / finsam (cpu): %.2f (%.2f without node start-up)\n", $3 / $5, ($3 - $6) / $5 }'
+            echo "$dd $fc $node_cpu $fw $node_wall" | awk '{ printf "  duckdb / finsam: cpu %.2f (%.2f without node start-up), wall %.2f (%.2f)\n", $3 / $5, ($3 - $6) / $5, $2 / $7, ($2 - $8) / $7 }'
         }
     else
         echo "duckdb-$cmd     skipped: $duck_skip"
