@@ -24,8 +24,9 @@
 # A peer that is not installed is skipped with a line saying so. The peers count raw
 # strings (no quoting rules beyond their own, no normalisation, no checks): floors to
 # compare with, not equivalent programs. RUNS (default 5) rounds, each running every
-# program once in turn, so that the ratios are of paired runs; of each program, the best
-# CPU = user + system seconds and wall-clock seconds of the rounds and the highest peak RSS,
+# program once in turn, so that a slower spell of the machine falls on all programs alike;
+# of each program, the best CPU = user + system seconds and wall-clock seconds of the rounds
+# (each program's best round, not always the same round for all) and the highest peak RSS,
 # from bench/cputime.c (wait4's resource use, to the microsecond: GNU time's hundredths are
 # coarse next to limit's 0.06 s).
 # check's bytes per episode are (its peak RSS - exits' peak RSS) / N.
@@ -69,11 +70,16 @@ bin=$tmp/finsam-stats
 
 # time1 NAME CMD...: one run of CMD, kept as NAME's: its best CPU (cpu_NAME) and wall
 # (wall_NAME) seconds so far, highest RSS (kib_NAME), and fail_NAME=1 once a run failed
-# (exit status above 1: finsam check exits 1 on data errors; its stderr in $tmp/err.NAME)
+# (exit status above 1: finsam check exits 1 on data errors; the first failed run's stderr
+# is kept in $tmp/fail.NAME)
 time1() {
     t_name=$1; shift
     "$cputime" "$tmp/time" sh -c '"$@" >/dev/null 2>"$0"' "$tmp/err.$t_name" "$@"
-    if [ $? -gt 1 ]; then eval "fail_$t_name=1"; return; fi
+    if [ $? -gt 1 ]; then
+        [ -e "$tmp/fail.$t_name" ] || cp "$tmp/err.$t_name" "$tmp/fail.$t_name"
+        eval "fail_$t_name=1"
+        return
+    fi
     read -r wall usr sys kib <"$tmp/time"
     eval "t_cpu=\${cpu_$t_name:-} t_wall=\${wall_$t_name:-} t_kib=\${kib_$t_name:-0}"
     t_cpu=$(awk -v a="${t_cpu:-1e9}" -v u="$usr" -v s="$sys" \
@@ -92,7 +98,10 @@ measured() {
 
 # forget NAME...: starts NAME's figures again (for the next file)
 forget() {
-    for f_name in "$@"; do unset "cpu_$f_name" "wall_$f_name" "kib_$f_name" "fail_$f_name"; done
+    for f_name in "$@"; do
+        unset "cpu_$f_name" "wall_$f_name" "kib_$f_name" "fail_$f_name"
+        rm -f "$tmp/fail.$f_name"
+    done
 }
 
 row() { # row NAME: prints the measurement and the ratios to limit and to exits
@@ -127,7 +136,7 @@ fi
 
 # round FILE: every program once on FILE. The rounds run one after another, so that a
 # change in the machine's speed during the runs falls on all programs alike, not on the
-# ones timed while it lasted: the ratios are of paired runs.
+# ones timed while it lasted.
 round() {
     time1 limit "$limit" "$1"
     time1 limit_all "$tmp/limit_all" "$1"
@@ -154,7 +163,7 @@ print(d.groupby([d.columns[2], d.columns[0]], dropna=False).size())' "$1"
 }
 
 # failed NAME LABEL: the line for a program whose run failed
-failed() { skip "$2" "failed: $(head -n 1 "$tmp/err.$1")"; }
+failed() { skip "$2" "failed: $(head -n 1 "$tmp/fail.$1")"; }
 
 echo "host: $(uname -srm), $(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?') CPUs; best of $RUNS rounds"
 for n in $sizes; do
