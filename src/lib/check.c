@@ -468,10 +468,11 @@ static void summary_json(const fs_check *st, unsigned long errors, unsigned long
 }
 
 /* About the rows of the file at path, for the overlap index's reserve: its size times the
- * lines per byte of its first 64 KiB, and an eighth more for longer rows further on; 0
- * for what is not a regular file (standard input, a pipe) or cannot be read. A guess from the size alone was too small for
- * some files and too large for others: at 200 bytes a row the 1M export (144 bytes a row)
- * outgrew the index, and a file of longer rows would get slots it never fills. */
+ * lines per byte of its first 64 KiB, and an eighth more for longer rows further on; 0 for
+ * what is not a regular file (standard input, a pipe) or cannot be read. A guess from the
+ * size alone was too small for some files and too large for others: at 200 bytes a row the
+ * 1M export (144 bytes a row) outgrew the index, and a file of longer rows would get slots
+ * it never fills. */
 static size_t rows_hint(const char *path)
 {
     struct stat sb;
