@@ -62,9 +62,10 @@ typedef struct fs_coder {
 int fs_code_answer(const fs_coder *c, const char *raw, double *v, char *why, size_t whysz,
                    int *oom);
 
-/* A cache of coded spellings in front of fs_code_answer: at most FS_ANSWER_CACHE_MAX
- * spellings are kept (then the rest are coded each time). Only answers coded without error
- * are kept. */
+/* A cache of coded spellings in front of fs_code_answer: the results of at most
+ * FS_ANSWER_CACHE_MAX spellings are kept (then the rest are coded each time), and the
+ * numbering of spellings behind them holds the text of up to FS_VALNUM_MAX. Only answers
+ * coded without error are kept. */
 #define FS_ANSWER_CACHE_MAX 512
 typedef struct fs_answer_cache fs_answer_cache;
 fs_answer_cache *fs_answer_cache_new(void); /* NULL on memory failure */
